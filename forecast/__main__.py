@@ -1,0 +1,5 @@
+"""``python -m forecast``."""
+
+from forecast.cli import main
+
+raise SystemExit(main())

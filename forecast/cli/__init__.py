@@ -1,0 +1,66 @@
+"""Command line: parse arguments, call the core, print. Nothing else lives here.
+
+Each command group registers itself through an ``add_commands(subparsers)`` function
+in its own module; handlers take the parsed namespace and return an exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import warnings
+from collections.abc import Sequence
+
+from forecast.errors import ForecastError
+
+EXIT_OK = 0
+EXIT_INTERNAL = 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``forecast`` argument parser with every command registered."""
+    from forecast.cli import engine, language
+
+    parser = argparse.ArgumentParser(
+        prog="forecast",
+        description="Turn hedged news language into calibrated, explainable probabilities.",
+    )
+    parser.add_argument(
+        "--debug", action="store_true", help="show tracebacks and library warnings"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    engine.add_commands(commands)
+    language.add_commands(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one ``forecast`` command and return its exit code.
+
+    User errors (:class:`~forecast.errors.ForecastError`) print one line on stderr;
+    ``--debug`` re-raises them with the traceback.
+    """
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.debug:
+        _quiet_libraries()
+    try:
+        return args.handler(args)
+    except ForecastError as error:
+        if args.debug:
+            raise
+        print(f"forecast: error: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("forecast: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _quiet_libraries() -> None:
+    """Keep library chatter (PyMC, PyTensor, ArviZ) off the analyst's terminal."""
+    warnings.filterwarnings("ignore")
+    for name in ("pymc", "pytensor", "arviz", "numba"):
+        logging.getLogger(name).setLevel(logging.ERROR)

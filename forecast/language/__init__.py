@@ -1,0 +1,1 @@
+"""Hedged language to claims: the lexicon of cues and claim extraction."""
