@@ -20,7 +20,7 @@ EXIT_INTERNAL = 1
 
 def build_parser() -> argparse.ArgumentParser:
     """The ``forecast`` argument parser with every command registered."""
-    from forecast.cli import engine, language
+    from forecast.cli import engine, language, lexicon
 
     parser = argparse.ArgumentParser(
         prog="forecast",
@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     engine.add_commands(commands)
     language.add_commands(commands)
+    lexicon.add_commands(commands)
     return parser
 
 
