@@ -10,8 +10,8 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
-from scipy.special import expit
-from scipy.stats import norm
+from forecast.prob import expit, logit_normal_interval
+
 
 Span = tuple[int, int]
 
@@ -132,7 +132,7 @@ class Claim:
     @property
     def prob(self) -> float:
         """Median implied probability (the logit-normal median)."""
-        return float(expit(self.logit_mean))
+        return expit(self.logit_mean)
 
     @property
     def forward(self) -> bool:
@@ -141,8 +141,4 @@ class Claim:
 
     def interval(self, mass: float = 0.9) -> tuple[float, float]:
         """Central interval of the implied probability holding ``mass``."""
-        z = norm.ppf(0.5 + mass / 2)
-        return (
-            float(expit(self.logit_mean - z * self.logit_sd)),
-            float(expit(self.logit_mean + z * self.logit_sd)),
-        )
+        return logit_normal_interval(self.logit_mean, self.logit_sd, mass)

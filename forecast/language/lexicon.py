@@ -13,10 +13,10 @@ from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 
-from scipy.special import expit
-from scipy.stats import norm
+import pandas as pd
 
 from forecast.errors import InputError
+from forecast.prob import expit, logit_normal_interval
 
 
 class Provenance(StrEnum):
@@ -47,15 +47,11 @@ class Cue:
     @property
     def median(self) -> float:
         """Median conveyed probability."""
-        return float(expit(self.logit_mean))
+        return expit(self.logit_mean)
 
     def interval(self, mass: float = 0.9) -> tuple[float, float]:
         """Central interval of the conveyed probability holding ``mass``."""
-        z = float(norm.ppf(0.5 + mass / 2))
-        return (
-            float(expit(self.logit_mean - z * self.logit_sd)),
-            float(expit(self.logit_mean + z * self.logit_sd)),
-        )
+        return logit_normal_interval(self.logit_mean, self.logit_sd, mass)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +72,43 @@ class Lexicon:
                 return entry
         raise KeyError(cue)
 
+    def to_frame(self, mass: float = 0.9) -> pd.DataFrame:
+        """One row per cue: median, central interval holding ``mass``, spread, provenance.
+
+        Columns: ``cue, category, median, low, high, logit_mean, logit_sd, provenance,
+        rationale``; probabilities in [0, 1].
+        """
+        rows = []
+        for entry in self.cues:
+            low, high = entry.interval(mass)
+            rows.append(
+                {
+                    "cue": entry.cue,
+                    "category": entry.category,
+                    "median": entry.median,
+                    "low": low,
+                    "high": high,
+                    "logit_mean": entry.logit_mean,
+                    "logit_sd": entry.logit_sd,
+                    "provenance": str(entry.provenance),
+                    "rationale": entry.rationale,
+                }
+            )
+        return pd.DataFrame(rows, columns=FRAME_COLUMNS)
+
 
 DEFAULT_LEXICON = "lexicon.json"
+FRAME_COLUMNS = (
+    "cue",
+    "category",
+    "median",
+    "low",
+    "high",
+    "logit_mean",
+    "logit_sd",
+    "provenance",
+    "rationale",
+)
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:

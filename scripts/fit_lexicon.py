@@ -1,0 +1,90 @@
+"""Fit the shipped lexicon and reporting standards from the cue spec and the public data.
+
+Usage: ``python scripts/fit_lexicon.py [--shared PATH] [--out DIR]``
+
+Reads ``scripts/lexicon_spec.toml``, ``PATH/data/perceptions-zonination/probly.csv`` and
+``PATH/data/calibrated-probability-scales/scales.csv``; writes ``lexicon.json`` and
+``standards.json`` into DIR (default ``forecast/data``). The maths lives in
+:mod:`forecast.language.fitting`; this script only reads and writes files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import tomllib
+from collections.abc import Sequence
+from pathlib import Path
+
+from forecast.errors import InputError
+from forecast.language.fitting import ScaleRow, build_standards, fit_lexicon, round_floats
+
+REPO = Path(__file__).resolve().parents[1]
+SPEC = REPO / "scripts" / "lexicon_spec.toml"
+SURVEY_CSV = Path("data", "perceptions-zonination", "probly.csv")
+SCALES_CSV = Path("data", "calibrated-probability-scales", "scales.csv")
+
+
+def read_survey(path: Path) -> dict[str, list[float]]:
+    """Respondents' answers (percent) per phrase column."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    try:
+        return {column: [float(row[column]) for row in rows] for column in rows[0]}
+    except (IndexError, ValueError) as error:
+        raise InputError(f"{path}: answers must be numbers: {error}") from error
+
+
+def read_scales(path: Path) -> list[ScaleRow]:
+    """Rows of the calibrated-scales table, percentages turned into probabilities."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    try:
+        return [
+            ScaleRow(
+                scale=row["scale"],
+                phrase=row["phrase"],
+                low=float(row["low_pct"]) / 100,
+                high=float(row["high_pct"]) / 100,
+                verification=row["verification"],
+                source=row["source"],
+            )
+            for row in rows
+        ]
+    except (KeyError, ValueError) as error:
+        raise InputError(f"{path}: bad scale row: {error!r}") from error
+
+
+def write_json(payload, path: Path) -> None:
+    """Byte-stable JSON: sorted keys, rounded floats, one trailing newline."""
+    text = json.dumps(round_floats(payload), indent=1, sort_keys=True, ensure_ascii=False)
+    path.write_text(text + "\n", encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Fit and write the two data files; return an exit code."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    parser.add_argument("--out", type=Path, default=REPO / "forecast" / "data")
+    parser.add_argument("--spec", type=Path, default=SPEC)
+    args = parser.parse_args(argv)
+    try:
+        spec = tomllib.loads(args.spec.read_text(encoding="utf-8"))
+        survey = read_survey(args.shared / SURVEY_CSV)
+        rows = read_scales(args.shared / SCALES_CSV)
+        records = fit_lexicon(spec.get("cue", []), survey, rows)
+        standards = build_standards(rows, records, spec.get("reader", {}).get("cues", []))
+    except (OSError, tomllib.TOMLDecodeError, InputError) as error:
+        print(f"fit_lexicon: error: {error}", file=sys.stderr)
+        return 2
+    args.out.mkdir(parents=True, exist_ok=True)
+    write_json(records, args.out / "lexicon.json")
+    write_json(standards, args.out / "standards.json")
+    print(f"wrote {len(records)} cues and {len(standards)} standards to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,188 @@
+"""The lexicon-fitting maths, checked against independent answers, and its documented errors."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from scipy.integrate import quad
+from scipy.optimize import brentq
+from scipy.special import expit, logit
+from scipy.stats import norm
+
+from forecast.errors import InputError
+from forecast.language.fitting import (
+    MIN_LOGIT_SD,
+    ScaleRow,
+    band_posterior_median,
+    build_reader_standard,
+    build_standards,
+    fit_band,
+    fit_cue,
+    fit_lexicon,
+    fit_survey,
+    phrase_alternatives,
+)
+
+ICD = "ICD-203 (ODNI 2015)"
+ROWS = (
+    ScaleRow(ICD, "unlikely / improbable (improbably)", 0.2, 0.45),
+    ScaleRow(ICD, "likely / probable (probably)", 0.55, 0.8),
+    ScaleRow("Toy", "toss-up", 0.4, 0.6),
+)
+SURVEY = {"Likely": [60, 70, 70, 75, 80], "Improbable": [5, 10, 15, 15, 20, 95]}
+
+
+def test_fit_survey_matches_median_and_quantile_range():
+    answers = np.array([55, 60, 65, 70, 70, 75, 80, 85, 90, 95])
+    logits = logit(answers / 100)
+    q10, q90 = np.quantile(logits, [0.1, 0.9])
+    fit = fit_survey(answers)
+    assert fit.n == 10
+    assert fit.logit_median == pytest.approx(np.median(logits))
+    assert fit.logit_sd == pytest.approx((q90 - q10) / (2 * norm.ppf(0.9)))
+    assert fit.se == pytest.approx(np.sqrt(np.pi / 2) * fit.logit_sd / np.sqrt(10))
+
+
+def test_fit_survey_resists_a_misreading_respondent():
+    honest = [1, 2, 2, 3, 2, 5, 1, 2, 3, 2, 2, 4, 1, 2, 3, 2, 2, 5, 1, 2]
+    clean, misread = fit_survey(honest), fit_survey([*honest[:-1], 95])
+    assert misread.logit_median == clean.logit_median
+    assert misread.logit_sd == pytest.approx(clean.logit_sd, rel=0.25)
+
+
+def test_fit_survey_clips_certainty_and_floors_the_spread():
+    fit = fit_survey([100] * 5)
+    assert expit(fit.logit_median) == pytest.approx(0.995)
+    assert fit.logit_sd == MIN_LOGIT_SD
+
+
+@pytest.mark.parametrize("answers", [[50], [10, float("nan")], [-1, 50], [50, 101]])
+def test_fit_survey_rejects_bad_answers(answers):
+    with pytest.raises(InputError, match="survey answers"):
+        fit_survey(answers)
+
+
+@pytest.mark.parametrize(("low", "high"), [(0.05, 0.2), (0.2, 0.45), (0.55, 0.8), (0.8, 0.95)])
+def test_fit_band_makes_the_band_its_central_90_percent(low, high):
+    mean, sd = fit_band(low, high)
+    assert expit(mean - norm.ppf(0.95) * sd) == pytest.approx(low)
+    assert expit(mean + norm.ppf(0.95) * sd) == pytest.approx(high)
+
+
+def test_fit_band_rejects_reversed_band():
+    with pytest.raises(InputError, match="low must not exceed high"):
+        fit_band(0.6, 0.4)
+
+
+@pytest.mark.parametrize(("centre", "se"), [(-1.735, 0.214), (-1.386, 0.12), (0.3, 0.5)])
+def test_band_posterior_median_matches_numerical_integration(centre, se):
+    lo, hi = logit(0.2), logit(0.45)
+
+    def mass(x):
+        return quad(norm(centre, se).pdf, lo, x)[0]
+
+    expected = brentq(lambda x: mass(x) - mass(hi) / 2, lo, hi)
+    assert band_posterior_median(centre, se, 0.2, 0.45) == pytest.approx(expected, abs=1e-6)
+
+
+def test_band_posterior_median_leaves_a_well_inside_centre_alone():
+    assert band_posterior_median(0.0, 0.01, 0.2, 0.8) == pytest.approx(0.0, abs=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("likely / probable (probably)", ("likely", "probable", "probably")),
+        (
+            "almost certain(ly) / nearly certain",
+            ("almost certain", "almost certainly", "nearly certain"),
+        ),
+        ("probable (likely; we believe)", ("probable", "likely", "we believe")),
+        ("remote chance", ("remote chance",)),
+    ],
+)
+def test_phrase_alternatives(phrase, expected):
+    assert phrase_alternatives(phrase) == expected
+
+
+def test_fit_cue_survey_inside_icd_band_keeps_survey_median():
+    record = fit_cue({"cue": "likely", "survey": "Likely"}, SURVEY, ROWS)
+    assert record["provenance"] == "survey"
+    assert expit(record["logit_mean"]) == pytest.approx(0.7)
+    assert record["rationale"].startswith("fitted to 5 respondents")
+
+
+def test_fit_cue_survey_outside_icd_band_moves_into_it():
+    record = fit_cue({"cue": "improbable", "survey": "Improbable"}, SURVEY, ROWS)
+    assert 0.2 < expit(record["logit_mean"]) < 0.45
+    assert "uniform prior" in record["rationale"]
+
+
+def test_fit_cue_standard_and_elicited():
+    standard = fit_cue({"cue": "toss-up", "standard": "Toy|toss-up"}, SURVEY, ROWS)
+    assert standard["provenance"] == "standard"
+    assert expit(standard["logit_mean"]) == pytest.approx(0.5)
+    elicited = fit_cue({"cue": "may", "prob": 0.45, "spread": 1.0, "rationale": "r"}, {}, ROWS)
+    assert (elicited["provenance"], elicited["logit_sd"]) == ("elicited", 1.0)
+    assert elicited["logit_mean"] == pytest.approx(logit(0.45))
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"forms": ["x"]}, "non-empty 'cue'"),
+        ({"cue": "x"}, "exactly one of survey, standard, prob"),
+        ({"cue": "x", "survey": "Likely", "prob": 0.5}, "exactly one of"),
+        ({"cue": "x", "survey": "Nope"}, "survey column 'Nope'"),
+        ({"cue": "x", "standard": "Toy|nope"}, "not a 'scale|phrase' row"),
+        ({"cue": "x", "prob": 1.2, "spread": 1, "rationale": "r"}, "prob must be in"),
+        ({"cue": "x", "prob": 0.5, "spread": 0, "rationale": "r"}, "spread must be"),
+        ({"cue": "x", "prob": 0.5, "spread": 1}, "needs a one-line rationale"),
+        ({"cue": "probable", "prob": 0.9, "spread": 1, "rationale": "r"}, "is outside"),
+    ],
+)
+def test_fit_cue_rejects_bad_spec(entry, message):
+    with pytest.raises(InputError, match=message):
+        fit_cue(entry, SURVEY, ROWS)
+
+
+def test_fit_cue_rejects_cue_named_by_two_icd_rows():
+    entry = {"cue": "likely", "forms": ["unlikely"], "survey": "Likely"}
+    with pytest.raises(InputError, match="several ICD-203 rows"):
+        fit_cue(entry, SURVEY, ROWS)
+
+
+def test_fit_lexicon_rejects_repeated_names():
+    entry = {"cue": "may", "prob": 0.45, "spread": 1.0, "rationale": "r"}
+    with pytest.raises(InputError, match="must be unique"):
+        fit_lexicon([entry, entry], {}, ROWS)
+
+
+def _survey_record(cue, prob):
+    return {"cue": cue, "provenance": "survey", "logit_mean": float(logit(prob))}
+
+
+def test_reader_edges_are_logit_midpoints():
+    records = [_survey_record("low", 0.1), _survey_record("mid", 0.5), _survey_record("hi", 0.9)]
+    bands = build_reader_standard(records, ["low", "mid", "hi"])["bands"]
+    assert [band["low"] for band in bands] == pytest.approx([0, 0.25, 0.75])
+    assert [band["high"] for band in bands] == pytest.approx([0.25, 0.75, 1])
+
+
+@pytest.mark.parametrize(
+    ("cues", "message"),
+    [(["low", "elicited"], "not a survey cue"), (["mid", "low"], "strictly increasing")],
+)
+def test_reader_rejects_bad_cue_list(cues, message):
+    records = [
+        _survey_record("low", 0.1),
+        _survey_record("mid", 0.5),
+        {"cue": "elicited", "provenance": "elicited", "logit_mean": 0.0},
+    ]
+    with pytest.raises(InputError, match=message):
+        build_reader_standard(records, cues)
+
+
+def test_build_standards_needs_every_scale():
+    with pytest.raises(InputError, match="no rows for scale"):
+        build_standards(ROWS, [], [])
