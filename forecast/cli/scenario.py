@@ -2,6 +2,72 @@
 
 from __future__ import annotations
 
+import argparse
+import re
+from pathlib import Path
+
+DRAFT_EPILOG = """\
+The output is TOML for models/: one event per distinct claimed event, each with the
+sentences it came from as comments, match rules from the claims' content words, and
+conditions turned into 'given' relations. Resolution rules read "TODO: curate": say
+which source decides each event and by when. The 'articles' entry is an absolute path;
+make it relative to the scenario file when you move the file into models/.
+
+exit codes:
+  0  TOML printed
+  2  bad input: article file, option, or no forward-looking claims in the article
+"""
+
 
 def add_commands(commands) -> None:
     """Register the scenario commands."""
+    parser = commands.add_parser(
+        "draft",
+        help="write a starting scenario (TOML) from an article's claims",
+        description="Draft a scenario file from the hedged claims in one article.",
+        epilog=DRAFT_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("article", metavar="ARTICLE", help="article file (txt, md, html, json)")
+    parser.add_argument("--published", metavar="DATE", help="publication date (YYYY-MM-DD)")
+    parser.add_argument(
+        "--name", metavar="NAME", help="scenario name (default: from the file name)"
+    )
+    parser.set_defaults(handler=draft_command)
+
+
+def draft_command(args: argparse.Namespace) -> int:
+    """Handle ``forecast draft``: print the drafted scenario as TOML on stdout."""
+    from forecast.article import parse_published, read_article
+    from forecast.language.extract import extract_claims
+    from forecast.scenario import draft_scenario, scenario_to_toml
+    from forecast.scenario.draft import draft_notes
+
+    published = parse_published(args.published) if args.published else None
+    path = Path(args.article)
+    article = read_article(path, published=published)
+    claims = extract_claims(article)
+    name = args.name if args.name is not None else draft_name(path)
+    scenario = draft_scenario(
+        claims,
+        name=name,
+        title=article.title or f"Drafted from {path.name}",
+        as_of=article.published,
+        articles=(path.resolve().as_posix(),),
+    )
+    print(scenario_to_toml(scenario, notes=draft_notes(scenario, claims)), end="")
+    return 0
+
+
+def draft_name(path: Path) -> str:
+    """A scenario name from a file name: lower case, runs of other characters as ``_``.
+
+    Examples
+    --------
+    >>> draft_name(Path("articles/US-Japan 2018-05-13.txt"))
+    'us_japan_2018_05_13'
+    """
+    slug = re.sub(r"[^a-z0-9]+", "_", path.stem.lower()).strip("_")
+    if not slug or slug[0].isdigit():
+        slug = f"draft_{slug}".rstrip("_")
+    return slug

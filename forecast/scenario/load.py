@@ -1,0 +1,166 @@
+"""Reading scenario files (``models/*.toml``) into validated :class:`Scenario` values."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from forecast.errors import InputError
+from forecast.scenario.events import Event, MatchRule, Scenario
+from forecast.scenario.validate import check_date, check_name, suggest
+
+TOP_KEYS = ("name", "title", "as_of", "articles", "events")
+EVENT_KEYS = (
+    "question",
+    "resolution",
+    "deadline",
+    "base_rate",
+    "base_spread",
+    "requires",
+    "given",
+    "expr",
+    "match",
+)
+MATCH_KEYS = ("all_of", "none_of", "condition", "condition_negated")
+_DERIVED_KEYS = ("question", "resolution", "deadline", "expr")
+
+DEFAULT_SCENARIO = "us_japan_2018.toml"
+
+
+def default_scenario_path() -> Path:
+    """The shipped example scenario (``models/us_japan_2018.toml``), installed or checked out.
+
+    ``forecast/data/models`` links to the repository's ``models/`` folder, and the wheel
+    carries its files as package data, so the same path works in both layouts.
+    """
+    return Path(str(resources.files("forecast.data").joinpath("models", DEFAULT_SCENARIO)))
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """Read and validate one scenario file.
+
+    Parameters
+    ----------
+    path : str or Path
+        A TOML file in the shape documented in ``models/README.md``.
+
+    Raises
+    ------
+    InputError
+        If the file is missing or is not TOML (the message gives the line), has an
+        unknown key (with the nearest valid key), a value of the wrong type or range,
+        an unknown event reference, an expression that does not parse, a cycle, or an
+        article file that does not exist. Messages start with the path.
+    """
+    path = Path(path)
+    where = str(path)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"{where}: no such scenario file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"{where}: cannot read scenario file: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise InputError(f"{where}: not valid TOML: {error}") from None
+    _check_keys(raw, TOP_KEYS, where)
+    for key in ("name", "title", "events"):
+        if key not in raw:
+            raise InputError(f"{where}: key '{key}' is missing")
+    as_of = raw.get("as_of")
+    if as_of is not None and (problem := check_date(as_of)):
+        raise InputError(f"{where}: key 'as_of': {problem}")
+    articles = _strings(raw.get("articles", []), f"{where}: key 'articles'")
+    tables = raw["events"]
+    if not isinstance(tables, dict):
+        raise InputError(f"{where}: key 'events': must be a table of events; got {tables!r}")
+    events = tuple(
+        _event(name, table, f"{where}: event '{name}'") for name, table in tables.items()
+    )
+    scenario = Scenario(
+        name=raw["name"],
+        title=raw["title"],
+        events=events,
+        articles=articles,
+        path=where,
+        as_of=as_of,
+    )
+    for article, article_path in zip(scenario.articles, scenario.article_paths(), strict=True):
+        if not article_path.is_file():
+            raise InputError(
+                f"{where}: key 'articles': no such file {article!r} "
+                f"(paths are relative to the scenario file; looked for {article_path})"
+            )
+    return scenario
+
+
+def _check_keys(table: dict[str, Any], valid: tuple[str, ...], where: str) -> None:
+    for key in table:
+        if key not in valid:
+            raise InputError(f"{where}: unknown key '{key}'{suggest(key, valid)}")
+
+
+def _event(name: str, table: Any, where: str) -> Event:
+    if problem := check_name(name):
+        raise InputError(f"{where}: event name {problem}")
+    if not isinstance(table, dict):
+        raise InputError(f"{where}: must be a table of keys; got {table!r}")
+    _check_keys(table, EVENT_KEYS, where)
+    for key in ("question", "resolution"):
+        if key not in table:
+            raise InputError(f"{where}: key '{key}' is missing")
+    if "expr" in table:
+        for key in table:
+            if key not in _DERIVED_KEYS:
+                raise InputError(
+                    f"{where}: key '{key}': not allowed on a derived event (one with 'expr'), "
+                    "whose probability follows from its expression"
+                )
+    deadline = table.get("deadline")
+    if deadline is not None and (problem := check_date(deadline)):
+        raise InputError(f"{where}: key 'deadline': {problem}")
+    fields = {key: table[key] for key in ("base_rate", "base_spread") if key in table}
+    for key in ("question", "resolution", "given", "expr"):
+        if key in table and not isinstance(table[key], str):
+            raise InputError(f"{where}: key '{key}': must be text; got {table[key]!r}")
+    return Event(
+        name=name,
+        question=table["question"],
+        resolution=table["resolution"],
+        deadline=deadline,
+        requires=_strings(table.get("requires", []), f"{where}: key 'requires'"),
+        given=table.get("given"),
+        expr=table.get("expr"),
+        match=_match(table["match"], f"{where}: key 'match'") if "match" in table else None,
+        **fields,
+    )
+
+
+def _match(table: Any, where: str) -> MatchRule:
+    if not isinstance(table, dict):
+        raise InputError(f"{where}: must be a table with 'all_of'; got {table!r}")
+    _check_keys(table, MATCH_KEYS, where)
+    if "all_of" not in table:
+        raise InputError(f"{where}: key 'all_of' is missing")
+    return MatchRule(
+        all_of=_groups(table["all_of"], f"{where}.all_of"),
+        none_of=_strings(table.get("none_of", []), f"{where}.none_of"),
+        condition=_groups(table.get("condition", []), f"{where}.condition"),
+        condition_negated=table.get("condition_negated", False),
+    )
+
+
+def _groups(value: Any, where: str) -> tuple[tuple[str, ...], ...]:
+    if not isinstance(value, list) or not all(isinstance(group, list) for group in value):
+        raise InputError(
+            f'{where}: must be a list of groups of phrases, e.g. [["visit", "stop"], '
+            f'["japan"]]; got {value!r}'
+        )
+    return tuple(_strings(group, where) for group in value)
+
+
+def _strings(value: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise InputError(f"{where}: must be a list of text; got {value!r}")
+    return tuple(value)

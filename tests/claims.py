@@ -1,0 +1,47 @@
+"""Hand-built claims for tests that must not depend on claim extraction."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from forecast.language.claim import (
+    Claim,
+    Condition,
+    CueMatch,
+    DateMention,
+    Source,
+    SourceKind,
+    Tense,
+)
+
+
+def make_claim(
+    event: str,
+    *,
+    predicate: str = "",
+    tense: Tense = Tense.FORWARD,
+    condition: str | None = None,
+    condition_negated: bool = False,
+    negated: bool = False,
+    deadline: dt.date | None = None,
+    sentence: str | None = None,
+) -> Claim:
+    """A forward claim "may <event>" from anonymous sources, with an optional condition."""
+    sentence = sentence or f"Sources said {event} may happen."
+    return Claim(
+        article_id="0" * 16,
+        sentence=sentence,
+        sentence_span=(0, len(sentence)),
+        event=event,
+        predicate=predicate,
+        predicate_span=(0, 0),
+        cues=(CueMatch("may", (0, 3)),),
+        negated=negated,
+        source=Source("sources", SourceKind.ANONYMOUS),
+        tense=tense,
+        logit_mean=0.0,
+        cue_sd=1.0,
+        condition=None if condition is None else Condition(condition, (0, 1), condition_negated),
+        dates=() if deadline is None else (DateMention("by then", (0, 1), None, deadline),),
+        published=dt.date(2018, 5, 13),
+    )
