@@ -12,7 +12,6 @@ from enum import StrEnum
 
 from forecast.prob import expit, logit_normal_interval
 
-
 Span = tuple[int, int]
 
 

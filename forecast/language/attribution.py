@@ -1,0 +1,114 @@
+"""Who a sentence is attributed to, and what kind of source that is.
+
+A sentence names its source in a prefix ("According to sources, ...", "X said (that) ...")
+or a suffix ("..., sources said."); "reportedly" and "it is rumoured" mark hearsay, and
+without any of these the outlet speaks for itself. Phrases that point back ("the above
+sources", "one of the sources") inherit the source named earlier in the article, so claims
+repeating one source share it rather than counting as new witnesses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from forecast.language.claim import Source, SourceKind, Span
+
+_NAME = r"(?P<name>[^,;:\"\u201c\u201d]{2,80}?)"
+_REPORTING = r"(?:said|says|told\s+[\w ]{1,30}?|stated|added|noted|explained|insisted)"
+# After the statement, belief verbs attribute it too ("..., officials believe.").
+_SUFFIX_REPORTING = r"(?:" + _REPORTING + r"|believes?|think|thinks|expects?)"
+PREFIX_PATTERNS = (
+    re.compile(
+        r"\b(?:according\s+to|citing|as\s+reported\s+by)\s+" + _NAME + r"\s*(?:[,;:]\s*|$)", re.I
+    ),
+    re.compile(
+        r"(?:^|(?<=[,:]\s)|(?<=^[\"\u201c]))"
+        + _NAME
+        + r"\s+"
+        + _REPORTING
+        + r"(?:\s+on\s+\w+)?(?:\s+that)?\s*[,:]?\s+(?=\S)"
+    ),
+)
+SUFFIX_PATTERNS = (
+    re.compile(
+        r"[,\"\u201d]\s*[\"\u201d]?\s*"
+        + _NAME
+        + r"\s+"
+        + _SUFFIX_REPORTING
+        + r"(?:\s+on\s+\w+)?\s*[.!?|]*[\"\u201d]?\s*$"
+    ),
+    re.compile(r"[,\"\u201d]\s*[\"\u201d]?\s*(?:said|says|added)\s+" + _NAME + r"\s*[.!?|]*\s*$"),
+)
+HEARSAY = re.compile(
+    r"\b(?:reportedly|allegedly|rumou?red|rumou?rs?|it\s+is\s+said|(?:is|are)\s+said\s+to|"
+    r"according\s+to\s+(?:media\s+)?reports|reports\s+(?:say|said|suggest(?:ed)?))\b",
+    re.I,
+)
+_REFERS_BACK = re.compile(
+    r"\b(?:above|these|those|same|such|aforementioned)\b|"
+    r"^(?:one|some|two|three|several|many|each|both|all|none)\s+of\s+(?:the|these|those)\b|"
+    r"^the\s+(?:sources?|officials?|insiders?|diplomats?)$",
+    re.I,
+)
+_ANONYMOUS = re.compile(
+    r"\b(?:sources?|officials?|insiders?|diplomats?|aides?|people|person|someone|"
+    r"informants?)\b",
+    re.I,
+)
+_HEARSAY_NAME = re.compile(
+    r"\b(?:reports?|media|newspapers?|press|rumou?rs?|tabloids?|news\s+agency)\b", re.I
+)
+_SPOKESPERSON = re.compile(r"\bspokes(?:person|man|woman)\b", re.I)
+_MODAL = re.compile(r"\b(?:will|would|may|might|could|can|should|must|if|unless)\b", re.I)
+MAX_NAME_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A sentence's attribution as written: the name, its span in the sentence, its kind.
+
+    ``refers_back`` marks phrases such as "the above sources" that point at a source
+    named earlier; :func:`resolve_source` replaces them with that source.
+    """
+
+    name: str
+    span: Span
+    kind: SourceKind
+    refers_back: bool = False
+
+
+def find_attribution(sentence: str) -> Attribution | None:
+    """The attribution phrase of ``sentence``, or None when the outlet speaks itself."""
+    for pattern in (*PREFIX_PATTERNS, *SUFFIX_PATTERNS):
+        for match in pattern.finditer(sentence):
+            name = match.group("name").strip().rstrip(".!?")
+            if _plausible_name(name):
+                return Attribution(name, match.span(), *_classify(name))
+    hearsay = HEARSAY.search(sentence)
+    if hearsay:
+        return Attribution(hearsay.group(0), hearsay.span(), SourceKind.HEARSAY)
+    return None
+
+
+def resolve_source(attribution: Attribution | None, previous: Source | None, outlet: str) -> Source:
+    """The source a sentence speaks for, given the last explicitly named one."""
+    if attribution is None:
+        return Source(outlet, SourceKind.OUTLET)
+    if attribution.refers_back and previous is not None:
+        return previous
+    return Source(attribution.name, attribution.kind)
+
+
+def _plausible_name(name: str) -> bool:
+    words = name.split()
+    return 0 < len(words) <= MAX_NAME_WORDS and not _MODAL.search(name)
+
+
+def _classify(name: str) -> tuple[SourceKind, bool]:
+    refers_back = bool(_REFERS_BACK.search(name))
+    if _HEARSAY_NAME.search(name):
+        return SourceKind.HEARSAY, refers_back
+    if _ANONYMOUS.search(name) and not _SPOKESPERSON.search(name):
+        return SourceKind.ANONYMOUS, refers_back
+    return SourceKind.OFFICIAL, refers_back

@@ -1,0 +1,344 @@
+"""Claim extraction: hedged statements in an article, as uncertain evidence about events.
+
+Rule-based and pure Python. Per sentence: attribution, condition, cues, then the event
+each (group of) cue(s) governs. The implied probability comes from the lexicon:
+
+- negation flips the log-odds (``P(X) = 1 - P(cue)``), except on undecided cues, which
+  are negative in themselves ("no decision has been made"), and on possibility cues,
+  where denying the possibility ("there is no chance of") means the event is all but
+  ruled out (the lexicon's "almost no chance");
+- "not yet" on a planning or desire cue means undecided, not "will not";
+- stacked hedges ("may be expected to", "the possibility of ... no schedule has been
+  set yet") combine by the weaker-wins rule: the claim is no more confident than its
+  least confident cue (the minimum log-odds), and at least as vague as its vaguest one
+  (the maximum spread).
+
+Unhedged statements about a dated future arrangement ("the summit taking place on June
+12") are claims with the cue "stated as fact"; unhedged past statements are background,
+kept as ``Tense.PAST`` claims rather than dropped or mixed in with the forward ones.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+
+from forecast.article import Article
+from forecast.language.attribution import find_attribution, resolve_source
+from forecast.language.claim import Claim, Condition, CueMatch, Source, SourceKind, Span, Tense
+from forecast.language.conditions import ConditionHit, find_condition
+from forecast.language.cues import CueHit, build_cue_patterns, find_cues
+from forecast.language.dates import find_dates
+from forecast.language.events import (
+    EventReading,
+    Group,
+    drop_embedded,
+    group_hits,
+    is_bare_undecided,
+    read_event,
+)
+from forecast.language.lexicon import Lexicon, load_lexicon
+from forecast.language.phrases import (
+    clause_end,
+    join_event,
+    lemma,
+    noun_phrase_before,
+    past_verb,
+    subject_before,
+)
+from forecast.language.records import claim_to_dict, claims_to_frame
+from forecast.language.sentences import Sentence, split_sentences
+
+__all__ = ["claim_to_dict", "claims_to_frame", "extract_claims"]
+
+FACT_CUE = "stated as fact"
+UNDECIDED_CUE = "no decision has been made"
+IMPOSSIBLE_CUE = "almost no chance"
+FIXED_CUES = frozenset({"is scheduled to", FACT_CUE})  # settled arrangements
+DATED_FACT_CUES = frozenset({"will", "is to", "is set to", "confirmed"})  # settled with a date
+# Claim requires a positive spread; a lexicon entry fitted to zero spread is floored here.
+MIN_CUE_SD = 0.05
+# Unhedged words that state a dated arrangement: "the summit taking place on June 12".
+FACT_TRIGGER = re.compile(
+    r"\b(?P<pred>(?:is\s+|are\s+)?(?:taking|takes|to\s+take)\s+place|take\s+place|"
+    r"(?:to\s+be|is\s+being|are\s+being|is|are)\s+held|(?:begins|starts|opens|kicks\s+off))\b",
+    re.I,
+)
+
+
+def extract_claims(article: Article, lexicon: Lexicon | None = None) -> tuple[Claim, ...]:
+    """Every claim in ``article``, in text order, past background included (``Tense.PAST``).
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> article = Article("President Trump may stop in Japan.", published=dt.date(2018, 5, 13))
+    >>> [(c.event, [m.cue for m in c.cues]) for c in extract_claims(article)]
+    [('President Trump stop in Japan', ['may'])]
+    """
+    lexicon = lexicon if lexicon is not None else load_lexicon()
+    outlet = article.source or "outlet"
+    claims: list[Claim] = []
+    previous_source: Source | None = None
+    for sentence in split_sentences(article.text):
+        attribution = find_attribution(sentence.text)
+        source = resolve_source(attribution, previous_source, outlet)
+        if source.kind in (SourceKind.OFFICIAL, SourceKind.ANONYMOUS):
+            previous_source = source
+        masked = (
+            ()
+            if attribution is None or attribution.kind is SourceKind.HEARSAY
+            else (attribution.span,)
+        )
+        reading = _SentenceReading(article, sentence, source, lexicon, masked, claims)
+        claims.extend(reading.claims())
+    return tuple(claims)
+
+
+@functools.lru_cache(maxsize=8)
+def _patterns(lexicon: Lexicon):
+    return build_cue_patterns(lexicon)
+
+
+@dataclasses.dataclass(frozen=True)
+class _SentenceReading:
+    """One sentence being read, with what the article context gives it."""
+
+    article: Article
+    sentence: Sentence
+    source: Source
+    lexicon: Lexicon
+    masked: tuple[Span, ...]
+    earlier: list[Claim]
+
+    @functools.cached_property
+    def condition(self) -> ConditionHit | None:
+        return find_condition(self.sentence.text, self.masked)
+
+    @functools.cached_property
+    def hidden(self) -> tuple[Span, ...]:
+        clause = (self.condition.clause,) if self.condition else ()
+        return (*self.masked, *clause)
+
+    def left_of(self, start: int) -> int:
+        """Where a subject may begin: after any attribution or condition before ``start``."""
+        return max([0, *(end for _, end in self.hidden if end <= start)])
+
+    @functools.cached_property
+    def limits(self) -> tuple[int, ...]:
+        return tuple(start for start, _ in self.hidden)
+
+    def claims(self) -> list[Claim]:
+        text = self.sentence.text
+        hits = [
+            hit
+            for hit in find_cues(text, _patterns(self.lexicon), self.hidden)
+            if hit.cue in _names(self.lexicon)
+        ]
+        hits = _undecided_not_yet(drop_embedded(text, hits), self.lexicon)
+        groups = group_hits(text, tuple(hits), self.left_of(hits[0].span[0]) if hits else 0)
+        readings = [
+            read_event(text, g, self.left_of(g.hits[0].span[0]), self.limits) for g in groups
+        ]
+        readings = _borrow_subjects(text, groups, readings)
+        claims = []
+        for group, reading in zip(groups, readings, strict=True):
+            if reading is None:
+                reading = self._inherited(group)
+            if reading is not None:
+                claims.append(self._claim(group.cues, reading, _past(group)))
+        claims.extend(self._fact_claims(hits))
+        if not claims and FACT_CUE in _names(self.lexicon):
+            claims.extend(self._background())
+        return sorted(claims, key=lambda claim: claim.predicate_span)
+
+    def _inherited(self, group: Group) -> EventReading | None:
+        """A bare undecided cue opening a sentence speaks of the previous claim's event."""
+        forward = [claim for claim in self.earlier if claim.forward]
+        if not forward or not is_bare_undecided(self.sentence.text, group.head, 0):
+            return None
+        last = forward[-1]
+        start, end = group.head.span
+        offset = self.sentence.span[0]
+        predicate_span = (last.predicate_span[0] - offset, last.predicate_span[1] - offset)
+        return EventReading(last.event, last.predicate, predicate_span, (start, end))
+
+    def _fact_claims(self, hits: list[CueHit]) -> list[Claim]:
+        """Unhedged dated arrangements: "the US-North Korea summit taking place on June 12"."""
+        if FACT_CUE not in _names(self.lexicon):
+            return []
+        text, claims = self.sentence.text, []
+        for found in FACT_TRIGGER.finditer(text):
+            span = found.span("pred")
+            if any(start <= span[0] < end for start, end in self.hidden) or _governed(
+                text, span, hits
+            ):
+                continue
+            end = clause_end(text, span[1], self.limits)
+            dates = self._dates((span[1], end))
+            if not any(self._future(date) for date in dates):
+                continue
+            subject = noun_phrase_before(text, span[0], self.left_of(span[0]))
+            predicate = _fact_predicate(found.group("pred"))
+            event = join_event(subject.text if subject else "", predicate, text[span[1] : end])
+            reading = EventReading(
+                event, predicate, span, (subject.span[0] if subject else span[0], end)
+            )
+            hit = CueHit(FACT_CUE, "certainty", span)
+            claims.append(self._claim([hit], reading, past=False))
+        return claims
+
+    def _background(self) -> list[Claim]:
+        """One past-tense statement with no cue: background, marked ``Tense.PAST``."""
+        text = self.sentence.text
+        left = self.left_of(len(text))
+        found = past_verb(text, left, len(text))
+        if found is None:
+            return []
+        predicate, span, phrase_start = found
+        subject = subject_before(text, phrase_start, left)
+        end = clause_end(text, span[1], self.limits)
+        event = join_event(subject.text if subject else "", text[phrase_start:end])
+        reading = EventReading(
+            event, predicate, span, (subject.span[0] if subject else phrase_start, end)
+        )
+        return [self._claim([CueHit(FACT_CUE, "certainty", span)], reading, past=True)]
+
+    def _claim(self, hits: list[CueHit], reading: EventReading, past: bool) -> Claim:
+        offset = self.sentence.span[0]
+        matches, logit_mean, cue_sd, negated = _combine(hits, self.lexicon, offset)
+        dates = self._dates(reading.region)
+        future = any(self._future(date) for date in dates)
+        names = {hit.cue for hit in hits}
+        if past and not future:
+            tense = Tense.PAST
+        elif (
+            not negated
+            and self.condition is None
+            and (names & FIXED_CUES or (names & DATED_FACT_CUES and future))
+        ):
+            tense = Tense.FACT
+        else:
+            tense = Tense.FORWARD
+        return Claim(
+            article_id=self.article.id,
+            sentence=self.sentence.text,
+            sentence_span=self.sentence.span,
+            event=reading.event or self.sentence.text,
+            predicate=reading.predicate,
+            predicate_span=_shift(reading.predicate_span, offset),
+            cues=matches,
+            negated=negated,
+            source=self.source,
+            tense=tense,
+            logit_mean=logit_mean,
+            cue_sd=cue_sd,
+            condition=self._condition(),
+            dates=dates,
+            published=self.article.published,
+        )
+
+    def _condition(self) -> Condition | None:
+        if self.condition is None:
+            return None
+        span = _shift(self.condition.span, self.sentence.span[0])
+        return Condition(self.condition.event, span, self.condition.negated)
+
+    def _dates(self, region: Span):
+        start, end = region
+        return find_dates(
+            self.sentence.text[start:end], self.article.published, self.sentence.span[0] + start
+        )
+
+    def _future(self, date) -> bool:
+        """A date on or after publication (any resolved date when the article has none)."""
+        if self.article.published is None:
+            return True
+        return date.end is not None and date.end >= self.article.published
+
+
+def _fact_predicate(words: str) -> str:
+    """Base form of a fact trigger: "taking place" -> "take place", "is held" -> "be held"."""
+    last = words.lower().split()[-1]
+    if last == "place":
+        return "take place"
+    return "be held" if last == "held" else lemma(last)
+
+
+def _names(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(entry.cue for entry in lexicon)
+
+
+def _undecided_not_yet(hits: list[CueHit], lexicon: Lexicon) -> list[CueHit]:
+    """ "not yet" on a planning or desire cue reads as undecided, not as "will not"."""
+    if UNDECIDED_CUE not in _names(lexicon):
+        return hits
+    return [
+        dataclasses.replace(hit, cue=UNDECIDED_CUE, category="undecided", negated=False)
+        if hit.not_yet and hit.negated and hit.category in ("planning", "desire")
+        else hit
+        for hit in hits
+    ]
+
+
+def _borrow_subjects(text: str, groups: list[Group], readings: list[EventReading | None]):
+    """A subject-less opening participle ("Wishing to help, Japan will ...") takes the next
+    claim's subject."""
+    result = list(readings)
+    for index, (group, reading) in enumerate(zip(groups, readings, strict=True)):
+        head_text = text[group.hits[0].span[0] : group.hits[0].span[1]]
+        if reading is None or not head_text[:1].isupper() or index + 1 >= len(groups):
+            continue
+        if not head_text.split()[0].lower().endswith("ing"):
+            continue
+        subject = subject_before(text, groups[index + 1].hits[0].span[0], group.hits[0].span[1])
+        if subject is not None:
+            event = join_event(subject.text, reading.event)
+            result[index] = dataclasses.replace(reading, event=event)
+    return result
+
+
+def _governed(text: str, span: Span, hits: list[CueHit]) -> bool:
+    """A trigger already inside a cue's reach ("scheduled to take place", "will be held")."""
+    for hit in hits:
+        between = text[hit.span[1] : span[0]]
+        if hit.span[0] <= span[0] < hit.span[1] or (
+            hit.span[1] <= span[0] and len(between.split()) <= 2 and "," not in between
+        ):
+            return True
+    return False
+
+
+def _past(group: Group) -> bool:
+    return any(hit.past for hit in group.hits)
+
+
+def _combine(
+    hits: list[CueHit], lexicon: Lexicon, offset: int
+) -> tuple[tuple[CueMatch, ...], float, float, bool]:
+    """Cue matches and the weaker-wins combination of their log-odds and spreads."""
+    logits, spreads = [], []
+    for hit in hits:
+        entry = lexicon[hit.cue]
+        logit = entry.logit_mean
+        if hit.negated and hit.category == "possibility":
+            logit = _impossible(lexicon, logit)
+        elif hit.negated and hit.category != "undecided":
+            logit = -logit
+        logits.append(logit)
+        spreads.append(entry.logit_sd)
+    matches = tuple(CueMatch(hit.cue, _shift(hit.span, offset), hit.negated) for hit in hits)
+    negated = any(hit.negated and hit.category != "undecided" for hit in hits)
+    return matches, min(logits), max(MIN_CUE_SD, *spreads), negated
+
+
+def _impossible(lexicon: Lexicon, logit: float) -> float:
+    try:
+        return lexicon[IMPOSSIBLE_CUE].logit_mean
+    except KeyError:
+        return -abs(logit)
+
+
+def _shift(span: Span, offset: int) -> Span:
+    return (span[0] + offset, span[1] + offset)
