@@ -6,12 +6,22 @@ One mechanism for the CLI and notebooks. Field names are stable; spans are
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pandas as pd
 
-from forecast.language.claim import Claim
+from forecast.errors import InputError
+from forecast.language.claim import (
+    Claim,
+    Condition,
+    CueMatch,
+    DateMention,
+    Source,
+    SourceKind,
+    Tense,
+)
 
 INTERVAL_MASS = 0.9
 FRAME_COLUMNS = (
@@ -70,7 +80,77 @@ def claim_to_dict(claim: Claim) -> dict[str, Any]:
         "logit_mean": claim.logit_mean,
         "cue_sd": claim.cue_sd,
         "logit_sd": claim.logit_sd,
+        "published": None if claim.published is None else claim.published.isoformat(),
     }
+
+
+def claim_from_dict(record: Mapping[str, Any]) -> Claim:
+    """Rebuild the :class:`Claim` a :func:`claim_to_dict` record came from.
+
+    The exact inverse of :func:`claim_to_dict`; the derived fields (``prob``, ``low``,
+    ``high``, ``logit_sd``) are ignored, since the claim recomputes them.
+
+    Raises
+    ------
+    InputError
+        A field is missing or has the wrong shape; the message names the field.
+
+    Examples
+    --------
+    >>> from forecast.article import Article
+    >>> from forecast.language.extract import extract_claims
+    >>> claim = extract_claims(Article("Officials said Trump may visit Japan."))[0]
+    >>> claim_from_dict(claim_to_dict(claim)) == claim
+    True
+    """
+    try:
+        condition = record["condition"]
+        return Claim(
+            article_id=record["article_id"],
+            sentence=record["sentence"],
+            sentence_span=_span(record["sentence_span"]),
+            event=record["event"],
+            predicate=record["predicate"],
+            predicate_span=_span(record["predicate_span"]),
+            cues=tuple(
+                CueMatch(cue["cue"], _span(cue["span"]), bool(cue["negated"]))
+                for cue in record["cues"]
+            ),
+            negated=_polarity(record["polarity"]),
+            source=Source(record["source"]["name"], SourceKind(record["source"]["kind"])),
+            tense=Tense(record["tense"]),
+            logit_mean=float(record["logit_mean"]),
+            cue_sd=float(record["cue_sd"]),
+            condition=None
+            if condition is None
+            else Condition(condition["event"], _span(condition["span"]), condition["negated"]),
+            dates=tuple(
+                DateMention(
+                    date["text"], _span(date["span"]), _date(date["start"]), _date(date["end"])
+                )
+                for date in record["dates"]
+            ),
+            published=_date(record.get("published")),
+        )
+    except KeyError as error:
+        raise InputError(f"claim record: field {error.args[0]!r} is missing") from None
+    except (TypeError, ValueError) as error:
+        raise InputError(f"claim record: malformed field ({error})") from None
+
+
+def _span(value: Any) -> tuple[int, int]:
+    start, end = value
+    return int(start), int(end)
+
+
+def _polarity(value: Any) -> bool:
+    if value not in ("asserted", "negated"):
+        raise ValueError(f"polarity must be 'asserted' or 'negated'; got {value!r}")
+    return value == "negated"
+
+
+def _date(value: str | None) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(value)
 
 
 def claims_to_frame(claims: Iterable[Claim]) -> pd.DataFrame:

@@ -9,7 +9,7 @@ an article's claims, and :func:`scenario_to_toml` writes any scenario back as TO
 from forecast.scenario.draft import draft_scenario
 from forecast.scenario.events import Event, Evidence, MatchRule, Scenario
 from forecast.scenario.link import link_claim, link_claims, phrase_matches, unlinked_claims
-from forecast.scenario.load import default_scenario_path, load_scenario
+from forecast.scenario.load import default_scenario_path, load_scenario, loads_scenario
 from forecast.scenario.write import scenario_to_toml
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
     "link_claim",
     "link_claims",
     "load_scenario",
+    "loads_scenario",
     "phrase_matches",
     "scenario_to_toml",
     "unlinked_claims",

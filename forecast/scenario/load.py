@@ -57,11 +57,55 @@ def load_scenario(path: str | Path) -> Scenario:
     path = Path(path)
     where = str(path)
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise InputError(f"{where}: no such scenario file") from None
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(f"{where}: cannot read scenario file: {error}") from None
+    scenario = loads_scenario(text, name_for_errors=where, path=where)
+    for article, article_path in zip(scenario.articles, scenario.article_paths(), strict=True):
+        if not article_path.is_file():
+            raise InputError(
+                f"{where}: key 'articles': no such file {article!r} "
+                f"(paths are relative to the scenario file; looked for {article_path})"
+            )
+    return scenario
+
+
+def loads_scenario(
+    text: str, *, name_for_errors: str = "<scenario>", path: str | None = None
+) -> Scenario:
+    """Parse and validate scenario TOML held in memory (the text half of :func:`load_scenario`).
+
+    Parameters
+    ----------
+    text : str
+        TOML in the shape documented in ``models/README.md``.
+    name_for_errors : str
+        What messages start with: a file name, or e.g. ``"store.sqlite: scenario 'x'"``.
+    path : str, optional
+        The file the text came from, kept as ``Scenario.path`` so that ``articles``
+        resolve against its folder. The files are not opened here.
+
+    Raises
+    ------
+    InputError
+        As :func:`load_scenario`, except for article files, which are not checked.
+
+    Examples
+    --------
+    >>> text = '''name = "talks"
+    ... title = "Talks"
+    ... [events.meet]
+    ... question = "Will they meet?"
+    ... resolution = "A meeting is reported."
+    ... '''
+    >>> loads_scenario(text).names
+    ('meet',)
+    """
+    where = name_for_errors
+    try:
+        raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise InputError(f"{where}: not valid TOML: {error}") from None
     _check_keys(raw, TOP_KEYS, where)
@@ -78,21 +122,14 @@ def load_scenario(path: str | Path) -> Scenario:
     events = tuple(
         _event(name, table, f"{where}: event '{name}'") for name, table in tables.items()
     )
-    scenario = Scenario(
+    return Scenario(
         name=raw["name"],
         title=raw["title"],
         events=events,
         articles=articles,
-        path=where,
+        path=path,
         as_of=as_of,
     )
-    for article, article_path in zip(scenario.articles, scenario.article_paths(), strict=True):
-        if not article_path.is_file():
-            raise InputError(
-                f"{where}: key 'articles': no such file {article!r} "
-                f"(paths are relative to the scenario file; looked for {article_path})"
-            )
-    return scenario
 
 
 def _check_keys(table: dict[str, Any], valid: tuple[str, ...], where: str) -> None:
