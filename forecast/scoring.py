@@ -8,7 +8,7 @@ Conventions, stated once and repeated in every output:
 - **Log score** is the mean natural-log probability given to what happened,
   ``log(p)`` when the event happened and ``log(1 - p)`` when it did not: 0 is perfect,
   ``log(0.5) = -0.693`` is what always saying 0.5 earns. Higher is better (it is minus the
-  "log loss"). Probabilities are clipped to ``[1e-12, 1 - 1e-12]`` so a confident miss
+  "log loss"). The probability given to the outcome is clipped below at 1e-12, so a confident miss
   costs ``log(1e-12) = -27.6`` rather than minus infinity.
 
 The store's tables arrive as DataFrames: ``history`` with columns ``forecast_id, scenario,
@@ -100,15 +100,17 @@ def brier_score(probs: Any, outcomes: Any) -> float:
 
 
 def _log_terms(p: np.ndarray, y: np.ndarray) -> np.ndarray:
-    clipped = np.clip(p, LOG_CLIP, 1.0 - LOG_CLIP)
-    return np.where(y == 1.0, np.log(clipped), np.log1p(-clipped))
+    # Clip the probability given to what happened, so no term falls below log(LOG_CLIP).
+    given_to_outcome = np.where(y == 1.0, p, 1.0 - p)
+    return np.log(np.clip(given_to_outcome, LOG_CLIP, 1.0))
 
 
 def log_score(probs: Any, outcomes: Any) -> float:
     """Mean natural-log probability given to what happened (0 is perfect, higher is better).
 
-    Each term is ``log(p)`` if the outcome is 1 and ``log(1 - p)`` if it is 0, with ``p``
-    clipped to ``[1e-12, 1 - 1e-12]``; the result is minus the usual "log loss".
+    Each term is ``log(p)`` if the outcome is 1 and ``log(1 - p)`` if it is 0, with the
+    probability given to the outcome clipped below at 1e-12; the result is minus the usual
+    "log loss".
 
     Raises
     ------

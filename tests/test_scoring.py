@@ -45,7 +45,7 @@ def test_hand_computed_scores() -> None:
     assert brier_score([1.0, 0.0], [1, 0]) == 0.0
     assert brier_score([0.9, 0.2, 0.6], [1, 0, 0]) == pytest.approx((0.01 + 0.04 + 0.36) / 3)
     assert log_score([0.8, 0.3], [1, 0]) == pytest.approx((math.log(0.8) + math.log(0.7)) / 2)
-    assert log_score([1.0, 0.0], [1, 0]) == pytest.approx(math.log1p(-1e-12))
+    assert log_score([1.0, 0.0], [1, 0]) == 0.0  # a perfect forecast scores exactly 0
     # A certain miss is clipped at 1e-12, not minus infinity.
     assert log_score([0.0], [1]) == pytest.approx(math.log(1e-12))
 
