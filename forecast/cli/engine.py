@@ -1,7 +1,230 @@
-"""Commands on forecasting: ``run`` and ``draft``."""
+"""The ``run`` command: articles and a scenario in, a forecast table (or JSON/CSV) out."""
 
 from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from forecast.cli.output import add_format_option, print_frame, print_json
+from forecast.errors import InputError
+
+DRAWS_ENV = "FORECAST_DRAWS"
+DEFAULT_DRAWS = 1000
+EXIT_UNRELIABLE = 3
+TOP_SCENARIOS = 5
+QUOTE_WIDTH = 72
+
+RUN_EPILOG = f"""\
+With no ARTICLE and no --model, runs the shipped example scenario with its example article.
+With --model and no ARTICLE, uses the articles the scenario file lists. With ARTICLE and no
+--model, drafts a scenario from the articles' claims (and says so on stderr).
+--draws defaults to ${DRAWS_ENV} when set, else {DEFAULT_DRAWS}.
+
+exit codes:
+  0  forecast printed; sampler diagnostics met (R-hat, ESS, no divergences)
+  2  bad input: scenario file, article, option, or no claims to draft a scenario from
+  {EXIT_UNRELIABLE}  forecast printed, but the sampler diagnostics were not met (warning on stderr);
+     rerun with more --draws
+"""
 
 
 def add_commands(commands) -> None:
     """Register the engine commands."""
+    parser = commands.add_parser(
+        "run",
+        help="forecast a scenario's events from articles",
+        description="Forecast a scenario's events from the hedged claims in news articles.",
+        epilog=RUN_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("articles", nargs="*", metavar="ARTICLE", help="article files")
+    parser.add_argument("--model", metavar="FILE", help="scenario file (models/*.toml)")
+    add_format_option(parser)
+    parser.add_argument("--draws", type=int, metavar="N", help="posterior draws per chain")
+    parser.add_argument("--chains", type=int, default=2, metavar="N", help="chains (default: 2)")
+    parser.add_argument("--seed", type=int, metavar="N", help="random seed (default: fresh)")
+    parser.add_argument(
+        "--standard", default="reader", metavar="NAME", help="verbal scale for labels"
+    )
+    parser.add_argument("--as-of", metavar="DATE", help="date the forecast speaks for")
+    parser.add_argument("--published", metavar="DATE", help="publication date of the articles read")
+    parser.set_defaults(handler=run_command)
+
+
+def draws_option(value: int | None, environ: Mapping[str, str] = os.environ) -> int:
+    """Posterior draws per chain: the option, else ``$FORECAST_DRAWS``, else 1000."""
+    where = "--draws"
+    if value is None and environ.get(DRAWS_ENV):
+        where = DRAWS_ENV
+        try:
+            value = int(environ[DRAWS_ENV])
+        except ValueError:
+            raise InputError(
+                f"{DRAWS_ENV}: must be a whole number; got {environ[DRAWS_ENV]!r}"
+            ) from None
+    value = DEFAULT_DRAWS if value is None else value
+    if value < 1:
+        raise InputError(f"{where}: must be >= 1; got {value}")
+    return value
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Handle ``forecast run``."""
+    from forecast.article import parse_published, read_article
+    from forecast.engine import run_forecast
+    from forecast.language.extract import extract_claims
+    from forecast.scenario import default_scenario_path, draft_scenario, load_scenario
+
+    n_draws = draws_option(args.draws)
+    if args.chains < 1:
+        raise InputError(f"--chains: must be >= 1; got {args.chains}")
+    published = parse_published(args.published) if args.published else None
+    as_of = parse_published(args.as_of, field="--as-of") if args.as_of else None
+    scenario = None
+    if args.model or not args.articles:
+        scenario = load_scenario(args.model or default_scenario_path())
+    paths = [Path(p) for p in args.articles] or list(scenario.article_paths())
+    articles = [read_article(path, published=published) for path in paths]
+    claims = []
+    for path, article in zip(paths, articles, strict=True):
+        found = extract_claims(article)
+        if not found:
+            _note(f"{path}: no claims found")
+        claims.extend(found)
+    if scenario is None:
+        if not claims:
+            raise InputError(
+                f"{', '.join(map(str, paths))}: no claims found, so no scenario can be drafted; "
+                "give --model FILE"
+            )
+        name = _draft_name(paths)
+        scenario = draft_scenario(claims, name=name, title=f"Drafted from {paths[0].name}")
+        _note(
+            f"no --model: drafted scenario '{name}' with {len(scenario.events)} events from "
+            f"{len(claims)} claims (save it with 'forecast draft' to curate it)"
+        )
+    outlets = {a.id: a.source for a in articles if a.source}
+    _skip_numba()
+    started = time.perf_counter()
+    result = run_forecast(
+        scenario,
+        claims,
+        as_of=as_of,
+        n_draws=n_draws,
+        chains=args.chains,
+        seed=args.seed,
+        standard=args.standard,
+        progress=_note,
+        outlets=outlets,
+    )
+    _note(f"done in {time.perf_counter() - started:.1f} s")
+    _print(result, args.format)
+    diagnostics = result.diagnostics
+    if not diagnostics.ok:
+        details = "; ".join(diagnostics.messages) or "diagnostics not met"
+        _note(f"warning: unreliable fit: {details}")
+        return EXIT_UNRELIABLE
+    return 0
+
+
+def _skip_numba() -> None:
+    """Use ArviZ's numpy code paths: JIT-compiling its helpers costs ~1-2 s per process,
+    more than it saves on one scenario's few thousand draws."""
+    import arviz as az
+
+    az.Numba.disable_numba()
+
+
+def _note(message: str) -> None:
+    print(f"forecast: {message}", file=sys.stderr, flush=True)
+
+
+def _draft_name(paths: Sequence[Path]) -> str:
+    """A scenario name (identifier) from the first article's file name."""
+    stem = "".join(c if c.isalnum() else "_" for c in paths[0].stem.lower()).strip("_")
+    return f"draft_{stem}" if stem else "draft"
+
+
+def _print(result: Any, fmt: str) -> None:
+    if fmt == "json":
+        print_json(result.to_dict())
+    elif fmt == "csv":
+        print_frame(result.to_frame(), "csv")
+    else:
+        print(render_table(result), end="")
+
+
+def render_table(result: Any) -> str:
+    """The human report: events, the top joint scenarios, then one diagnostics line."""
+    import pandas as pd
+
+    as_of = result.as_of.isoformat() if result.as_of else "undated"
+    lines = [f"{result.title} [{result.scenario}], as of {as_of}", ""]
+    rows = [
+        {
+            "event": e.event,
+            "prob": f"{e.prob:.2f}",
+            "90% interval": f"{e.low:.2f}-{e.high:.2f}",
+            "label": e.label,
+            "mcse": f"{e.mcse:.3f}",
+            "top driver (cue, shift, quote)": _driver_text(e),
+        }
+        for e in result.events
+    ]
+    events = pd.DataFrame(rows)
+    # Quotes read left to right: pad them so the column is left-aligned.
+    driver = events.columns[-1]
+    events[driver] = events[driver].str.ljust(int(events[driver].str.len().max()))
+    lines.append(_text(events))
+    joint = result.scenarios_frame(top=TOP_SCENARIOS)
+    if len(joint):
+        names = [e.event for e in result.events]
+        shown = joint[names].replace({True: "yes", False: "no"})
+        shown["prob"] = joint["prob"].map("{:.3f}".format)
+        shown["mcse"] = joint["mcse"].map("{:.3f}".format)
+        total = len(result.scenarios)
+        lines += ["", f"most probable joint scenarios (top {len(joint)} of {total}):"]
+        lines.append(_text(shown))
+    lines += ["", diagnostics_line(result.diagnostics), ""]
+    return "\n".join(lines)
+
+
+def _text(frame: Any) -> str:
+    return frame.to_string(index=False)
+
+
+def _driver_text(event: Any) -> str:
+    """The strongest driver as ``cue +0.12 "quote..."``, or how the number was reached."""
+    if not event.drivers:
+        return event.evidence
+    driver = event.drivers[0]
+    return _truncate(f'{driver.cue} {driver.delta:+.2f} "{driver.quote}"')
+
+
+def _truncate(text: str, width: int = QUOTE_WIDTH) -> str:
+    return text if len(text) <= width else text[: width - 3].rstrip() + "..."
+
+
+def diagnostics_line(diagnostics: Any) -> str:
+    """One line: ok or not, worst R-hat, smallest ESS, divergences."""
+    r_hat = _worst(diagnostics.r_hat, max)
+    ess = _worst(diagnostics.ess, min)
+    status = "ok" if diagnostics.ok else "NOT MET"
+    return (
+        f"diagnostics: {status} (max R-hat {r_hat:.3f}, min ESS {ess:.0f}, "
+        f"{int(diagnostics.divergences)} divergences)"
+    )
+
+
+def _worst(value: Any, pick) -> float:
+    """The worst entry of a number or a mapping/sequence of numbers."""
+    if isinstance(value, Mapping):
+        value = list(value.values())
+    if isinstance(value, list | tuple):
+        return float(pick(value)) if value else float("nan")
+    return float(value)

@@ -1,0 +1,302 @@
+"""Tie the stages together: claims and a scenario in, a :class:`~forecast.result.Forecast` out.
+
+The pipeline is ``link_claims`` -> :func:`build_evidence` -> ``sample_posterior`` (PyMC,
+imported only here, lazily, through :mod:`forecast.inference`) -> per-draw event
+probabilities over the event graph -> marginals, intervals, joint scenarios and the claims
+that moved each number (leave-one-claim-out influence).
+
+Monte Carlo standard errors: an event's ``prob`` is the mean over posterior draws of its
+*exact* per-draw probability (``event_probs``, a Rao-Blackwellised estimator), so its MCSE
+is the MCMC standard error of that mean, computed from the per-draw probabilities with
+their effective sample size. Forward-simulated 0/1 outcomes would add binomial noise the
+reported number does not carry. Joint scenarios are estimated from forward-simulated
+outcomes (one per draw), so their MCSE is that of a 0/1 indicator over the chains (batch
+means, ``forecast.simulate.mcse_binary``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+from scipy.special import expit, logit
+
+from forecast.language.claim import Claim, SourceKind
+from forecast.result import Driver, EventForecast, Forecast, JointScenario
+from forecast.scenario import Evidence, Scenario, link_claims, unlinked_claims
+
+__all__ = ["Forecast", "build_evidence", "default_as_of", "run_forecast"]
+
+MAX_DRIVERS = 5
+INTERVAL = (0.05, 0.95)
+
+
+def default_as_of(claims: Iterable[Claim]) -> dt.date | None:
+    """The latest publication date among ``claims`` (``None`` when none is dated).
+
+    Forecasts speak for the date of their newest evidence, not for today, so the same
+    articles give the same forecast whenever they are run.
+    """
+    dates = [claim.published for claim in claims if claim.published is not None]
+    return max(dates, default=None)
+
+
+def build_evidence(
+    scenario: Scenario,
+    graph: Any,
+    evidence_links: Sequence[Evidence],
+    *,
+    as_of: dt.date | None,
+    outlets: Mapping[str, str] | None = None,
+) -> Any:
+    """Arrange linked claims as the arrays the Bayesian model reads.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        Supplies each latent event's prior: ``logit(base_rate)`` and ``base_spread``.
+    graph : EventGraph
+        ``graph.latent`` names the events with a latent log-odds, in model order.
+    evidence_links : sequence of Evidence
+        Claims linked to events; links to events that are not latent are ignored
+        (derived events have no log-odds of their own).
+    as_of : date or None
+        A claim's age is ``as_of - claim.published`` in days (0 when either is unknown,
+        never negative).
+    outlets : mapping, optional
+        Article id -> outlet name. A source is the pair (outlet, or the article id when
+        the outlet is unknown; source name), so one story carried by two outlets counts
+        as two sources while ten sentences citing one outlet's "sources" count as one.
+
+    Returns
+    -------
+    EvidenceSet
+        Claims indexed into ``events``; ``claim_wording`` groups claims with the same
+        source, event and set of cues (repeated wording, not new evidence).
+    """
+    from forecast.inference import EvidenceSet
+
+    outlets = outlets or {}
+    events = tuple(graph.latent)
+    position = {name: i for i, name in enumerate(events)}
+    links = [link for link in evidence_links if link.event in position]
+    sources: dict[tuple[str, str], int] = {}
+    kinds: list[SourceKind] = []
+    wordings: dict[tuple[int, str, frozenset[str]], int] = {}
+    claim_source, claim_wording = [], []
+    for link in links:
+        claim = link.claim
+        key = (outlets.get(claim.article_id) or claim.article_id, claim.source.name)
+        if key not in sources:
+            sources[key] = len(sources)
+            kinds.append(claim.source.kind)
+        source = sources[key]
+        wording = (source, link.event, frozenset(match.cue for match in claim.cues))
+        claim_source.append(source)
+        claim_wording.append(wordings.setdefault(wording, len(wordings)))
+    return EvidenceSet(
+        events=events,
+        prior_mean=tuple(float(logit(scenario[name].base_rate)) for name in events),
+        prior_sd=tuple(float(scenario[name].base_spread) for name in events),
+        claim_event=tuple(position[link.event] for link in links),
+        claim_logit=tuple(float(link.claim.logit_mean) for link in links),
+        claim_cue_sd=tuple(float(link.claim.cue_sd) for link in links),
+        claim_age_days=tuple(claim_age(link.claim, as_of) for link in links),
+        claim_source=tuple(claim_source),
+        claim_wording=tuple(claim_wording),
+        source_kind=tuple(kind.value for kind in kinds),
+    )
+
+
+def claim_age(claim: Claim, as_of: dt.date | None) -> float:
+    """Days from the claim's publication to ``as_of``; 0 if either is unknown or it is later."""
+    if as_of is None or claim.published is None:
+        return 0.0
+    return float(max((as_of - claim.published).days, 0))
+
+
+def related_events(scenario: Scenario) -> dict[str, frozenset[str]]:
+    """Each event with every event it depends on, directly or through others (and itself)."""
+    parents = {event.name: event.parents for event in scenario.events}
+    closure: dict[str, frozenset[str]] = {}
+    for name in scenario.topological_order():
+        own = {name}
+        for parent in parents[name]:
+            own |= closure[parent]
+        closure[name] = frozenset(own)
+    return closure
+
+
+def run_forecast(
+    scenario: Scenario,
+    claims: Sequence[Claim],
+    *,
+    as_of: dt.date | None = None,
+    n_draws: int = 1000,
+    chains: int = 2,
+    seed: int | None = None,
+    standard: str = "reader",
+    progress: Callable[[str], None] | None = None,
+    outlets: Mapping[str, str] | None = None,
+    config: Any = None,
+) -> Forecast:
+    """Forecast every event of ``scenario`` from ``claims``.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        The events and their relations.
+    claims : sequence of Claim
+        Extracted claims; those no event's match rule links stay in ``Forecast.unlinked``.
+    as_of : date, optional
+        Date the forecast speaks for; defaults to the scenario's ``as_of``, then to the
+        newest claim's publication date (deterministic, never today).
+    n_draws, chains : int
+        Posterior draws per chain and number of chains.
+    seed : int, optional
+        Seeds sampling, forward simulation and influence refits: same seed, same numbers.
+    standard : str
+        Verbal probability standard for the labels (see ``forecast.language.standards``).
+    progress : callable, optional
+        Called with a short message before each slow stage.
+    outlets : mapping, optional
+        Article id -> outlet name, to tell sources apart (see :func:`build_evidence`).
+    config : ModelConfig, optional
+        Model settings passed to ``sample_posterior``.
+    """
+    from forecast import inference
+    from forecast.language.standards import load_standard
+    from forecast.simulate import build_graph, event_probs, joint_scenarios, simulate
+
+    verbal = load_standard(standard)
+    graph = build_graph(scenario)
+    as_of = as_of or scenario.as_of or default_as_of(claims)
+    links = tuple(link_claims(scenario, claims))
+    evidence = build_evidence(scenario, graph, links, as_of=as_of, outlets=outlets)
+    sample_seed, simulate_seed, influence_seed = _seeds(seed)
+    _say(progress, f"sampling {chains} chains x {n_draws} draws ({len(links)} claims)")
+    options = {} if config is None else {"config": config}
+    posterior = inference.sample_posterior(
+        evidence, n_draws=n_draws, chains=chains, seed=sample_seed, progressbar=False, **options
+    )
+    theta = np.asarray(posterior.theta())
+    per_draw = _per_draw(graph, theta, event_probs)
+    names = tuple(graph.names)
+    drivers = _drivers(
+        scenario, names, links, posterior, graph, event_probs, influence_seed, progress
+    )
+    related = related_events(scenario)
+    linked = {link.event for link in links}
+    counts = {name: sum(link.event == name for link in links) for name in names}
+    events = []
+    for j, name in enumerate(names):
+        values = per_draw[..., j]
+        prob = float(values.mean())
+        low, high = (float(q) for q in np.quantile(values, INTERVAL))
+        events.append(
+            EventForecast(
+                event=name,
+                question=scenario[name].question,
+                prob=prob,
+                low=low,
+                high=high,
+                mcse=mcse_mean(values),
+                label=verbal.verbalise(prob),
+                drivers=drivers[name],
+                n_claims=counts[name],
+                prior_only=not (related[name] & linked),
+            )
+        )
+    flat = expit(theta).reshape(-1, theta.shape[-1])
+    outcomes = simulate(graph, flat, np.random.default_rng(simulate_seed))
+    table = joint_scenarios(outcomes, graph, chains=theta.shape[0])
+    return Forecast(
+        scenario=scenario.name,
+        title=scenario.title,
+        as_of=as_of,
+        standard=standard,
+        events=tuple(events),
+        scenarios=joint_rows(table, names),
+        diagnostics=posterior.diagnostics,
+        unlinked=tuple(unlinked_claims(scenario, claims)),
+        idata=posterior.idata,
+    )
+
+
+def _say(progress: Callable[[str], None] | None, message: str) -> None:
+    if progress is not None:
+        progress(message)
+
+
+def _seeds(seed: int | None) -> tuple[int, np.random.SeedSequence, int]:
+    """Independent streams for sampling, simulation and refits, all from one seed."""
+    sample, simulate, influence = np.random.SeedSequence(seed).spawn(3)
+    return int(sample.generate_state(1)[0]), simulate, int(influence.generate_state(1)[0])
+
+
+def _per_draw(graph: Any, theta: np.ndarray, event_probs: Callable) -> np.ndarray:
+    """Exact probability of every event for each draw of latent log-odds ``(..., latent)``."""
+    flat = expit(theta.reshape(-1, theta.shape[-1]))
+    values = np.asarray(event_probs(graph, flat))
+    return values.reshape(*theta.shape[:-1], values.shape[-1])
+
+
+def _drivers(
+    scenario: Scenario,
+    names: tuple[str, ...],
+    links: tuple[Evidence, ...],
+    posterior: Any,
+    graph: Any,
+    event_probs: Callable,
+    seed: int,
+    progress: Callable[[str], None] | None,
+) -> dict[str, tuple[Driver, ...]]:
+    """Per event, the claims that moved it most, ranked by the size of their shift."""
+    if not links:
+        return {name: () for name in names}
+    from forecast.inference import claim_influence
+
+    _say(progress, f"influence of {len(links)} claims")
+    influence = claim_influence(
+        posterior, lambda theta: _per_draw(graph, np.asarray(theta), event_probs), seed=seed
+    )
+    delta = np.asarray(influence.delta)
+    related = related_events(scenario)
+    drivers = {}
+    for j, name in enumerate(names):
+        # A claim measures its own event's log-odds, so it can move that event and the
+        # events that depend on it; any other claim's leave-one-out shift is noise.
+        rows = [i for i, link in enumerate(links) if link.event in related[name]]
+        rows.sort(key=lambda i: -abs(delta[i, j]))
+        drivers[name] = tuple(
+            Driver.from_claim(links[i].claim, delta[i, j]) for i in rows[:MAX_DRIVERS]
+        )
+    return drivers
+
+
+def mcse_mean(values: np.ndarray) -> float:
+    """Monte Carlo standard error of the mean of ``values`` shaped ``(chain, draw)``.
+
+    ``sd / sqrt(ESS)`` with the chains' effective sample size for the mean
+    (``arviz.mcse(method="mean")``); 0 when every draw is the same.
+    """
+    import arviz as az
+
+    values = np.asarray(values, dtype=float)
+    if np.ptp(values) == 0:
+        return 0.0
+    return float(np.ravel(az.mcse(values, method="mean"))[0])
+
+
+def joint_rows(table: Any, names: Sequence[str]) -> tuple[JointScenario, ...]:
+    """Joint scenarios from a ``joint_scenarios`` table (bool column per event, prob, mcse)."""
+    return tuple(
+        JointScenario(
+            events=tuple((name, bool(row[name])) for name in names),
+            prob=float(row["prob"]),
+            mcse=float(row["mcse"]),
+        )
+        for _, row in table.iterrows()
+    )

@@ -1,0 +1,151 @@
+"""End-to-end tests of ``forecast run`` through ``main([...])``, at small sizes.
+
+Sizes come from ``$FORECAST_DRAWS`` (or ``--draws``), the same code path as a full run.
+Small runs may miss the ESS bar, so exit 3 (printed, with a diagnostics warning) counts
+as a completed run here; exit 2 is an input error.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from forecast.cli import main
+from forecast.cli.engine import EXIT_UNRELIABLE, draws_option
+from forecast.errors import InputError
+
+REPO = Path(__file__).resolve().parents[1]
+MODELS = sorted((REPO / "models").glob("*.toml"))
+DONE = (0, EXIT_UNRELIABLE)
+EVENT_KEYS = {"event", "question", "prob", "low", "high", "mcse", "label", "drivers"}
+DRIVER_KEYS = {"quote", "cue", "source", "kind", "published", "delta"}
+
+
+@pytest.fixture(autouse=True)
+def small_draws(monkeypatch):
+    monkeypatch.setenv("FORECAST_DRAWS", "100")
+
+
+def run_json(capsys, *argv: str) -> tuple[dict, str]:
+    code = main(["run", "--format", "json", "--seed", "1", *argv])
+    out, err = capsys.readouterr()
+    assert code in DONE, err
+    return json.loads(out), err
+
+
+def test_default_run_json_has_the_stable_names(capsys):
+    payload, err = run_json(capsys, "--draws", "200")
+    assert "sampling 2 chains x 200 draws" in err
+    assert payload["scenario"] == "us_japan_2018"
+    assert payload["as_of"] == "2018-05-13" and payload["standard"] == "reader"
+    assert {"scenario", "as_of", "standard", "events", "scenarios", "diagnostics"} <= set(payload)
+    for event in payload["events"]:
+        assert set(event) >= EVENT_KEYS
+        assert 0 <= event["low"] <= event["prob"] <= event["high"] <= 1
+        for driver in event["drivers"]:
+            assert set(driver) == DRIVER_KEYS
+    assert any(event["drivers"] for event in payload["events"])
+    names = {event["event"] for event in payload["events"]}
+    for joint in payload["scenarios"]:
+        assert set(joint) == {"events", "prob", "mcse"} and set(joint["events"]) == names
+    assert set(payload["diagnostics"]) == {"r_hat", "ess", "divergences", "ok", "messages"}
+
+
+@pytest.mark.parametrize("model", MODELS, ids=[path.stem for path in MODELS])
+def test_every_model_file_runs(model, capsys):
+    code = main(["run", "--model", str(model), "--seed", "2"])
+    out, err = capsys.readouterr()
+    assert code in DONE, err
+    assert "90% interval" in out and "most probable joint scenarios" in out
+    assert "diagnostics:" in out and "done in" in err
+
+
+def test_csv_is_the_events_table(capsys, tmp_path):
+    code = main(["run", "--format", "csv", "--seed", "3"])
+    out, err = capsys.readouterr()
+    assert code in DONE, err
+    assert out.splitlines()[0] == "event,question,prob,low,high,mcse,label,top_driver"
+
+
+def test_run_article_without_model_drafts_a_scenario(capsys, tmp_path):
+    article = tmp_path / "story.txt"
+    article.write_text(
+        "Leaders to meet\n"
+        "Officials said the two leaders are expected to meet in Geneva next month. "
+        "The talks will almost certainly cover trade.\n",
+        encoding="utf-8",
+    )
+    payload, err = run_json(capsys, str(article), "--published", "2020-03-01")
+    assert "drafted scenario 'draft_story'" in err
+    assert payload["scenario"] == "draft_story" and payload["events"]
+    assert payload["as_of"] == "2020-03-01"
+
+
+def test_bad_model_file_is_one_line_and_exit_2(capsys, tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('name = "x"\ntitle = \n', encoding="utf-8")
+    assert main(["run", "--model", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(bad) in err and err.startswith("forecast: error:")
+
+
+def test_article_without_claims_cannot_be_drafted(capsys, tmp_path):
+    flat = tmp_path / "flat.txt"
+    flat.write_text("Tokyo is the capital of Japan.\n", encoding="utf-8")
+    assert main(["run", str(flat)]) == 2
+    err = capsys.readouterr().err
+    assert "no claims found, so no scenario can be drafted" in err
+    assert err.splitlines()[-1].startswith("forecast: error:")
+
+
+def test_draws_come_from_the_option_then_the_environment():
+    assert draws_option(50, {"FORECAST_DRAWS": "7"}) == 50
+    assert draws_option(None, {"FORECAST_DRAWS": "7"}) == 7
+    assert draws_option(None, {}) == 1000
+    with pytest.raises(InputError, match="FORECAST_DRAWS: must be a whole number; got 'many'"):
+        draws_option(None, {"FORECAST_DRAWS": "many"})
+    with pytest.raises(InputError, match="--draws: must be >= 1; got 0"):
+        draws_option(0, {})
+
+
+def test_bad_options_are_one_line_errors(capsys):
+    assert main(["run", "--chains", "0"]) == 2
+    assert "--chains: must be >= 1; got 0" in capsys.readouterr().err
+    assert main(["run", "--as-of", "13 May"]) == 2
+    assert "--as-of: expected an ISO date" in capsys.readouterr().err
+
+
+def test_help_does_not_import_pymc_and_documents_exit_codes():
+    code = (
+        "import sys\n"
+        "from forecast.cli import main\n"
+        "for argv in (['--help'], ['run', '--help']):\n"
+        "    try:\n"
+        "        main(argv)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print('pymc' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    assert done.stdout.splitlines()[-1] == "False"
+    assert "exit codes:" in done.stdout and "FORECAST_DRAWS" in done.stdout
+
+
+def test_seed_article_runs_through_the_shipped_model(seed_article_path, capsys):
+    payload, _ = run_json(
+        capsys,
+        str(seed_article_path),
+        "--model",
+        str(REPO / "models" / "us_japan_2018.toml"),
+        "--published",
+        "2018-05-13",
+    )
+    assert payload["as_of"] == "2018-05-13"
+    quotes = [d["quote"] for event in payload["events"] for d in event["drivers"]]
+    assert any("may stop in Japan" in quote for quote in quotes)
