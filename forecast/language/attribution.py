@@ -2,9 +2,13 @@
 
 A sentence names its source in a prefix ("According to sources, ...", "X said (that) ...")
 or a suffix ("..., sources said."); "reportedly" and "it is rumoured" mark hearsay, and
-without any of these the outlet speaks for itself. Phrases that point back ("the above
-sources", "one of the sources") inherit the source named earlier in the article, so claims
-repeating one source share it rather than counting as new witnesses.
+without any of these the outlet speaks for itself. Named news agencies and outlets
+(:data:`NEWS_OUTLETS`) are not officials: a wire report relayed by another outlet
+("according to Yonhap" in a Baonghean article) is hearsay, and the outlet's own report
+(the article's source, or a wire tag such as "(AP)") speaks in the outlet's voice.
+Phrases that point back ("the above sources", "one of the sources") inherit the source
+named earlier in the article, so claims repeating one source share it rather than
+counting as new witnesses.
 """
 
 from __future__ import annotations
@@ -15,7 +19,10 @@ from dataclasses import dataclass
 from forecast.language.claim import Source, SourceKind, Span
 
 _NAME = r"(?P<name>[^,;:\"\u201c\u201d]{2,80}?)"
-_REPORTING = r"(?:said|says|told\s+[\w ]{1,30}?|stated|added|noted|explained|insisted)"
+_REPORTING = (
+    r"(?:said|says|reported|reports|told\s+[\w ]{1,30}?|stated|added|noted|explained|"
+    r"insisted)"
+)
 # After the statement, belief verbs attribute it too ("..., officials believe.").
 _SUFFIX_REPORTING = r"(?:" + _REPORTING + r"|believes?|think|thinks|expects?)"
 PREFIX_PATTERNS = (
@@ -62,6 +69,23 @@ _HEARSAY_NAME = re.compile(
 _SPOKESPERSON = re.compile(r"\bspokes(?:person|man|woman)\b", re.I)
 _MODAL = re.compile(r"\b(?:will|would|may|might|could|can|should|must|if|unless)\b", re.I)
 MAX_NAME_WORDS = 8
+# News agencies and large outlets that other outlets cite, by the names they are cited
+# by. Wire agencies: AP, Reuters, AFP, Kyodo, Jiji, Yonhap, Xinhua, TASS, KCNA, VNA,
+# Bloomberg; broadcasters and newspapers often relayed in Asia-Pacific and US coverage.
+# A name containing "news agency", "media" or "newspaper" is caught by _HEARSAY_NAME.
+NEWS_OUTLETS = (
+    "Associated Press", "AP", "Reuters", "AFP", "Agence France-Presse", "Kyodo", "Jiji",
+    "Yonhap", "Xinhua", "TASS", "KCNA", "VNA", "Bloomberg", "NHK", "CNN", "BBC", "Fox News",
+    "NBC", "CBS", "ABC News", "Nikkei", "Asahi", "Yomiuri", "Mainichi", "Sankei", "Chosun Ilbo",
+    "JoongAng", "Dong-A Ilbo", "Korea Herald", "Korea Times", "Washington Post",
+    "New York Times", "Wall Street Journal", "Financial Times", "Politico", "Axios",
+    "South China Morning Post", "Al Jazeera", "VnExpress", "Baonghean",
+)  # fmt: skip
+_OUTLET_NAME = re.compile(
+    r"\b(?:" + "|".join(re.escape(name) for name in NEWS_OUTLETS) + r")(?![\w-])"
+)
+# A wire tag naming the agency whose copy the article is: "WASHINGTON (AP) -".
+_WIRE_TAG = re.compile(r"\((?P<name>" + _OUTLET_NAME.pattern + r")\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +100,7 @@ class Attribution:
     span: Span
     kind: SourceKind
     refers_back: bool = False
+    outlet: bool = False  # the name is a news agency or outlet (NEWS_OUTLETS)
 
 
 def find_attribution(sentence: str) -> Attribution | None:
@@ -84,7 +109,11 @@ def find_attribution(sentence: str) -> Attribution | None:
         for match in pattern.finditer(sentence):
             name = match.group("name").strip().rstrip(".!?")
             if _plausible_name(name):
-                return Attribution(name, match.span(), *_classify(name))
+                outlet = bool(_OUTLET_NAME.search(name))
+                return Attribution(name, match.span(), *_classify(name), outlet=outlet)
+    wire = _WIRE_TAG.search(sentence)
+    if wire:
+        return Attribution(wire.group("name"), wire.span(), SourceKind.OUTLET, outlet=True)
     hearsay = HEARSAY.search(sentence)
     if hearsay:
         return Attribution(hearsay.group(0), hearsay.span(), SourceKind.HEARSAY)
@@ -92,12 +121,26 @@ def find_attribution(sentence: str) -> Attribution | None:
 
 
 def resolve_source(attribution: Attribution | None, previous: Source | None, outlet: str) -> Source:
-    """The source a sentence speaks for, given the last explicitly named one."""
+    """The source a sentence speaks for, given the last explicitly named one.
+
+    An agency named as the source is the outlet itself when it is the article's own
+    outlet (``outlet``) or tagged as the wire copy; any other outlet is hearsay.
+    """
     if attribution is None:
         return Source(outlet, SourceKind.OUTLET)
     if attribution.refers_back and previous is not None:
         return previous
+    if attribution.outlet:
+        own = attribution.kind is SourceKind.OUTLET or _same_outlet(attribution.name, outlet)
+        return Source(attribution.name, SourceKind.OUTLET if own else SourceKind.HEARSAY)
     return Source(attribution.name, attribution.kind)
+
+
+def _same_outlet(name: str, outlet: str) -> bool:
+    """ "Kyodo News" names the outlet "Kyodo"; "Baonghean" the outlet "Baonghean.vn"."""
+    cited = {found.group(0).lower() for found in _OUTLET_NAME.finditer(name)}
+    own = {found.group(0).lower() for found in _OUTLET_NAME.finditer(outlet)}
+    return bool(cited & own) or name.lower() == outlet.lower()
 
 
 def _plausible_name(name: str) -> bool:

@@ -3,7 +3,8 @@
 Absolute dates ("June 12", "June 8-9", "12 June 2018") take the year nearest the
 article date when they name none; relative ones ("next month", "within one week",
 "by the end of the year", "on Monday") need the article date and keep ``None`` bounds
-without it. Weekdays mean the next such day on or after the article date.
+without it. Weekdays mean the next such day on or after the article date (the last one
+on or before it in a past-tense clause).
 """
 
 from __future__ import annotations
@@ -77,9 +78,12 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 
 def find_dates(
-    text: str, published: dt.date | None = None, offset: int = 0
+    text: str, published: dt.date | None = None, offset: int = 0, past: bool = False
 ) -> tuple[DateMention, ...]:
     """Every date mention in ``text``, spans shifted by ``offset``, earliest first.
+
+    ``past`` reads ``text`` as a past-tense clause: a bare weekday ("was mild on
+    Tuesday") then means the last such day on or before the article date.
 
     Examples
     --------
@@ -93,6 +97,8 @@ def find_dates(
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
             bounds = RESOLVERS[kind](match, published)
+            if kind == "weekday" and past and bounds[0] is not None and _bare(match):
+                bounds = _weekday_before(match, published)
             if bounds is None:
                 continue
             group = "text" if "text" in pattern.groupindex else 0
@@ -186,6 +192,16 @@ def _weekday(match: re.Match[str], published: dt.date | None) -> Bounds:
     if match.group(0).lower().startswith("next") and ahead == 0:
         ahead = 7
     day = published + dt.timedelta(days=ahead)
+    return (day, day)
+
+
+def _bare(match: re.Match[str]) -> bool:
+    return not match.group(0).lower().startswith(("next", "this"))
+
+
+def _weekday_before(match: re.Match[str], published: dt.date) -> Bounds:
+    back = (published.weekday() - WEEKDAYS[match.group("weekday").lower()]) % 7
+    day = published - dt.timedelta(days=back)
     return (day, day)
 
 

@@ -28,6 +28,7 @@ from forecast.article import Article
 from forecast.language.attribution import find_attribution, resolve_source
 from forecast.language.claim import Claim, Condition, CueMatch, Source, SourceKind, Span, Tense
 from forecast.language.conditions import ConditionHit, find_condition
+from forecast.language.coref import resolve_subject
 from forecast.language.cues import CueHit, build_cue_patterns, find_cues
 from forecast.language.dates import find_dates
 from forecast.language.events import (
@@ -49,6 +50,7 @@ from forecast.language.phrases import (
 )
 from forecast.language.records import claim_to_dict, claims_to_frame
 from forecast.language.sentences import Sentence, split_sentences
+from forecast.language.trim import trim_event
 
 __all__ = ["claim_to_dict", "claims_to_frame", "extract_claims"]
 
@@ -63,6 +65,12 @@ MIN_CUE_SD = 0.05
 FACT_TRIGGER = re.compile(
     r"\b(?P<pred>(?:is\s+|are\s+)?(?:taking|takes|to\s+take)\s+place|take\s+place|"
     r"(?:to\s+be|is\s+being|are\s+being|is|are)\s+held|(?:begins|starts|opens|kicks\s+off))\b",
+    re.I,
+)
+# Words that put an unhedged past-tense sentence in the future ("met ... and will meet
+# again next week"): without one, or a date after publication, it is background.
+FUTURE_MARKER = re.compile(
+    r"\b(?:will|shall|going\s+to|next|tomorrow|upcoming|coming|later\s+this)\b|['\u2019]ll\b",
     re.I,
 )
 
@@ -200,18 +208,31 @@ class _SentenceReading:
         subject = subject_before(text, phrase_start, left)
         end = clause_end(text, span[1], self.limits)
         event = join_event(subject.text if subject else "", text[phrase_start:end])
-        reading = EventReading(
-            event, predicate, span, (subject.span[0] if subject else phrase_start, end)
+        region = (subject.span[0] if subject else phrase_start, end)
+        reading = EventReading(event, predicate, span, region)
+        hit = CueHit(FACT_CUE, "certainty", span)
+        return [self._claim([hit], reading, past=not self._ahead(region))]
+
+    def _ahead(self, region: Span) -> bool:
+        """A past-tense clause that still points forward: a future marker, or a date after
+        publication (bare weekdays read backwards: "was mild on Tuesday")."""
+        if FUTURE_MARKER.search(self.sentence.text, *region):
+            return True
+        published = self.article.published
+        dates = self._dates(region, past=True)
+        return published is not None and any(
+            date.start is not None and date.start > published for date in dates
         )
-        return [self._claim([CueHit(FACT_CUE, "certainty", span)], reading, past=True)]
 
     def _claim(self, hits: list[CueHit], reading: EventReading, past: bool) -> Claim:
         offset = self.sentence.span[0]
         matches, logit_mean, cue_sd, negated = _combine(hits, self.lexicon, offset)
-        dates = self._dates(reading.region)
-        future = any(self._future(date) for date in dates)
         names = {hit.cue for hit in hits}
-        if past and not future:
+        # Unhedged background has had its dates read already (``_ahead``).
+        background = past and names == {FACT_CUE}
+        dates = self._dates(reading.region, past=background)
+        future = any(self._future(date) for date in dates)
+        if background or (past and not future):
             tense = Tense.PAST
         elif (
             not negated
@@ -225,7 +246,7 @@ class _SentenceReading:
             article_id=self.article.id,
             sentence=self.sentence.text,
             sentence_span=self.sentence.span,
-            event=reading.event or self.sentence.text,
+            event=self._event(reading, dates),
             predicate=reading.predicate,
             predicate_span=_shift(reading.predicate_span, offset),
             cues=matches,
@@ -239,16 +260,26 @@ class _SentenceReading:
             published=self.article.published,
         )
 
+    def _event(self, reading: EventReading, dates) -> str:
+        """The event phrase trimmed to its core, its "the two leaders" subject resolved."""
+        if not reading.event:
+            return self.sentence.text
+        before = self.article.text[: self.sentence.span[0] + reading.region[0]]
+        return resolve_subject(trim_event(reading.event, reading.predicate, dates), before)
+
     def _condition(self) -> Condition | None:
         if self.condition is None:
             return None
         span = _shift(self.condition.span, self.sentence.span[0])
         return Condition(self.condition.event, span, self.condition.negated)
 
-    def _dates(self, region: Span):
+    def _dates(self, region: Span, past: bool = False):
         start, end = region
         return find_dates(
-            self.sentence.text[start:end], self.article.published, self.sentence.span[0] + start
+            self.sentence.text[start:end],
+            self.article.published,
+            self.sentence.span[0] + start,
+            past=past,
         )
 
     def _future(self, date) -> bool:

@@ -54,13 +54,23 @@ IRREGULAR = {
     "planning": "plan", "exploring": "explore", "preparing": "prepare", "hoping": "hope",
     "taking": "take", "making": "make", "agreed": "agree", "announced": "announce",
     "confirmed": "confirm", "believed": "believe", "hopes": "hope", "mulling": "mull",
+    "flew": "fly", "flown": "fly", "ran": "run", "wrote": "write", "brought": "bring",
+    "bought": "buy", "thought": "think", "felt": "feel", "kept": "keep", "found": "find",
+    "heard": "hear", "paid": "pay", "led": "lead", "knew": "know", "grew": "grow",
+    "drove": "drive", "rose": "rise", "fell": "fall", "fought": "fight", "sought": "seek",
+    "struck": "strike", "stood": "stand", "spent": "spend", "built": "build", "meant": "mean",
+    "sold": "sell", "got": "get", "ate": "eat", "drew": "draw", "chose": "choose",
+    "broke": "break", "threw": "throw", "wore": "wear",
 }  # fmt: skip
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 _QUOTES = "\"'\u201c\u201d\u2018\u2019"
 _PAST_VERB = re.compile(
     r"\b(?:(?:has|have|had)\s+(?:been\s+)?(?P<perfect>[a-z]+(?:ed|en)|seen|met|held|made|"
-    r"done|gone|come|taken|given|sent|won|lost|begun)|(?P<simple>[a-z]{3,}ed|met|saw|went|"
-    r"came|took|held|made|gave|left|began|became|won|lost|sent|spoke|was|were))\b"
+    r"done|gone|come|taken|given|sent|won|lost|begun|told|said|flown|spoken)|"
+    r"(?P<simple>[a-z]{3,}ed|met|saw|went|came|took|held|made|gave|left|began|became|won|lost|"
+    r"sent|spoke|was|were|said|had|did|told|flew|ran|wrote|brought|bought|thought|felt|kept|"
+    r"found|heard|paid|led|knew|grew|drove|rose|fell|fought|sought|struck|stood|spent|built|"
+    r"meant|sold|got|ate|drew|chose|broke|threw|wore|won))\b"
 )
 
 

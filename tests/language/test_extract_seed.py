@@ -97,12 +97,14 @@ def test_expected_first_meeting_at_the_g7(seed, lexicon):
 
 def test_summit_on_june_12_in_singapore(seed, lexicon):
     _, claims = seed
-    claim = only(claims, event="summit take place on June 12 in Singapore")
-    assert claim.event == "the US-North Korea summit take place on June 12 in Singapore"
+    # The date is kept in ``dates``, not repeated in the event phrase.
+    claim = only(claims, event="summit take place in Singapore")
+    assert claim.event == "the US-North Korea summit take place in Singapore"
     assert cue_names(claim) == ["stated as fact"]
     assert claim.tense is Tense.FACT
     assert [(d.start, d.end) for d in claim.dates] == [(dt.date(2018, 6, 12),) * 2]
-    scheduled = only(claims, event="summit take place next month")
+    scheduled = only(claims, event="historic US-North Korea summit take place")
+    assert scheduled.event == "the historic US-North Korea summit take place"
     assert cue_names(scheduled) == ["is scheduled to"]
     assert scheduled.tense is Tense.FACT
     assert [(d.start, d.end) for d in scheduled.dates] == [
@@ -114,7 +116,8 @@ def test_summit_on_june_12_in_singapore(seed, lexicon):
 def test_conditional_hope_to_be_briefed(seed, lexicon):
     article, claims = seed
     claim = only(claims, event="be briefed")
-    assert claim.event == "the group be briefed on the US-North Korea summit"
+    # "the group" resolved to the group named just before: the liaison team.
+    assert claim.event == "the liaison team be briefed on the US-North Korea summit"
     assert cue_names(claim) == ["hopes to"]
     assert claim.predicate == "be briefed"
     assert not claim.negated, "the 'not' of the condition must not negate the hope"
@@ -128,8 +131,9 @@ def test_conditional_hope_to_be_briefed(seed, lexicon):
 
 def test_liaison_team_sent_to_singapore(seed, lexicon):
     _, claims = seed
-    claim = only(claims, event="liaison team")
-    assert claim.event.startswith("Japan send a liaison team to Singapore")
+    claim = only(claims, event="send a liaison team")
+    # The purpose clause "to collect information about the meeting" is trimmed.
+    assert claim.event == "Japan send a liaison team to Singapore"
     assert cue_names(claim) == ["will"]
     assert claim.predicate == "send"
     assert claim.tense is Tense.FORWARD

@@ -1,0 +1,101 @@
+"""Resolving "the two leaders" and "the group" subjects to what the article named before.
+
+Deliberately narrow: only two referring phrases are resolved, and only when the article
+leaves one reading.
+
+- "the two leaders" / "both leaders" -> the two most recently named leaders ("Abe and
+  Trump"), a leader being a name after a title ("Prime Minister Shinzo Abe", "President
+  Trump", "Mr. Abe"), written by surname in order of first mention;
+- "the group" / "the team" / "the delegation" -> the most recent group noun phrase ("a
+  liaison team" -> "the liaison team"), provided the sentence naming it names no other.
+
+Otherwise the subject stays as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+TITLES = (
+    r"(?:President|Prime\s+Minister|Premier|Chancellor|Chairman|Secretary\s+of\s+State|"
+    r"Foreign\s+Minister|King|Queen|Emperor|Mr\.?|Mrs\.?|Ms\.?|leader)"
+)
+_NAME = r"(?P<name>[A-Z][a-z]+(?:-[a-z]+)?(?:\s[A-Z][a-z]+(?:-[a-z]+)?){0,2})"
+_LEADER = re.compile(r"\b" + TITLES + r"\s+" + _NAME + r"\b")
+_GROUP_NOUNS = r"(?:team|group|delegation|mission|panel|committee|task\s+force)"
+_GROUP_PHRASE = re.compile(
+    r"\b(?P<det>(?i:an?|the))\s+(?P<words>(?:[a-z][a-z-]+\s+){1,3})?(?P<noun>"
+    + _GROUP_NOUNS
+    + r")\b"
+)
+_TWO_LEADERS = re.compile(r"^(?:the\s+two|both)\s+leaders\b", re.I)
+_THE_GROUP = re.compile(r"^the\s+" + _GROUP_NOUNS + r"\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def resolve_subject(event: str, before: str) -> str:
+    """``event`` with an opening "the two leaders"/"the group" replaced from ``before``.
+
+    ``before`` is the article text preceding the claim's subject.
+
+    Examples
+    --------
+    >>> resolve_subject("the two leaders meet", "President Trump thanked Prime Minister Abe.")
+    'Trump and Abe meet'
+    """
+    leaders = _TWO_LEADERS.match(event)
+    if leaders:
+        names = recent_leaders(before)
+        if names is not None:
+            return f"{names[0]} and {names[1]}" + event[leaders.end() :]
+        return event
+    group = _THE_GROUP.match(event)
+    if group:
+        phrase = recent_group(before)
+        if phrase is not None:
+            return phrase + event[group.end() :]
+    return event
+
+
+def recent_leaders(text: str) -> tuple[str, str] | None:
+    """The two most recently named leaders' surnames, in order of first mention."""
+    mentions = [(found.start(), _surname(found.group("name"))) for found in _LEADER.finditer(text)]
+    recent: list[str] = []
+    for _, name in reversed(mentions):
+        if name not in recent:
+            recent.append(name)
+        if len(recent) == 2:
+            break
+    if len(recent) < 2:
+        return None
+    first_seen = {name: next(pos for pos, other in mentions if other == name) for name in recent}
+    ordered = sorted(recent, key=first_seen.__getitem__)
+    return ordered[0], ordered[1]
+
+
+def recent_group(text: str) -> str | None:
+    """The most recent group noun phrase as a definite one, or None when ambiguous."""
+    found = [
+        match
+        for match in _GROUP_PHRASE.finditer(text)
+        if match.group("det").lower() != "the" or match.group("words")
+    ]
+    if not found:
+        return None
+    last = found[-1]
+    sentence_start = max([0, *(m.end() for m in _SENTENCE_END.finditer(text, 0, last.start()))])
+    named = {_phrase(match) for match in found if match.start() >= sentence_start}
+    if len(named) > 1:
+        return None
+    return "the " + _phrase(last)
+
+
+def _phrase(match: re.Match[str]) -> str:
+    words = (match.group("words") or "").split()
+    return " ".join([*words, *match.group("noun").split()])
+
+
+def _surname(name: str) -> str:
+    """ "Shinzo Abe" -> "Abe"; "Kim Jong-un" (family name first) -> "Kim"."""
+    parts = name.split()
+    return parts[0] if "-" in parts[-1] and len(parts) > 1 else parts[-1]
