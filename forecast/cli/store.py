@@ -1,0 +1,287 @@
+"""Store commands: ``ingest``, ``reforecast``, ``watch``, ``history``, ``resolve``, ``score``."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+from forecast.cli.engine import _skip_numba, draws_option
+from forecast.cli.output import add_format_option, print_frame, print_json
+from forecast.errors import InputError
+from forecast.store import STORE_ENV
+
+STORE_HELP = f"store file (default: ${STORE_ENV}, else ~/.local/share/forecast/store.sqlite)"
+OUTCOMES = {"yes": True, "no": False}
+HISTORY_SHOWN = ("created_at", "as_of", "scenario", "event", "prob", "low", "high", "mcse",
+                 "trigger", "article")  # fmt: skip
+
+
+def add_commands(commands) -> None:
+    """Register the store commands."""
+    ingest = _command(commands, "ingest", "store articles and reforecast what they touch")
+    ingest.add_argument("articles", nargs="+", metavar="ARTICLE", help="article files")
+    ingest.add_argument("--model", metavar="FILE", help="scenario file to save and activate first")
+    ingest.add_argument("--published", metavar="DATE", help="publication date of the articles")
+    ingest.add_argument("--as-of", metavar="DATE", help="date the forecasts speak for")
+    _sampler_options(ingest)
+    add_format_option(ingest)
+    ingest.set_defaults(handler=ingest_command)
+
+    again = _command(commands, "reforecast", "reforecast every active scenario (e.g. from cron)")
+    again.add_argument("--as-of", metavar="DATE", help="date to forecast for (default: today)")
+    _sampler_options(again)
+    add_format_option(again)
+    again.set_defaults(handler=reforecast_command)
+
+    watch = _command(commands, "watch", "poll a folder or an RSS/Atom feed and reforecast")
+    watch.add_argument("source", metavar="DIR|URL", help="folder of articles or feed URL")
+    watch.add_argument("--every", default="15m", help="poll interval: 30s, 15m, 1h (default 15m)")
+    watch.add_argument("--iterations", type=int, metavar="N", help="stop after N polls")
+    _sampler_options(watch)
+    watch.set_defaults(handler=watch_command)
+
+    history = _command(commands, "history", "an event's probability over time and why it moved")
+    history.add_argument("event", nargs="?", metavar="EVENT", help="event name (default: all)")
+    history.add_argument("--scenario", metavar="NAME", help="scenario name")
+    history.add_argument("--plot", metavar="FILE.png", help="draw the history of EVENT to a PNG")
+    add_format_option(history)
+    history.set_defaults(handler=history_command)
+
+    resolve = _command(commands, "resolve", "record how an event turned out")
+    resolve.add_argument("event", metavar="EVENT")
+    resolve.add_argument("outcome", choices=sorted(OUTCOMES), metavar="yes|no")
+    resolve.add_argument("--date", metavar="YYYY-MM-DD", help="resolution date (default today)")
+    resolve.add_argument("--scenario", metavar="NAME", help="scenario name")
+    resolve.add_argument("--replace", action="store_true", help="change an earlier resolution")
+    resolve.set_defaults(handler=resolve_command)
+
+    score = _command(commands, "score", "Brier score, log score and calibration")
+    score.add_argument(
+        "--mode", choices=("daily", "each"), default="daily",
+        help="score the forecast standing each day, or each forecast once",
+    )  # fmt: skip
+    score.add_argument("--plot", metavar="FILE.png", help="draw the overall calibration curve")
+    add_format_option(score)
+    score.set_defaults(handler=score_command)
+
+
+def _command(commands, name: str, summary: str) -> argparse.ArgumentParser:
+    parser = commands.add_parser(name, help=summary, description=summary[0].upper() + summary[1:])
+    parser.add_argument("--store", metavar="PATH", help=STORE_HELP)
+    return parser
+
+
+def _sampler_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--draws", type=int, metavar="N", help="posterior draws per chain")
+    parser.add_argument("--chains", type=int, default=2, metavar="N", help="chains (default: 2)")
+    parser.add_argument("--seed", type=int, metavar="N", help="random seed (default: fresh)")
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from forecast.store import open_store, store_path
+
+    return open_store(store_path(args.store))
+
+
+def _date(value: str | None, option: str) -> dt.date | None:
+    from forecast.article import parse_published
+
+    return None if value is None else parse_published(value, field=option)
+
+
+def _sampler(args: argparse.Namespace) -> dict[str, Any]:
+    if args.chains < 1:
+        raise InputError(f"--chains: must be >= 1; got {args.chains}")
+    _skip_numba()
+    return {"n_draws": draws_option(args.draws), "chains": args.chains, "seed": args.seed}
+
+
+def _note(message: str) -> None:
+    print(f"forecast: {message}", file=sys.stderr, flush=True)
+
+
+def ingest_command(args: argparse.Namespace) -> int:
+    """Handle ``forecast ingest``."""
+    from forecast.article import read_article
+    from forecast.reforecast import describe_change, ingest_articles
+    from forecast.scenario import load_scenario
+
+    published = _date(args.published, "--published")
+    as_of = _date(args.as_of, "--as-of")
+    sampler = _sampler(args)
+    scenario = load_scenario(args.model) if args.model else None
+    articles = [read_article(path, published=published) for path in args.articles]
+    with _open(args) as store:
+        report = ingest_articles(
+            store, articles, scenario=scenario, as_of=as_of, progress=_note, **sampler
+        )
+    if args.format == "json":
+        print_json(report.to_dict())
+    elif args.format == "csv":
+        print_frame(report.changes_frame(), "csv")
+    else:
+        for outcome in report.articles:
+            if not outcome.added:
+                print(f"{outcome.name}: already stored; nothing changed")
+                continue
+            touched = ", ".join(u.scenario for u in outcome.updates) or "no active scenario"
+            claims = f"{outcome.n_claims} claim" + ("" if outcome.n_claims == 1 else "s")
+            print(f"{outcome.name}: stored, {claims}; reforecast: {touched}")
+            for update in outcome.updates:
+                for change in update.changes:
+                    print(f"  {describe_change(change)}")
+    return 0
+
+
+def reforecast_command(args: argparse.Namespace) -> int:
+    """Handle ``forecast reforecast``."""
+    import pandas as pd
+
+    from forecast.reforecast import CHANGE_COLUMNS, describe_change, reforecast_all
+
+    as_of = _date(args.as_of, "--as-of")
+    sampler = _sampler(args)
+    with _open(args) as store:
+        updates = reforecast_all(store, as_of=as_of, progress=_note, **sampler)
+    if not updates:
+        _note("no active scenario to reforecast (ingest an article or pass --model to ingest)")
+    changes = [change for update in updates for change in update.changes]
+    if args.format == "table":
+        for change in changes:
+            print(describe_change(change))
+    else:
+        frame = pd.DataFrame([c.to_dict() for c in changes], columns=list(CHANGE_COLUMNS))
+        print_frame(frame, args.format)
+    return 0
+
+
+def watch_command(args: argparse.Namespace) -> int:
+    """Handle ``forecast watch``: runs until Ctrl-C (or ``--iterations`` polls)."""
+    from forecast.watch import parse_every, watch
+
+    every = parse_every(args.every)
+    if args.iterations is not None and args.iterations < 1:
+        raise InputError(f"--iterations: must be >= 1; got {args.iterations}")
+    sampler = _sampler(args)
+    with _open(args) as store:
+        _note(f"watching {args.source} every {args.every} (Ctrl-C to stop)")
+        summary = watch(args.source, every=every, store=store, iterations=args.iterations,
+                        **sampler)  # fmt: skip
+    _note(summary.line())
+    return 0
+
+
+def history_command(args: argparse.Namespace) -> int:
+    """Handle ``forecast history``."""
+    with _open(args) as store:
+        frame = store.forecast_history(args.scenario, args.event)
+        articles = store.articles()
+        if frame.empty:
+            raise InputError(_no_history(store, args))
+    titles = {
+        article_id: title or path or article_id
+        for article_id, title, path in zip(
+            articles["id"], articles["title"], articles["path"], strict=True
+        )
+    }
+    frame = frame.assign(article=[titles.get(trigger, "") for trigger in frame["trigger"]])
+    if args.plot:
+        _plot_history(frame, args, titles)
+    shown = frame.loc[:, list(HISTORY_SHOWN)]
+    stamp = "%Y-%m-%d %H:%M:%S" if args.format == "table" else "%Y-%m-%dT%H:%M:%S.%fZ"
+    shown = shown.assign(
+        created_at=shown["created_at"].dt.strftime(stamp),
+        as_of=[None if day is None else day.isoformat() for day in shown["as_of"]],
+    )
+    if args.format == "table":
+        for column in ("prob", "low", "high"):
+            shown[column] = shown[column].map("{:.3f}".format)
+        shown["mcse"] = shown["mcse"].map("{:.4f}".format)
+    print_frame(shown, args.format)
+    return 0
+
+
+def _no_history(store: Any, args: argparse.Namespace) -> str:
+    """Why there is nothing to show: unknown scenario or event, or no forecast yet."""
+    from forecast.scenario.validate import suggest
+
+    if args.scenario is not None:
+        store.scenario(args.scenario)  # raises for an unknown scenario
+    names = sorted({name for s in store.active_scenarios() for name in s.names})
+    if args.event is not None and args.event not in names:
+        return f"{store.path}: unknown event {args.event!r}{suggest(args.event, names)}"
+    return f"{store.path}: no forecasts yet; run 'forecast ingest ARTICLE...' first"
+
+
+def _plot_history(frame: Any, args: argparse.Namespace, titles: dict[str, str]) -> None:
+    from forecast.plots import plot_history, save_figure
+
+    if args.event is None:
+        raise InputError("--plot: name the EVENT to draw")
+    ax = plot_history(frame, args.event, scenario=args.scenario, articles=titles)
+    path = save_figure(ax, args.plot)
+    _note(f"wrote {path}")
+
+
+def resolve_command(args: argparse.Namespace) -> int:
+    """Handle ``forecast resolve``."""
+    from forecast.scenario.validate import suggest
+
+    resolved_on = _date(args.date, "--date") or dt.date.today()
+    with _open(args) as store:
+        name = args.scenario
+        if name is None:
+            holding = [s.name for s in store.active_scenarios() if args.event in s.names]
+            if not holding:
+                names = sorted({n for s in store.active_scenarios() for n in s.names})
+                raise InputError(
+                    f"{store.path}: unknown event {args.event!r} in the active scenarios"
+                    f"{suggest(args.event, names)}"
+                )
+            if len(holding) > 1:
+                raise InputError(
+                    f"{store.path}: event {args.event!r} is in several scenarios "
+                    f"({', '.join(holding)}); pass --scenario NAME"
+                )
+            name = holding[0]
+        changed = store.resolve(
+            name, args.event, OUTCOMES[args.outcome], resolved_on, replace=args.replace
+        )
+    state = "recorded" if changed else "already recorded; nothing changed"
+    print(f"{name}.{args.event}: {args.outcome} on {resolved_on} ({state})")
+    return 0
+
+
+def score_command(args: argparse.Namespace) -> int:
+    """Handle ``forecast score``."""
+    from forecast.scoring import score
+
+    with _open(args) as store:
+        report = score(store.forecast_history(), store.resolutions(), mode=args.mode)
+    if args.plot:
+        from forecast.plots import plot_calibration, save_figure
+
+        _note(f"wrote {save_figure(plot_calibration(report.calibration_for()), Path(args.plot))}")
+    if args.format == "json":
+        print_json(report.to_dict())
+        return 0
+    if args.format == "csv":
+        print_frame(report.table, "csv")
+        return 0
+    conventions = report.to_dict()["conventions"]
+    print(f"scores ({args.mode} mode: the forecast standing on each "
+          f"{'day' if args.mode == 'daily' else 'forecast'} until the resolution)")  # fmt: skip
+    print_frame(report.table, "table")
+    print("\nBrier score: 0-1 scale, lower is better (mean squared error of the probability "
+          "against the 0/1 outcome; 0 is perfect, always saying 50% earns 0.25)")
+    print(f"log score: {conventions['log_score']}")
+    print(f"weighting: {conventions['weighting']}")
+    print("\ncalibration (90% Jeffreys interval of the observed frequency):")
+    print_frame(report.calibration, "table")
+    if report.unscored:
+        missing = ", ".join(f"{s}.{e}" for s, e in report.unscored)
+        print(f"\nresolved but with no forecast before the resolution: {missing}")
+    return 0

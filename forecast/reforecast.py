@@ -1,0 +1,369 @@
+"""Reforecasting as news arrives: store articles, reforecast what they touch, say what changed.
+
+The store is passed in (see :mod:`forecast.store`); nothing here opens files. An article
+already stored changes nothing. A new article's claims are linked to every active scenario;
+each scenario with at least one new linked claim is forecast again from *all* stored claims
+published on or before the forecast's ``as_of`` date (later ones are left out, so a backtest
+never sees the future), and the forecast is stored with the article as its trigger.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from forecast.article import Article
+from forecast.engine import related_events, run_forecast
+from forecast.language.claim import Claim, SourceKind
+from forecast.language.extract import extract_claims
+from forecast.result import Driver, Forecast
+from forecast.scenario import Scenario, default_scenario_path, link_claims, load_scenario
+
+__all__ = [
+    "CHANGE_COLUMNS",
+    "KIND_WORDS",
+    "ArticleOutcome",
+    "Change",
+    "IngestReport",
+    "ScenarioUpdate",
+    "describe_change",
+    "ingest_articles",
+    "reforecast_all",
+    "reforecast_scenario",
+]
+
+KIND_WORDS = {
+    SourceKind.OFFICIAL.value: "on-record officials",
+    SourceKind.ANONYMOUS.value: "anonymous officials",
+    SourceKind.OUTLET.value: "the outlet itself",
+    SourceKind.HEARSAY.value: "hearsay",
+}
+"""Each source kind in words, for the change sentences."""
+
+CHANGE_COLUMNS = ("scenario", "event", "old_prob", "new_prob", "mcse", "as_of", "trigger",
+                  "quote", "kind", "published", "summary")  # fmt: skip
+
+Progress = Callable[[str], None] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One event's probability before and after a reforecast, and the new claim behind it.
+
+    ``old_prob`` is None for a scenario's first forecast; ``driver`` is the strongest of
+    the *new* claims among the event's drivers, None when no new claim is among them (or
+    the reforecast had no new claims: staleness alone moved it).
+    """
+
+    scenario: str
+    event: str
+    question: str
+    old_prob: float | None
+    new_prob: float
+    mcse: float
+    as_of: dt.date | None
+    trigger: str
+    driver: Driver | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready mapping, columns :data:`CHANGE_COLUMNS`."""
+        driver = self.driver
+        published = None if driver is None else driver.published
+        return {
+            "scenario": self.scenario,
+            "event": self.event,
+            "old_prob": self.old_prob,
+            "new_prob": self.new_prob,
+            "mcse": self.mcse,
+            "as_of": None if self.as_of is None else self.as_of.isoformat(),
+            "trigger": self.trigger,
+            "quote": None if driver is None else driver.quote,
+            "kind": None if driver is None else driver.kind,
+            "published": None if published is None else published.isoformat(),
+            "summary": describe_change(self),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioUpdate:
+    """A scenario forecast again: the stored forecast's id, the forecast, what changed."""
+
+    scenario: str
+    forecast_id: int
+    forecast: Forecast
+    changes: tuple[Change, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleOutcome:
+    """What ingesting one article did: stored or already there, claims, scenarios updated."""
+
+    article_id: str
+    name: str
+    added: bool
+    n_claims: int
+    updates: tuple[ScenarioUpdate, ...] = ()
+
+    @property
+    def status(self) -> str:
+        """``"stored"`` or ``"already stored"``."""
+        return "stored" if self.added else "already stored"
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    """Per article what happened, and the scenario activated because none was active."""
+
+    articles: tuple[ArticleOutcome, ...]
+    activated: str | None = None
+
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        """Every change, article by article."""
+        return tuple(c for a in self.articles for u in a.updates for c in u.changes)
+
+    @property
+    def forecasts(self) -> dict[str, Forecast]:
+        """The latest forecast of each scenario this ingest updated."""
+        return {u.scenario: u.forecast for a in self.articles for u in a.updates}
+
+    def changes_frame(self) -> pd.DataFrame:
+        """Every change as a table with columns :data:`CHANGE_COLUMNS`."""
+        rows = [change.to_dict() for change in self.changes]
+        return pd.DataFrame(rows, columns=list(CHANGE_COLUMNS))
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready mapping: ``activated`` and per article its status and changes."""
+        return {
+            "activated": self.activated,
+            "articles": [
+                {
+                    "id": a.article_id,
+                    "name": a.name,
+                    "status": a.status,
+                    "n_claims": a.n_claims,
+                    "scenarios": [u.scenario for u in a.updates],
+                    "changes": [c.to_dict() for u in a.updates for c in u.changes],
+                }
+                for a in self.articles
+            ],
+        }
+
+
+def describe_change(change: Change) -> str:
+    """One sentence: ``P(question) 41% → 12% (driven by: 'quote', kind, date)``.
+
+    Examples
+    --------
+    >>> c = Change("s", "visit", "Will Trump visit Japan?", 0.41, 0.12, 0.01, None, "r")
+    >>> describe_change(c)
+    'P(Trump visit Japan) 41% → 12% (no new claim among its drivers)'
+    """
+    subject = _subject(change.question or change.event)
+    old = "new" if change.old_prob is None else f"{change.old_prob:.0%}"
+    driver = change.driver
+    if driver is not None:
+        when = "undated" if driver.published is None else driver.published.isoformat()
+        kind = KIND_WORDS.get(driver.kind, driver.kind)
+        why = f"driven by: '{driver.quote}', {kind}, {when}"
+    elif change.trigger == "reforecast":
+        as_of = "undated" if change.as_of is None else change.as_of.isoformat()
+        why = f"reforecast as of {as_of}"
+    else:
+        why = "no new claim among its drivers"
+    return f"P({subject}) {old} → {change.new_prob:.0%} ({why})"
+
+
+def _subject(question: str) -> str:
+    """A question as the subject of ``P(...)``: "Will X happen?" -> "X happen"."""
+    text = question.strip().rstrip("?").strip()
+    head, _, rest = text.partition(" ")
+    return rest if head.lower() == "will" and rest else text
+
+
+def ingest_articles(
+    store: Any,
+    articles: Sequence[Article],
+    *,
+    scenario: Scenario | None = None,
+    n_draws: int,
+    chains: int = 2,
+    seed: int | None = None,
+    as_of: dt.date | None = None,
+    previous: Mapping[str, Forecast] | None = None,
+    progress: Progress = None,
+) -> IngestReport:
+    """Store ``articles``, extract their claims, and reforecast the scenarios they touch.
+
+    Parameters
+    ----------
+    store : Store
+        An open store (:func:`forecast.store.open_store`).
+    articles : sequence of Article
+        Ingested in order; each new one is stored, then the active scenarios with at least
+        one of its claims linked are forecast again (trigger: the article's id).
+    scenario : Scenario, optional
+        Saved and activated first. With none given and no active scenario, the shipped
+        example scenario is activated (``IngestReport.activated`` names it).
+    n_draws, chains, seed
+        Sampler settings, as :func:`forecast.engine.run_forecast`.
+    as_of : date, optional
+        Date the forecasts speak for; default: the newest publication date in the store.
+    previous : mapping, optional
+        Scenario name -> its last :class:`Forecast`, reused by the engine when it can
+        (a long-running watch keeps these); updated forecasts are in the report.
+    progress : callable, optional
+        Called with a short message before each slow stage.
+    """
+    activated = _activate(store, scenario, progress)
+    cache = dict(previous or {})
+    outcomes = []
+    for article in articles:
+        name = article.path or article.url or article.title or article.id
+        claims = extract_claims(article)
+        if not store.add_article(article, claims):
+            outcomes.append(ArticleOutcome(article.id, name, False, len(claims)))
+            continue
+        updates = []
+        for active in store.active_scenarios():
+            new_links = link_claims(active, claims)
+            if not new_links:
+                continue
+            _say(progress, f"{name}: reforecasting {active.name!r}")
+            update = reforecast_scenario(
+                store, active, trigger=article.id, new_claims=claims, as_of=as_of,
+                n_draws=n_draws, chains=chains, seed=seed, previous=cache.get(active.name),
+                progress=progress,
+            )  # fmt: skip
+            cache[active.name] = update.forecast
+            updates.append(update)
+        outcomes.append(ArticleOutcome(article.id, name, True, len(claims), tuple(updates)))
+    return IngestReport(tuple(outcomes), activated)
+
+
+def reforecast_all(
+    store: Any,
+    *,
+    as_of: dt.date | None = None,
+    n_draws: int,
+    chains: int = 2,
+    seed: int | None = None,
+    previous: Mapping[str, Forecast] | None = None,
+    progress: Progress = None,
+) -> tuple[ScenarioUpdate, ...]:
+    """Forecast every active scenario again as of ``as_of`` (default today), trigger ``reforecast``.
+
+    With no news the numbers still move: every claim is a day older, so it says less.
+    """
+    as_of = as_of or dt.date.today()
+    updates = []
+    for scenario in store.active_scenarios():
+        _say(progress, f"reforecasting {scenario.name!r} as of {as_of}")
+        update = reforecast_scenario(
+            store, scenario, trigger="reforecast", as_of=as_of, n_draws=n_draws,
+            chains=chains, seed=seed, previous=(previous or {}).get(scenario.name),
+            progress=progress,
+        )  # fmt: skip
+        updates.append(update)
+    return tuple(updates)
+
+
+def reforecast_scenario(
+    store: Any,
+    scenario: Scenario,
+    *,
+    trigger: str,
+    new_claims: Sequence[Claim] = (),
+    as_of: dt.date | None = None,
+    n_draws: int,
+    chains: int = 2,
+    seed: int | None = None,
+    previous: Forecast | None = None,
+    progress: Progress = None,
+) -> ScenarioUpdate:
+    """Forecast ``scenario`` from the stored claims dated on or before ``as_of``; store it.
+
+    ``as_of`` defaults to the newest publication date among the stored articles (then to
+    the scenario's own ``as_of``). Claims of undated articles are always used.
+    ``new_claims`` are the claims that prompted the reforecast: the changes report the
+    events they bear on, each with its strongest new driver; with none, every event's
+    change is reported.
+    """
+    articles = store.articles()
+    dated = [day for day in articles["published"] if day is not None]
+    as_of = as_of or max(dated, default=None) or scenario.as_of
+    used = [
+        article_id
+        for article_id, day in zip(articles["id"], articles["published"], strict=True)
+        if day is None or as_of is None or day <= as_of
+    ]
+    outlets = {
+        article_id: outlet
+        for article_id, outlet in zip(articles["id"], articles["source"], strict=True)
+        if isinstance(outlet, str) and outlet
+    }
+    old = store.latest_forecast(scenario.name)
+    forecast = run_forecast(
+        scenario, store.claims(used), as_of=as_of, n_draws=n_draws, chains=chains,
+        seed=seed, progress=progress, outlets=outlets, previous=previous,
+    )  # fmt: skip
+    forecast_id = store.add_forecast(
+        scenario.name, forecast.to_dict(), trigger=trigger, inputs=used
+    )
+    changes = _changes(scenario, forecast, old, new_claims, trigger)
+    return ScenarioUpdate(scenario.name, forecast_id, forecast, changes)
+
+
+def _changes(
+    scenario: Scenario,
+    forecast: Forecast,
+    old: Mapping[str, Any] | None,
+    new_claims: Sequence[Claim],
+    trigger: str,
+) -> tuple[Change, ...]:
+    """Per event bearing on the new claims (every event when none): old -> new, top new driver."""
+    old_probs = {item["event"]: item["prob"] for item in (old or {}).get("events", [])}
+    linked = {link.event for link in link_claims(scenario, new_claims)}
+    quotes = {claim.sentence for claim in new_claims}
+    related = related_events(scenario)
+    changes = []
+    for event in forecast.events:
+        if new_claims and not related[event.event] & linked:
+            continue
+        driver = next((d for d in event.drivers if d.quote in quotes), None)
+        changes.append(
+            Change(
+                scenario=scenario.name,
+                event=event.event,
+                question=event.question,
+                old_prob=old_probs.get(event.event),
+                new_prob=event.prob,
+                mcse=event.mcse,
+                as_of=forecast.as_of,
+                trigger=trigger,
+                driver=driver,
+            )
+        )
+    return tuple(changes)
+
+
+def _activate(store: Any, scenario: Scenario | None, progress: Progress) -> str | None:
+    """Save ``scenario`` as active; with none and nothing active, the shipped example."""
+    if scenario is not None:
+        store.save_scenario(scenario)
+        return None
+    if store.active_scenarios():
+        return None
+    example = load_scenario(default_scenario_path())
+    store.save_scenario(example)
+    _say(progress, f"no active scenario: activated the shipped example {example.name!r}")
+    return example.name
+
+
+def _say(progress: Progress, message: str) -> None:
+    if progress is not None:
+        progress(message)

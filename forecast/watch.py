@@ -1,0 +1,230 @@
+"""Watching a folder or an RSS/Atom feed: ingest each new item and reforecast.
+
+:func:`poll_folder` and :func:`poll_feed` return the items not seen before, each either an
+:class:`~forecast.article.Article` or the one-line reason it could not be read, so one
+malformed item never stops the others. :func:`watch` polls on a schedule, ingests through
+:func:`forecast.reforecast.ingest_articles`, keeps each scenario's last forecast in memory
+for the engine to reuse, and stops cleanly on Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import datetime as dt
+import html
+import re
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from forecast.article import Article, parse_article, read_article
+from forecast.errors import InputError
+from forecast.reforecast import describe_change, ingest_articles
+
+__all__ = ["FetchedItem", "WatchSummary", "parse_every", "poll", "poll_feed", "poll_folder",
+           "watch"]  # fmt: skip
+
+FETCH_TIMEOUT_S = 20.0
+MAX_FEED_BYTES = 20_000_000
+ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json"})
+_EVERY = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([smh])\s*")
+_UNITS = {"s": 1.0, "m": 60.0, "h": 3600.0}
+
+
+@dataclass(frozen=True, slots=True)
+class FetchedItem:
+    """One new item of a folder or feed: its key, and the article or why it is unreadable."""
+
+    key: str
+    article: Article | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WatchSummary:
+    """What a watch did: polls made, articles ingested, items that failed, and why it ended."""
+
+    polls: int
+    ingested: int
+    failed: int
+    interrupted: bool
+
+    def line(self) -> str:
+        """One line for the log."""
+        how = "stopped by Ctrl-C" if self.interrupted else "done"
+        return (f"watch {how}: {self.polls} polls, {self.ingested} articles ingested, "
+                f"{self.failed} items skipped")  # fmt: skip
+
+
+def parse_every(text: str) -> float:
+    """Seconds in a poll interval written ``30s``, ``15m`` or ``1h``.
+
+    Examples
+    --------
+    >>> parse_every("15m"), parse_every("30s"), parse_every("1h")
+    (900.0, 30.0, 3600.0)
+    """
+    match = _EVERY.fullmatch(text) if isinstance(text, str) else None
+    seconds = float(match.group(1)) * _UNITS[match.group(2)] if match else 0.0
+    if seconds <= 0:
+        raise InputError(
+            f"--every: expected a positive number and a unit s, m or h (30s, 15m, 1h); "
+            f"got {text!r}"
+        )
+    return seconds
+
+
+def poll_folder(path: str | Path, seen: Collection[str]) -> tuple[FetchedItem, ...]:
+    """Article files in ``path`` (by name) whose key (the path) is not in ``seen``."""
+    folder = Path(path)
+    if not folder.is_dir():
+        raise InputError(f"{folder}: not a folder; watch takes a folder or a feed URL")
+    items = []
+    for file in sorted(folder.iterdir()):
+        key = str(file)
+        if key in seen or not file.is_file() or file.suffix.lower() not in ARTICLE_SUFFIXES:
+            continue
+        try:
+            items.append(FetchedItem(key, article=read_article(file)))
+        except InputError as error:
+            items.append(FetchedItem(key, error=str(error)))
+    return tuple(items)
+
+
+def fetch(url: str, *, timeout: float = FETCH_TIMEOUT_S) -> bytes:
+    """The bytes at ``url``; an unreachable or refused address is an InputError naming it."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            data = response.read(MAX_FEED_BYTES + 1)
+    except (urllib.error.URLError, OSError, ValueError) as error:
+        reason = getattr(error, "reason", None) or error
+        raise InputError(f"{url}: cannot fetch the feed ({reason})") from None
+    if len(data) > MAX_FEED_BYTES:
+        raise InputError(f"{url}: feed is over {MAX_FEED_BYTES / 1e6:g} MB (MAX_FEED_BYTES)")
+    return data
+
+
+def poll_feed(
+    url: str, seen: Collection[str], *, fetch_fn: Callable[[str], bytes] = fetch
+) -> tuple[FetchedItem, ...]:
+    """Entries of the RSS/Atom feed at ``url`` whose key (id, else link, else title) is new.
+
+    Raises
+    ------
+    InputError
+        The URL cannot be fetched, or what it serves is not a feed (a parse error and no
+        entries, or no feed version and no entries).
+    """
+    import feedparser
+
+    parsed = feedparser.parse(fetch_fn(url))
+    if not parsed.entries and (parsed.bozo or not parsed.version):
+        problem = parsed.get("bozo_exception") or "no feed version and no entries"
+        raise InputError(f"{url}: not an RSS/Atom feed ({problem})")
+    outlet = parsed.feed.get("title") or None
+    items = []
+    for number, entry in enumerate(parsed.entries, start=1):
+        key = entry.get("id") or entry.get("link") or entry.get("title") or f"{url}#{number}"
+        if key in seen:
+            continue
+        try:
+            items.append(FetchedItem(key, article=entry_article(entry, url, number, outlet)))
+        except InputError as error:
+            items.append(FetchedItem(key, error=str(error)))
+    return tuple(items)
+
+
+def entry_article(entry: Any, url: str, number: int, outlet: str | None) -> Article:
+    """A feed entry as an Article: title, body (content, else summary), date, link, outlet."""
+    title = entry.get("title") or None
+    contents = entry.get("content") or []
+    body = contents[0].get("value") if contents else entry.get("summary")
+    name = f"{url}: item {number} ({title or entry.get('link') or 'untitled'})"
+    if not body or not str(body).strip():
+        raise InputError(f"{name}: no content and no summary; expected article text")
+    heading = f"<h1>{html.escape(title)}</h1>" if title else ""
+    page = f"<html><body><article>{heading}<div>{body}</div></article></body></html>"
+    article = parse_article(page, "html", name=name, published=_entry_date(entry))
+    return dataclasses.replace(
+        article, title=title or article.title, url=entry.get("link") or article.url,
+        source=article.source or outlet,
+    )  # fmt: skip
+
+
+def _entry_date(entry: Any) -> dt.date | None:
+    """The entry's published (else updated) date, in UTC as feedparser normalises it."""
+    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    if stamp is None:
+        return None
+    return dt.datetime.fromtimestamp(calendar.timegm(stamp), dt.UTC).date()
+
+
+def poll(source: str, seen: Collection[str]) -> tuple[FetchedItem, ...]:
+    """New items of ``source``: a feed when it is an http(s) or file URL, else a folder."""
+    if re.match(r"(?i)(https?|file)://", source):
+        return poll_feed(source, seen)
+    return poll_folder(source, seen)
+
+
+def watch(
+    source: str,
+    *,
+    every: float,
+    store: Any,
+    iterations: int | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+    n_draws: int,
+    chains: int = 2,
+    seed: int | None = None,
+    out: TextIO | None = None,
+    log: TextIO | None = None,
+) -> WatchSummary:
+    """Poll ``source`` every ``every`` seconds, ingest new items and reforecast, until stopped.
+
+    Prints each change to ``out`` (default stdout) and one line per skipped item or failed
+    poll to ``log`` (default stderr). ``iterations`` bounds the number of polls (default:
+    until Ctrl-C). The first poll's errors (no such folder, not a feed, unreachable URL)
+    are raised; later ones are logged and the watch goes on. Ctrl-C ends it cleanly.
+    """
+    out = out or sys.stdout
+    log = log or sys.stderr
+    seen: set[str] = set()
+    last: dict[str, Any] = {}
+    polls = ingested = failed = 0
+    try:
+        while iterations is None or polls < iterations:
+            if polls:
+                sleep(every)
+            try:
+                items = poll(source, seen)
+            except InputError as error:
+                if not polls:
+                    raise
+                print(f"forecast: watch: {error}", file=log, flush=True)
+                items = ()
+            polls += 1
+            for item in items:
+                seen.add(item.key)
+                if item.article is None:
+                    failed += 1
+                    print(f"forecast: skipped: {item.error}", file=log, flush=True)
+                    continue
+                report = ingest_articles(
+                    store, [item.article], n_draws=n_draws, chains=chains, seed=seed,
+                    previous=last,
+                )  # fmt: skip
+                last.update(report.forecasts)
+                ingested += sum(outcome.added for outcome in report.articles)
+                for outcome in report.articles:
+                    print(f"{outcome.name}: {outcome.status}", file=out, flush=True)
+                for change in report.changes:
+                    print(f"  {describe_change(change)}", file=out, flush=True)
+    except KeyboardInterrupt:
+        return WatchSummary(polls, ingested, failed, interrupted=True)
+    return WatchSummary(polls, ingested, failed, interrupted=False)

@@ -1,0 +1,134 @@
+"""The store commands end to end through ``main([...])``, on a one-event invented scenario."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from forecast.cli import main
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "watch"
+MODEL = FIXTURES / "geneva.toml"
+FIRST = FIXTURES / "2018-06-01_meeting_expected.txt"
+SECOND = FIXTURES / "2018-06-08_meeting_doubted.txt"
+
+
+@pytest.fixture(autouse=True)
+def small_draws(monkeypatch):
+    monkeypatch.setenv("FORECAST_DRAWS", "100")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """A store after ``ingest --model`` of both articles: two forecasts."""
+    path = tmp_path_factory.mktemp("cli") / "store.sqlite"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("FORECAST_DRAWS", "100")
+        code = main(["ingest", "--store", str(path), "--model", str(MODEL), "--seed", "1",
+                     str(FIRST), str(SECOND)])  # fmt: skip
+    assert code == 0
+    return path
+
+
+@pytest.fixture
+def store(built, tmp_path):
+    copy = tmp_path / "store.sqlite"
+    copy.write_bytes(built.read_bytes())
+    return copy
+
+
+def test_ingest_again_says_already_stored(store, capsys, monkeypatch):
+    monkeypatch.setenv("FORECAST_STORE", str(store))
+    assert main(["ingest", str(FIRST), str(SECOND)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("already stored; nothing changed") == 2
+    assert main(["history", "--format", "json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 2
+
+
+def test_history_table_json_and_plot(store, capsys, tmp_path):
+    assert main(["history", "meeting", "--store", str(store)]) == 0
+    out = capsys.readouterr().out
+    assert "Leaders expected to meet in Geneva" in out and "Geneva talks in doubt" in out
+    png = tmp_path / "history.png"
+    assert main(["history", "meeting", "--store", str(store), "--plot", str(png),
+                 "--format", "json"]) == 0  # fmt: skip
+    rows = json.loads(capsys.readouterr().out)
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert [row["as_of"] for row in rows] == ["2018-06-01", "2018-06-08"]
+    assert rows[1]["prob"] < rows[0]["prob"]
+
+
+def test_history_of_an_unknown_event(store, capsys):
+    assert main(["history", "meetin", "--store", str(store)]) == 2
+    assert "unknown event 'meetin'" in capsys.readouterr().err
+
+
+def test_reforecast_adds_a_forecast(store, capsys):
+    assert main(["reforecast", "--store", str(store), "--as-of", "2018-06-20", "--seed", "2",
+                 "--format", "csv"]) == 0  # fmt: skip
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].startswith("scenario,event,old_prob,new_prob")
+    assert "reforecast as of 2018-06-20" in out
+
+
+def test_resolve_and_score(store, capsys, tmp_path):
+    args = ["--store", str(store)]
+    assert main(["resolve", "meeting", "no", "--date", "2018-07-31", *args]) == 0
+    assert "geneva_talks.meeting: no on 2018-07-31 (recorded)" in capsys.readouterr().out
+    png = tmp_path / "calibration.png"
+    assert main(["score", *args, "--plot", str(png)]) == 0
+    out = capsys.readouterr().out
+    assert "Brier score: 0-1 scale, lower is better" in out
+    assert "log score: mean natural-log probability" in out and "higher is better" in out
+    assert "(overall)" in out and png.read_bytes()[:4] == b"\x89PNG"
+    assert main(["score", *args, "--format", "json", "--mode", "each"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["mode"] == "each" and report["scores"][-1]["n_forecasts"] == 2
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["resolve", "meetng", "yes", "--date", "2018-07-01"], r"unknown event 'meetng'"),
+        (["resolve", "meeting", "yes", "--date", "2018-05-01"],
+         r"resolved_on 2018-05-01 is before the first forecast of the event \(2018-06-01\)"),
+        (["resolve", "meeting", "yes", "--date", "July"], r"--date: expected an ISO date"),
+        (["score"], r"no resolved event has a forecast"),
+        (["watch", "/no/such/folder", "--iterations", "1"], r"not a folder"),
+        (["watch", "x", "--every", "soon"], r"--every: expected a positive number"),
+        (["history", "meeting", "--plot", "/no/such/dir/h.png"], r"cannot write PNG"),
+    ],
+)  # fmt: skip
+def test_errors_exit_2_with_one_line(store, capsys, argv, message):
+    assert main([*argv, "--store", str(store)]) == 2
+    errors = [line for line in capsys.readouterr().err.splitlines() if "error" in line]
+    assert len(errors) == 1 and errors[0].startswith("forecast: error: ")
+    assert re.search(message, errors[0]), errors
+
+
+def test_corrupt_store_is_refused_and_left_unchanged(tmp_path, capsys):
+    bad = tmp_path / "store.sqlite"
+    bad.write_bytes(b"this is not a database, just some bytes" * 20)
+    before = bad.read_bytes()
+    for argv in (["history"], ["ingest", str(FIRST)], ["score"]):
+        assert main([*argv, "--store", str(bad)]) == 2
+        assert "not a forecast store" in capsys.readouterr().err
+    assert bad.read_bytes() == before
+
+
+def test_watch_folder_through_the_cli(tmp_path, capsys):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "one.txt").write_text(FIRST.read_text(encoding="utf-8"), encoding="utf-8")
+    store = tmp_path / "store.sqlite"
+    assert main(["ingest", "--store", str(store), "--model", str(MODEL), str(SECOND)]) == 0
+    capsys.readouterr()
+    assert main(["watch", str(inbox), "--store", str(store), "--every", "1s",
+                 "--iterations", "1", "--seed", "4"]) == 0  # fmt: skip
+    captured = capsys.readouterr()
+    assert "one.txt: stored" in captured.out
+    assert "watch done: 1 polls, 1 articles ingested, 0 items skipped" in captured.err

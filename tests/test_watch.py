@@ -1,0 +1,150 @@
+"""Watching a folder and a feed served on loopback: new items ingested, bad ones logged."""
+
+from __future__ import annotations
+
+import http.server
+import io
+import socket
+import threading
+from pathlib import Path
+
+import pytest
+
+from forecast.errors import InputError
+from forecast.scenario import load_scenario
+from forecast.store import open_store
+from forecast.watch import parse_every, poll_feed, poll_folder, watch
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "watch"
+N_DRAWS = 100
+
+FEED = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Invented Wire</title><link>http://127.0.0.1/</link>
+<description>Invented test material for the forecast test suite</description>
+<item><title>Leaders expected to meet in Geneva</title><guid>item-1</guid>
+<link>http://127.0.0.1/item-1</link><pubDate>Fri, 01 Jun 2018 09:00:00 GMT</pubDate>
+<description>&lt;p&gt;The two leaders are expected to meet in Geneva next month,
+officials said on Friday.&lt;/p&gt;</description></item>
+<item><title></title><guid>item-2</guid><link>http://127.0.0.1/item-2</link></item>
+</channel></rss>
+"""
+NOT_A_FEED = "<html><body><p>Just a page, no feed here.</p></body></html>"
+
+
+@pytest.fixture
+def server():
+    """An HTTP server on 127.0.0.1 (ephemeral port) serving ``/feed`` and ``/page``."""
+    pages = {"/feed": (FEED, "application/rss+xml"), "/page": (NOT_A_FEED, "text/html")}
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            body, kind = pages.get(self.path, ("missing", "text/plain"))
+            self.send_response(200 if self.path in pages else 404)
+            self.send_header("Content-Type", kind)
+            self.end_headers()
+            self.wfile.write(body.encode("utf-8"))
+
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def store(tmp_path):
+    with open_store(tmp_path / "store.sqlite") as opened:
+        opened.save_scenario(load_scenario(FIXTURES / "geneva.toml"))
+        yield opened
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.mark.parametrize(("text", "seconds"), [("30s", 30.0), ("15m", 900.0), ("1h", 3600.0),
+                                                (" 2m ", 120.0), ("1.5h", 5400.0)])  # fmt: skip
+def test_parse_every(text, seconds):
+    assert parse_every(text) == seconds
+
+
+@pytest.mark.parametrize("text", ["15", "0m", "15x", "m", "-1h", ""])
+def test_parse_every_rejects(text):
+    with pytest.raises(InputError, match=r"--every: expected a positive number and a unit"):
+        parse_every(text)
+
+
+def test_poll_folder_reads_new_articles_and_reports_bad_ones(tmp_path):
+    (tmp_path / "a.txt").write_text("Talks\nThe leaders may meet in Geneva.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("   \n", encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("x,y\n", encoding="utf-8")
+    items = poll_folder(tmp_path, seen=set())
+    assert [Path(item.key).name for item in items] == ["a.txt", "b.txt"]
+    assert items[0].article is not None and items[0].error is None
+    assert items[1].article is None and "empty article" in items[1].error
+    assert poll_folder(tmp_path, seen={items[0].key, items[1].key}) == ()
+
+
+def test_poll_folder_needs_a_folder(tmp_path):
+    with pytest.raises(InputError, match=r"missing: not a folder"):
+        poll_folder(tmp_path / "missing", seen=set())
+
+
+def test_poll_feed_turns_entries_into_articles(server):
+    good, bad = poll_feed(f"{server}/feed", seen=set())
+    assert good.key == "item-1" and good.article.title == "Leaders expected to meet in Geneva"
+    assert good.article.source == "Invented Wire" and str(good.article.published) == "2018-06-01"
+    assert "<p>" not in good.article.text and "meet in Geneva" in good.article.text
+    assert bad.article is None and "item 2" in bad.error and "no content" in bad.error
+    assert poll_feed(f"{server}/feed", seen={"item-1", "item-2"}) == ()
+
+
+def test_not_a_feed_is_an_error(server):
+    with pytest.raises(InputError, match=r"/page: not an RSS/Atom feed"):
+        poll_feed(f"{server}/page", seen=set())
+
+
+def test_unreachable_url_is_an_error_naming_it():
+    url = f"http://127.0.0.1:{closed_port()}/feed"
+    with pytest.raises(InputError, match=rf"{url}: cannot fetch the feed"):
+        poll_feed(url, seen=set())
+
+
+def test_watch_ingests_the_good_item_and_logs_the_bad_one(server, store):
+    out, log, naps = io.StringIO(), io.StringIO(), []
+    summary = watch(f"{server}/feed", every=60.0, store=store, iterations=2, sleep=naps.append,
+                    n_draws=N_DRAWS, seed=3, out=out, log=log)  # fmt: skip
+    assert (summary.polls, summary.ingested, summary.failed) == (2, 1, 1)
+    assert not summary.interrupted and naps == [60.0]
+    assert len(store.articles()) == 1 and len(store.forecast_history()) == 1
+    assert "P(the two leaders meet in Geneva in July 2018) new →" in out.getvalue()
+    (line,) = log.getvalue().splitlines()
+    assert line.startswith("forecast: skipped:") and "item 2" in line
+
+
+def test_watch_folder_stops_cleanly_on_ctrl_c(tmp_path, store):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+
+    def interrupt(seconds):
+        raise KeyboardInterrupt
+
+    summary = watch(str(folder), every=1.0, store=store, sleep=interrupt, n_draws=N_DRAWS,
+                    out=io.StringIO(), log=io.StringIO())  # fmt: skip
+    assert summary.interrupted and summary.polls == 1 and summary.ingested == 0
+    assert summary.line() == (
+        "watch stopped by Ctrl-C: 1 polls, 0 articles ingested, 0 items skipped"
+    )
+
+
+def test_watch_first_poll_error_is_raised(store):
+    url = f"http://127.0.0.1:{closed_port()}/feed"
+    with pytest.raises(InputError, match=r"cannot fetch the feed"):
+        watch(url, every=1.0, store=store, iterations=1, n_draws=N_DRAWS)
