@@ -64,7 +64,9 @@ _ANONYMOUS = re.compile(
     re.I,
 )
 _HEARSAY_NAME = re.compile(
-    r"\b(?:reports?|media|newspapers?|press|rumou?rs?|tabloids?|news\s+agency)\b", re.I
+    r"\b(?:reports?|media|newspapers?|press(?!\s+(?:secretary|officer|office|aide|attach))|"
+    r"rumou?rs?|tabloids?|news\s+agency)\b",
+    re.I,
 )
 _SPOKESPERSON = re.compile(r"\bspokes(?:person|man|woman)\b", re.I)
 _MODAL = re.compile(r"\b(?:will|would|may|might|could|can|should|must|if|unless)\b", re.I)
@@ -101,6 +103,7 @@ class Attribution:
     kind: SourceKind
     refers_back: bool = False
     outlet: bool = False  # the name is a news agency or outlet (NEWS_OUTLETS)
+    marker: bool = False  # a hearsay word inside the statement ("reportedly"), not a clause
 
 
 def find_attribution(sentence: str) -> Attribution | None:
@@ -116,7 +119,7 @@ def find_attribution(sentence: str) -> Attribution | None:
         return Attribution(wire.group("name"), wire.span(), SourceKind.OUTLET, outlet=True)
     hearsay = HEARSAY.search(sentence)
     if hearsay:
-        return Attribution(hearsay.group(0), hearsay.span(), SourceKind.HEARSAY)
+        return Attribution(hearsay.group(0), hearsay.span(), SourceKind.HEARSAY, marker=True)
     return None
 
 

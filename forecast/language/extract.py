@@ -94,11 +94,9 @@ def extract_claims(article: Article, lexicon: Lexicon | None = None) -> tuple[Cl
         source = resolve_source(attribution, previous_source, outlet)
         if source.kind in (SourceKind.OFFICIAL, SourceKind.ANONYMOUS):
             previous_source = source
-        masked = (
-            ()
-            if attribution is None or attribution.kind is SourceKind.HEARSAY
-            else (attribution.span,)
-        )
+        # An attribution clause is not part of the event; a hearsay word inside the
+        # statement ("reportedly") stays readable, since it is also a cue.
+        masked = () if attribution is None or attribution.marker else (attribution.span,)
         reading = _SentenceReading(article, sentence, source, lexicon, masked, claims)
         claims.extend(reading.claims())
     return tuple(claims)

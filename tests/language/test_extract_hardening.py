@@ -165,3 +165,28 @@ def test_recent_leaders_are_the_last_two_named_in_first_mention_order():
     )
     assert recent_leaders(text) == ("Moon", "Trump")
     assert recent_group("Japan sent a liaison team. The team left.") == "the liaison team"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "White House press secretary Sarah Sanders said the president will not stop in Japan.",
+            "White House press secretary Sarah Sanders",
+            SourceKind.OFFICIAL,
+        ),
+        ("The press reported that Trump may visit Japan.", "The press", SourceKind.HEARSAY),
+    ],
+)
+def test_press_office_is_on_record_and_the_press_is_hearsay(text, name, kind):
+    (claim,) = claims_of(text)
+    assert (claim.source.name, claim.source.kind) == (name, kind)
+    # The attribution clause is masked out of the event phrase, whoever the source is.
+    assert not claim.event.lower().startswith(name.lower())
+    assert "visit japan" in claim.event.lower() or "stop in japan" in claim.event.lower()
+
+
+def test_hearsay_word_inside_the_statement_stays_a_cue():
+    (claim,) = claims_of("Trump will reportedly visit Japan.")
+    assert claim.source.kind is SourceKind.HEARSAY
+    assert "reportedly" in cue_names(claim)
