@@ -213,6 +213,21 @@ INVALID = [
         'match = { all_of = [["brief"]], condition_negated = true }',
         r"event 'call': key 'match'\.condition_negated: needs 'condition'",
     ),
+    (
+        'match = { all_of = [["summit"]] }',
+        'match = { all_of = [["summit"]], against = [[]] }',
+        r"key 'match'\.against: a group must hold at least one phrase",
+    ),
+    (
+        'match = { all_of = [["summit"]] }',
+        'match = { all_of = [["summit"]], against = "cancel" }',
+        r"key 'match'\.against: must be a list of groups of phrases",
+    ),
+    (
+        'match = { all_of = [["summit"]] }',
+        'match = { all_of = [["summit"]], agianst = [["cancel"]] }',
+        r"did you mean 'against'",
+    ),
 ]
 
 
@@ -290,6 +305,7 @@ def scenarios(draw) -> Scenario:
                 none_of=tuple(draw(st.lists(words, max_size=2))),
                 condition=tuple(condition),
                 condition_negated=bool(condition) and draw(st.booleans()),
+                against=draw(groups) if draw(st.booleans()) else (),
             )
         events.append(
             Event(

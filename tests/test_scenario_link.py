@@ -153,3 +153,30 @@ def test_derived_events_and_events_without_rules_take_no_claims(scenario):
         e.event not in {"briefed", "unmatched"}
         for e in link_claims(scenario, [make_claim("briefed unmatched summit Singapore")])
     )
+
+
+def against_scenario() -> Scenario:
+    visit = MatchRule(
+        all_of=(("trump",), ("visit", "stop"), ("japan",)),
+        against=(("fly", "return", "head"), ("directly", "straight"), ("washington", "home")),
+    )
+    return Scenario("demo", "Demo", (Event("visit", "Q?", "R", match=visit),))
+
+
+def test_a_claim_that_rules_the_event_out_is_evidence_against_it():
+    claim = make_claim("the president fly directly back to Washington after the summit")
+    (evidence,) = link_claims(against_scenario(), [claim])
+    assert (evidence.event, evidence.against) == ("visit", True)
+    assert evidence.logit == -claim.logit_mean
+    assert link_claim(against_scenario(), claim) == "visit"
+
+
+def test_a_claim_for_the_event_is_not_against_it():
+    claim = make_claim("Trump stop in Japan on his way back")
+    (evidence,) = link_claims(against_scenario(), [claim])
+    assert (evidence.against, evidence.logit) == (False, claim.logit_mean)
+
+
+def test_against_needs_every_group():
+    claim = make_claim("the president fly back to Washington")  # not "directly": may stop first
+    assert link_claims(against_scenario(), [claim]) == ()

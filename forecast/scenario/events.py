@@ -29,17 +29,16 @@ class MatchRule:
     claim's condition the same way, with ``condition_negated`` its required polarity.
     When ``condition`` is empty and the event's ``given`` is one event or its negation
     (``"not visit"``), that event's own ``all_of`` plays the part of ``condition``.
+    ``against`` (groups, like ``all_of``) matches claims about an outcome that rules the
+    event out ("the president will fly directly back to Washington" against a stop in
+    Japan): such a claim is evidence that the event does not happen.
     """
 
     all_of: tuple[tuple[str, ...], ...]
     none_of: tuple[str, ...] = ()
     condition: tuple[tuple[str, ...], ...] = ()
     condition_negated: bool = False
-
-    @property
-    def specificity(self) -> int:
-        """How many groups must match: when several rules match a claim, the highest wins."""
-        return len(self.all_of)
+    against: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,3 +124,9 @@ class Evidence:
 
     event: str
     claim: Claim
+    against: bool = False  # matched the event's ``against`` rule: evidence it does not happen
+
+    @property
+    def logit(self) -> float:
+        """The claim's log-odds for the event: negated when the claim rules the event out."""
+        return -self.claim.logit_mean if self.against else self.claim.logit_mean

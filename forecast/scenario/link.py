@@ -11,8 +11,11 @@ The rules, in order:
    events whose condition rule matches the claim's condition phrase with the same
    polarity: ``match.condition`` and ``match.condition_negated`` when given, else, when
    ``given`` is one event ``x`` or ``not x``, the match rule of ``x`` with that polarity.
-5. A claim links to at most one event: the matching rule with the most ``all_of``
-   groups wins; among equally specific rules the event first in the file wins.
+5. A claim whose event phrase matches an event's ``against`` groups (and none of
+   ``none_of``) is evidence that the event does not happen: its log-odds are negated.
+6. A claim links to at most one event: the matching rule (``all_of`` or ``against``) with
+   the most groups wins; among equally specific rules the event first in the file wins,
+   and within one event ``all_of`` before ``against``.
 """
 
 from __future__ import annotations
@@ -75,28 +78,36 @@ def _condition_agrees(scenario: Scenario, event: Event, condition: Condition | N
 
 def link_claim(scenario: Scenario, claim: Claim) -> str | None:
     """The name of the one event ``claim`` informs, or None (see the module's rules)."""
+    evidence = _link(scenario, claim)
+    return evidence.event if evidence is not None else None
+
+
+def _link(scenario: Scenario, claim: Claim) -> Evidence | None:
+    """The claim as evidence on its one event (for or against it), or None."""
     if not claim.forward:
         return None
-    best: Event | None = None
+    best: Evidence | None = None
+    best_specificity = 0
     for event in scenario.events:
         rule = event.match
         if event.derived or rule is None:
             continue
-        if best is not None and rule.specificity <= best.match.specificity:
-            continue
-        if phrase_matches(claim.event, rule.all_of, rule.none_of) and _condition_agrees(
-            scenario, event, claim.condition
-        ):
-            best = event
-    return best.name if best is not None else None
+        for groups, against in ((rule.all_of, False), (rule.against, True)):
+            if (
+                len(groups) > best_specificity
+                and phrase_matches(claim.event, groups, rule.none_of)
+                and _condition_agrees(scenario, event, claim.condition)
+            ):
+                best, best_specificity = Evidence(event.name, claim, against), len(groups)
+    return best
 
 
 def link_claims(scenario: Scenario, claims: Iterable[Claim]) -> tuple[Evidence, ...]:
     """Every claim that informs an event, paired with that event, in claim order."""
-    linked = ((link_claim(scenario, claim), claim) for claim in claims)
-    return tuple(Evidence(event, claim) for event, claim in linked if event is not None)
+    linked = (_link(scenario, claim) for claim in claims)
+    return tuple(evidence for evidence in linked if evidence is not None)
 
 
 def unlinked_claims(scenario: Scenario, claims: Iterable[Claim]) -> tuple[Claim, ...]:
     """The claims that inform no event (past claims included), for reporting."""
-    return tuple(claim for claim in claims if link_claim(scenario, claim) is None)
+    return tuple(claim for claim in claims if _link(scenario, claim) is None)

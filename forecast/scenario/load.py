@@ -23,7 +23,7 @@ EVENT_KEYS = (
     "expr",
     "match",
 )
-MATCH_KEYS = ("all_of", "none_of", "condition", "condition_negated")
+MATCH_KEYS = ("all_of", "none_of", "condition", "condition_negated", "against")
 _DERIVED_KEYS = ("question", "resolution", "deadline", "expr")
 
 DEFAULT_SCENARIO = "us_japan_2018.toml"
@@ -185,6 +185,7 @@ def _match(table: Any, where: str) -> MatchRule:
         none_of=_strings(table.get("none_of", []), f"{where}.none_of"),
         condition=_groups(table.get("condition", []), f"{where}.condition"),
         condition_negated=table.get("condition_negated", False),
+        against=_groups(table.get("against", []), f"{where}.against"),
     )
 
 

@@ -146,7 +146,7 @@ def _check_derived(event: Event, here: str) -> None:
 def _check_match(rule: MatchRule, given: str | None, here: str) -> None:
     if not rule.all_of:
         raise InputError(f"{here}.all_of: must have at least one group of phrases; got []")
-    for key in ("all_of", "condition"):
+    for key in ("all_of", "condition", "against"):
         for group in getattr(rule, key):
             if not group:
                 raise InputError(f"{here}.{key}: a group must hold at least one phrase; got []")

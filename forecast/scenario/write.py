@@ -105,4 +105,6 @@ def _match_lines(name: str, rule: MatchRule) -> list[str]:
     if rule.condition:
         lines.append(f"condition = {toml_value(rule.condition)}")
         lines.append(f"condition_negated = {toml_value(rule.condition_negated)}")
+    if rule.against:
+        lines.append(f"against = {toml_value(rule.against)}")
     return lines
