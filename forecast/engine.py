@@ -76,7 +76,7 @@ def build_evidence(
         Claims indexed into ``events``; ``claim_wording`` groups claims with the same
         source, event and set of cues (repeated wording, not new evidence).
     """
-    from forecast.inference import EvidenceSet
+    from forecast.evidence import EvidenceSet
 
     outlets = outlets or {}
     events = tuple(graph.latent)
@@ -101,7 +101,7 @@ def build_evidence(
         prior_mean=tuple(float(logit(scenario[name].base_rate)) for name in events),
         prior_sd=tuple(float(scenario[name].base_spread) for name in events),
         claim_event=tuple(position[link.event] for link in links),
-        claim_logit=tuple(float(link.claim.logit_mean) for link in links),
+        claim_logit=tuple(float(link.logit) for link in links),
         claim_cue_sd=tuple(float(link.claim.cue_sd) for link in links),
         claim_age_days=tuple(claim_age(link.claim, as_of) for link in links),
         claim_source=tuple(claim_source),
@@ -141,6 +141,7 @@ def run_forecast(
     progress: Callable[[str], None] | None = None,
     outlets: Mapping[str, str] | None = None,
     config: Any = None,
+    previous: Forecast | None = None,
 ) -> Forecast:
     """Forecast every event of ``scenario`` from ``claims``.
 
@@ -165,8 +166,12 @@ def run_forecast(
         Article id -> outlet name, to tell sources apart (see :func:`build_evidence`).
     config : ModelConfig, optional
         Model settings passed to ``sample_posterior``.
+    previous : Forecast, optional
+        An earlier forecast of the same scenario, with the same draws and chains, usually
+        from fewer claims. Its posterior is then updated by importance weighting
+        (``forecast.reweight.update_posterior``) instead of sampled again, when the
+        weights are reliable; the diagnostics' messages say which happened.
     """
-    from forecast import inference
     from forecast.language.standards import load_standard
     from forecast.simulate import build_graph, event_probs, joint_scenarios, simulate
 
@@ -176,11 +181,17 @@ def run_forecast(
     links = tuple(link_claims(scenario, claims))
     evidence = build_evidence(scenario, graph, links, as_of=as_of, outlets=outlets)
     sample_seed, simulate_seed, influence_seed = _seeds(seed)
-    _say(progress, f"sampling {chains} chains x {n_draws} draws ({len(links)} claims)")
-    options = {} if config is None else {"config": config}
-    posterior = inference.sample_posterior(
-        evidence, n_draws=n_draws, chains=chains, seed=sample_seed, progressbar=False, **options
-    )
+    posterior = _fit(scenario.name, evidence, previous, n_draws, chains, sample_seed, config)
+    if posterior is None:
+        from forecast import inference
+
+        _say(progress, f"sampling {chains} chains x {n_draws} draws ({len(links)} claims)")
+        options = {} if config is None else {"config": config}
+        posterior = inference.sample_posterior(
+            evidence, n_draws=n_draws, chains=chains, seed=sample_seed, **options
+        )
+    else:
+        _say(progress, posterior.diagnostics.messages[-1])
     theta = np.asarray(posterior.theta())
     per_draw = _per_draw(graph, theta, event_probs)
     names = tuple(graph.names)
@@ -222,7 +233,29 @@ def run_forecast(
         diagnostics=posterior.diagnostics,
         unlinked=tuple(unlinked_claims(scenario, claims)),
         idata=posterior.idata,
+        posterior=posterior,
     )
+
+
+def _fit(
+    scenario: str,
+    evidence: Any,
+    previous: Forecast | None,
+    n_draws: int,
+    chains: int,
+    seed: int,
+    config: Any,
+) -> Any:
+    """``previous``'s posterior updated to ``evidence``, or None when it must be sampled."""
+    from forecast.evidence import ModelConfig
+    from forecast.reweight import update_posterior
+
+    fitted = None if previous is None else previous.posterior
+    if fitted is None or previous.scenario != scenario:
+        return None
+    if fitted.theta().shape[:2] != (chains, n_draws) or fitted.config != (config or ModelConfig()):
+        return None
+    return update_posterior(fitted, evidence, seed=seed)
 
 
 def _say(progress: Callable[[str], None] | None, message: str) -> None:
@@ -256,7 +289,7 @@ def _drivers(
     """Per event, the claims that moved it most, ranked by the size of their shift."""
     if not links:
         return {name: () for name in names}
-    from forecast.inference import claim_influence
+    from forecast.reweight import claim_influence
 
     _say(progress, f"influence of {len(links)} claims")
     influence = claim_influence(

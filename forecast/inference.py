@@ -6,10 +6,9 @@ marginalised analytically, so NUTS samples only ``theta`` (per event) and ``log_
 the Sherman-Morrison formula per source block (``Sigma_s = A_s + tau_s^2 1 1^T``), which
 keeps the graph to a few dot products and element-wise terms, quick to compile and run.
 
-Leave-one-claim-out influence uses the Gaussian conditional ``p(y_c | y_-c, theta, tau)``
-(Bürkner, Gabry & Vehtari 2021, Computational Statistics 36:1243-1261), Pareto-smoothed
-importance sampling (Vehtari et al. 2024, JMLR 25(72)) and an exact refit where the
-Pareto k says importance sampling is unreliable.
+Leave-one-claim-out influence and updates with new claims reuse the draws by importance
+weighting over the scales alone (`forecast.reweight`, `forecast.conditional`); they are
+re-exported here.
 """
 
 from __future__ import annotations
@@ -19,24 +18,17 @@ import functools
 import logging
 import math
 import warnings
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 
-import arviz as az
 import numpy as np
 import pymc as pm
 import pytensor.tensor as pt
-import xarray as xr
 
 from forecast.diagnostics import Diagnostics, diagnose
 from forecast.errors import InputError
-from forecast.evidence import (
-    EvidenceSet,
-    ModelConfig,
-    claim_design,
-    pointwise_loo_loglik,
-    simulate_claims,
-)
+from forecast.evidence import EvidenceSet, ModelConfig, claim_design, simulate_claims
+from forecast.posterior import Posterior, log_likelihood_group, prior_posterior
+from forecast.reweight import Influence, claim_influence, update_posterior
 
 __all__ = [
     "Diagnostics",
@@ -49,6 +41,7 @@ __all__ = [
     "diagnose",
     "sample_posterior",
     "simulate_claims",
+    "update_posterior",
 ]
 
 DEFAULT_CONFIG = ModelConfig()
@@ -156,26 +149,6 @@ def _compiled(shape: tuple[int, ...], free_scales: bool) -> tuple[pm.Model, pm.N
     return model, step
 
 
-@dataclass(frozen=True)
-class Posterior:
-    """Posterior draws of the claim model with their diagnostics and inputs."""
-
-    idata: az.InferenceData
-    diagnostics: Diagnostics
-    evidence: EvidenceSet
-    config: ModelConfig
-    tune: int = 1000
-    prior_only: bool = field(default=False)
-
-    def theta(self) -> np.ndarray:
-        """Event log-odds draws, shape (chain, draw, event)."""
-        return self.idata.posterior["theta"].values
-
-    def log_likelihood(self) -> np.ndarray:
-        """Leave-one-out-ready pointwise log-likelihood, shape (chain, draw, claim)."""
-        return self.idata.log_likelihood["y"].values
-
-
 @contextlib.contextmanager
 def _quiet() -> Iterator[None]:
     """Silence PyMC/PyTensor logging and warnings: the CLI shows its own progress."""
@@ -211,7 +184,7 @@ def sample_posterior(
         if value < low:
             raise InputError(f"sampling: {name} must be >= {low}; got {value}")
     if evidence.n_claims == 0:
-        return _prior_posterior(evidence, n_draws, chains, tune, seed, config)
+        return prior_posterior(evidence, n_draws, chains, tune, seed, config)
     data = _model_data(evidence, config)
     model, step = _compiled(_shape(data), config.kind_scale_sd > 0)
     pm.set_data(data, model=model)
@@ -233,7 +206,7 @@ def sample_posterior(
     if "log_tau" in idata.posterior:
         labels["kind"] = list(claim_design(evidence, config).kinds)
     idata.posterior = idata.posterior.assign_coords(labels)
-    idata.add_groups(log_likelihood=_log_likelihood(idata.posterior, evidence, config))
+    idata.add_groups(log_likelihood=log_likelihood_group(idata.posterior, evidence, config))
     return Posterior(idata, diagnose(idata), evidence, config, tune)
 
 
@@ -246,137 +219,3 @@ def _initial_values(
     if config.kind_scale_sd > 0:
         return [{"theta": t, "log_tau": k} for t, k in zip(theta, log_tau, strict=True)]
     return [{"theta": t} for t in theta]
-
-
-def _prior_posterior(
-    evidence: EvidenceSet,
-    n_draws: int,
-    chains: int,
-    tune: int,
-    seed: int | None,
-    config: ModelConfig,
-) -> Posterior:
-    """Exact independent prior draws, packaged like a posterior, for evidence with no claims."""
-    rng = np.random.default_rng(seed)
-    mean, sd = np.asarray(evidence.prior_mean), np.asarray(evidence.prior_sd)
-    theta = mean + sd * rng.standard_normal((chains, n_draws, len(mean)))
-    idata = az.from_dict(
-        posterior={"theta": theta},
-        log_likelihood={"y": np.zeros((chains, n_draws, 0))},
-        coords={"event": list(evidence.events), "claim": []},
-        dims={"theta": ["event"], "y": ["claim"]},
-    )
-    found = diagnose(idata)
-    message = "no claims are linked to these events: the forecast is the prior"
-    diagnostics = Diagnostics(
-        found.r_hat, found.ess, found.divergences, found.ok, (message, *found.messages)
-    )
-    return Posterior(idata, diagnostics, evidence, config, tune, prior_only=True)
-
-
-def _tau_draws(posterior: xr.Dataset, evidence: EvidenceSet, config: ModelConfig) -> np.ndarray:
-    """Per-kind scale draws (chain, draw, kind); fixed centres when ``kind_scale_sd`` is 0."""
-    if "log_tau" in posterior:
-        return np.exp(posterior["log_tau"].values)
-    centre = claim_design(evidence, config).kind_centre
-    return np.broadcast_to(centre, (*posterior["theta"].shape[:2], len(centre)))
-
-
-def _log_likelihood(
-    posterior: xr.Dataset, evidence: EvidenceSet, config: ModelConfig
-) -> xr.Dataset:
-    """The pointwise leave-one-out log-likelihood as an ArviZ ``log_likelihood`` group."""
-    theta = posterior["theta"].values
-    values = pointwise_loo_loglik(evidence, config, theta, _tau_draws(posterior, evidence, config))
-    coords = {"chain": posterior["chain"], "draw": posterior["draw"]}
-    coords["claim"] = np.arange(values.shape[-1])
-    return xr.Dataset({"y": (("chain", "draw", "claim"), values)}, coords=coords)
-
-
-@dataclass(frozen=True)
-class Influence:
-    """How much each claim moved each quantity: full-posterior mean minus leave-it-out mean.
-
-    ``delta`` is (n_claims, q); ``pareto_k`` is the PSIS shape estimate per claim (above
-    ~0.7 importance sampling is unreliable); ``refit`` marks claims whose leave-out mean
-    came from an exact refit instead.
-    """
-
-    delta: np.ndarray
-    pareto_k: np.ndarray
-    refit: tuple[bool, ...]
-
-    def ranked(self, q_index: int) -> list[tuple[int, float]]:
-        """Claims as ``(claim_index, delta)`` by how much they moved quantity ``q_index``."""
-        column = self.delta[:, q_index]
-        order = sorted(range(len(column)), key=lambda c: (-abs(column[c]), c))
-        return [(c, float(column[c])) for c in order]
-
-
-def claim_influence(
-    posterior: Posterior,
-    values_fn: Callable[[np.ndarray], np.ndarray],
-    *,
-    refit: bool = True,
-    k_threshold: float = 0.7,
-    seed: int | None = None,
-) -> Influence:
-    """Leave-one-claim-out influence of every claim on the quantities ``values_fn`` computes.
-
-    ``values_fn`` maps theta draws (chain, draw, event) to per-draw quantities
-    (chain, draw, q). For claim ``c`` the draws are reweighted by PSIS with log weights
-    ``-log p(y_c | y_-c, theta, tau)``; when the Pareto k exceeds ``k_threshold`` and
-    ``refit`` is true, the model is refitted without ``c`` (same sampler settings,
-    seeded from ``seed``) and the refit's mean is used instead.
-    """
-    values = np.asarray(values_fn(posterior.theta()), dtype=float)
-    if values.ndim != 3 or values.shape[:2] != posterior.theta().shape[:2]:
-        raise InputError(
-            f"claim_influence: values_fn must return (chain, draw, q) = "
-            f"{(*posterior.theta().shape[:2], 'q')}; got shape {values.shape}"
-        )
-    n_chains, n_draws = values.shape[:2]
-    flat = values.reshape(n_chains * n_draws, -1)
-    full = flat.mean(axis=0)
-    loglik = posterior.log_likelihood()
-    n_claims = loglik.shape[-1]
-    seeds = np.random.default_rng(seed).integers(2**31, size=n_claims)
-    delta = np.zeros((n_claims, flat.shape[1]))
-    pareto_k = np.zeros(n_claims)
-    refitted = []
-    for c in range(n_claims):
-        weights, pareto_k[c] = _psis_weights(loglik[..., c])
-        use_refit = refit and pareto_k[c] > k_threshold
-        if use_refit:
-            loo_mean = _refit_mean(posterior, c, values_fn, int(seeds[c]))
-        else:
-            loo_mean = weights @ flat
-        delta[c] = full - loo_mean
-        refitted.append(bool(use_refit))
-    return Influence(delta, pareto_k, tuple(refitted))
-
-
-def _psis_weights(loglik: np.ndarray) -> tuple[np.ndarray, float]:
-    """Normalised PSIS leave-one-out weights over flattened draws and the Pareto k."""
-    reff = float(az.ess(np.exp(loglik - loglik.max()), method="mean")) / loglik.size
-    reff = min(reff, 1.0) if math.isfinite(reff) else 1.0  # constant weights: ESS undefined
-    with _quiet():
-        log_w, k = az.psislw(-loglik.reshape(-1), reff=reff)
-    return np.exp(log_w), float(k)
-
-
-def _refit_mean(
-    posterior: Posterior, claim: int, values_fn: Callable[[np.ndarray], np.ndarray], seed: int
-) -> np.ndarray:
-    """Mean quantities from an exact refit without ``claim``."""
-    theta = posterior.theta()
-    again = sample_posterior(
-        posterior.evidence.without_claim(claim),
-        n_draws=theta.shape[1],
-        chains=theta.shape[0],
-        tune=posterior.tune,
-        seed=seed,
-        config=posterior.config,
-    )
-    values = np.asarray(values_fn(again.theta()), dtype=float)
-    return values.reshape(-1, values.shape[-1]).mean(axis=0)

@@ -19,6 +19,7 @@ import pandas as pd
 from forecast.language.claim import Claim
 
 EVENT_COLUMNS = ("event", "question", "prob", "low", "high", "mcse", "label", "top_driver")
+DRIVER_COLUMNS = ("quote", "cue", "source", "kind", "published", "delta")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +27,8 @@ class Driver:
     """One claim's pull on an event: the quote, its cue(s) and source, and the shift it caused.
 
     ``delta`` is the event's probability with the claim minus without it (leave-one-claim-out),
-    so a positive value means the claim raised the probability.
+    so a positive value means the claim raised the probability. ``spans`` locate the cues in
+    ``quote`` (``(start, end)`` offsets, for highlighting; empty when unknown).
     """
 
     quote: str
@@ -35,6 +37,7 @@ class Driver:
     kind: str
     published: dt.date | None
     delta: float
+    spans: tuple[tuple[int, int], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready mapping: ``quote, cue, source, kind, published, delta``."""
@@ -57,6 +60,10 @@ class Driver:
             kind=str(claim.source.kind),
             published=claim.published,
             delta=float(delta),
+            spans=tuple(
+                (start - claim.sentence_span[0], end - claim.sentence_span[0])
+                for start, end in (match.span for match in claim.cues)
+            ),
         )
 
 
@@ -122,8 +129,10 @@ class JointScenario:
 class Forecast:
     """A scenario's forecast as of one date.
 
-    ``idata`` keeps the posterior (ArviZ ``InferenceData``) for notebooks; it takes no part
-    in equality or hashing.
+    ``idata`` keeps the posterior (ArviZ ``InferenceData``) for notebooks, and ``posterior``
+    the fitted model (``forecast.posterior.Posterior``) so a later forecast with more claims
+    can update it instead of sampling again (``run_forecast(..., previous=...)``); neither
+    takes part in equality or hashing.
     """
 
     scenario: str
@@ -135,12 +144,39 @@ class Forecast:
     diagnostics: Any
     unlinked: tuple[Claim, ...] = ()
     idata: Any = field(default=None, compare=False, repr=False)
+    posterior: Any = field(default=None, compare=False, repr=False)
 
     def __getitem__(self, event: str) -> EventForecast:
         for item in self.events:
             if item.event == event:
                 return item
         raise KeyError(event)
+
+    def __str__(self) -> str:
+        from forecast.display import forecast_text
+
+        return forecast_text(self)
+
+    def _repr_html_(self) -> str:
+        from forecast.display import forecast_html
+
+        return forecast_html(self)
+
+    def explain(self, event: str) -> pd.DataFrame:
+        """The claims that moved ``event``, strongest first: one row per driver.
+
+        Columns: ``quote, cue, source, kind, published, delta`` (``delta`` is the event's
+        probability with the claim minus without it).
+
+        Raises
+        ------
+        KeyError
+            If the forecast has no event ``event``.
+        """
+        rows = [
+            (d.quote, d.cue, d.source, d.kind, d.published, d.delta) for d in self[event].drivers
+        ]
+        return pd.DataFrame(rows, columns=list(DRIVER_COLUMNS))
 
     def to_frame(self) -> pd.DataFrame:
         """One row per event: event, question, prob, low, high, mcse, label, top_driver."""

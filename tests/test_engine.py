@@ -94,6 +94,13 @@ def test_build_evidence_priors_come_from_base_rate_and_spread():
     assert evidence.n_claims == 0
 
 
+def test_a_claim_against_an_event_enters_with_negated_log_odds():
+    claim = make_claim()
+    links = [Evidence("visit", claim), Evidence("visit", claim, against=True)]
+    evidence = build_evidence(visit_scenario(), LATENT, links, as_of=MAY)
+    assert evidence.claim_logit == (claim.logit_mean, -claim.logit_mean)
+
+
 def test_same_story_from_two_outlets_is_two_sources_one_outlet_one_source():
     claims = [
         make_claim(article="a1"),
@@ -289,3 +296,25 @@ def test_unlinked_claims_are_reported_not_used():
     assert result.unlinked == (stray,)
     assert all(event.prior_only for event in result.events)
     assert result.to_dict()["unlinked"] == [{"quote": stray.sentence, "event": stray.event}]
+
+
+def test_a_previous_forecast_is_updated_not_resampled(certain):
+    """One more claim: the update says so and agrees with sampling everything afresh."""
+    from forecast.engine import run_forecast
+
+    claims = [
+        make_claim(cue="certainly", source="White House", kind=SourceKind.OFFICIAL),
+        make_claim(event="Abe meet Trump in Tokyo", cue="is expected to", article="a2"),
+    ]
+    options = {"n_draws": N_DRAWS, "chains": 2, "seed": 12}
+    updated = run_forecast(visit_scenario(), claims, previous=certain, **options)
+    fresh = run_forecast(visit_scenario(), claims, **options)
+    assert updated.diagnostics.messages[-1].startswith("updated by importance weighting")
+    assert updated.diagnostics.ok and fresh.diagnostics.messages == ()
+    assert updated.posterior.evidence.n_claims == 2
+    for a, b in zip(updated.events, fresh.events, strict=True):
+        assert abs(a.prob - b.prob) < MC_Z * math.hypot(a.mcse, b.mcse) + 1e-12
+    assert "is expected to" in {driver.cue for driver in updated["meet"].drivers}
+    # Other draw counts cannot reuse the previous draws: sampled afresh.
+    other = run_forecast(visit_scenario(), claims, previous=certain, n_draws=300, seed=12)
+    assert not any(m.startswith("updated") for m in other.diagnostics.messages)

@@ -1,0 +1,238 @@
+"""Reusing posterior draws: leave-one-claim-out influence and updates with new claims.
+
+Given the per-kind scales ``tau``, the event log-odds ``theta`` have an exact Gaussian
+conditional (`forecast.conditional`). Both operations here therefore importance-weight
+over ``tau`` only, with ``theta`` integrated out, and carry ``theta`` exactly:
+
+* leaving claim ``c`` out, each draw's ``theta`` is mapped to ``theta | tau, y_-c`` and
+  the draw weighted by ``1 / p(y_c | y_-c, tau)``;
+* adding claims (``y -> y'``), each ``tau`` is weighted by ``p(y' | tau) / p(y | tau)``,
+  resampled, and ``theta`` drawn afresh from ``theta | tau, y'``.
+
+The weights depend on a few smooth scales, not on ``theta``, so they are far better
+behaved than the classic ``1 / p(y_c | y_-c, theta, tau)``. They are Pareto-smoothed
+(PSIS, Vehtari et al. 2024, JMLR 25(72)) and the Pareto k decides whether to trust them:
+above ``K_MAX`` influence falls back to an exact refit and an update returns ``None`` so
+the caller samples afresh. PyMC is imported only for those refits.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import arviz as az
+import numpy as np
+
+from forecast.conditional import leave_one_out, log_marginal, theta_conditional
+from forecast.diagnostics import ESS_MIN, Diagnostics
+from forecast.errors import InputError
+from forecast.evidence import EvidenceSet, claim_design
+from forecast.language.claim import SOURCE_KIND_LOGIT_SD, SourceKind
+from forecast.posterior import Posterior, log_likelihood_group
+
+__all__ = ["K_MAX", "UPDATED", "Influence", "claim_influence", "psis_weights", "update_posterior"]
+
+K_MAX = 0.7  # Vehtari et al. (2024): above this PSIS estimates are unreliable
+UPDATED = "updated by importance weighting"
+
+
+@dataclass(frozen=True)
+class Influence:
+    """How much each claim moved each quantity: full-posterior mean minus leave-it-out mean.
+
+    ``delta`` is (n_claims, q); ``pareto_k`` is the PSIS shape estimate per claim (above
+    ~0.7 importance sampling is unreliable); ``refit`` marks claims whose leave-out mean
+    came from an exact refit instead.
+    """
+
+    delta: np.ndarray
+    pareto_k: np.ndarray
+    refit: tuple[bool, ...]
+
+    def ranked(self, q_index: int) -> list[tuple[int, float]]:
+        """Claims as ``(claim_index, delta)`` by how much they moved quantity ``q_index``."""
+        column = self.delta[:, q_index]
+        order = sorted(range(len(column)), key=lambda c: (-abs(column[c]), c))
+        return [(c, float(column[c])) for c in order]
+
+
+def _values(values_fn: Callable[[np.ndarray], np.ndarray], theta: np.ndarray) -> np.ndarray:
+    """``values_fn(theta)`` checked to be (chain, draw, q)."""
+    values = np.asarray(values_fn(theta), dtype=float)
+    if values.ndim != 3 or values.shape[:2] != theta.shape[:2]:
+        raise InputError(
+            f"claim_influence: values_fn must return (chain, draw, q) = "
+            f"{(*theta.shape[:2], 'q')}; got shape {values.shape}"
+        )
+    return values
+
+
+def claim_influence(
+    posterior: Posterior,
+    values_fn: Callable[[np.ndarray], np.ndarray],
+    *,
+    refit: bool = True,
+    k_threshold: float = K_MAX,
+    seed: int | None = None,
+) -> Influence:
+    """Leave-one-claim-out influence of every claim on the quantities ``values_fn`` computes.
+
+    ``values_fn`` maps theta draws (chain, draw, event) to per-draw quantities
+    (chain, draw, q). For claim ``c`` each draw's theta is moved to the exact conditional
+    ``theta | tau, y_-c`` and the draws are reweighted by PSIS with log weights
+    ``-log p(y_c | y_-c, tau)`` (theta integrated out). When the Pareto k exceeds
+    ``k_threshold`` and ``refit`` is true, the model is refitted without ``c`` (same
+    sampler settings, seeded from ``seed``) and the refit's mean is used instead.
+    """
+    theta = posterior.theta()
+    flat = _values(values_fn, theta).reshape(theta.shape[0] * theta.shape[1], -1)
+    evidence = posterior.evidence
+    n_claims = evidence.n_claims
+    delta = np.zeros((n_claims, flat.shape[1]))
+    pareto_k = np.zeros(n_claims)
+    if n_claims == 0:
+        return Influence(delta, pareto_k, ())
+    loo = leave_one_out(evidence, posterior.config, theta, posterior.tau())
+    seeds = np.random.default_rng(seed).integers(2**31, size=n_claims)
+    refitted = []
+    for c in range(n_claims):
+        weights, pareto_k[c] = psis_weights(-loo.log_pred[..., c])
+        use_refit = refit and pareto_k[c] > k_threshold
+        if use_refit:
+            loo_mean = _refit_mean(posterior, c, values_fn, int(seeds[c]))
+        else:
+            moved = _values(values_fn, loo.theta[..., c, :])
+            loo_mean = weights @ moved.reshape(flat.shape[0], -1)
+        delta[c] = flat.mean(axis=0) - loo_mean
+        refitted.append(bool(use_refit))
+    return Influence(delta, pareto_k, tuple(refitted))
+
+
+def psis_weights(log_weights: np.ndarray) -> tuple[np.ndarray, float]:
+    """Normalised PSIS weights over flattened (chain, draw) log weights, and the Pareto k.
+
+    Constant weights (fixed scales) need no smoothing: importance sampling is then exact
+    and k is reported as 0.
+    """
+    log_weights = np.asarray(log_weights, dtype=float)
+    flat = log_weights.reshape(-1)
+    if np.ptp(flat) < 1e-12:
+        return np.full(flat.size, 1.0 / flat.size), 0.0
+    reff = float(az.ess(np.exp(log_weights - flat.max()), method="mean")) / flat.size
+    reff = min(reff, 1.0) if np.isfinite(reff) else 1.0
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        smoothed, k = az.psislw(flat, reff=reff)
+    return np.exp(smoothed), float(k)
+
+
+def _refit_mean(
+    posterior: Posterior, claim: int, values_fn: Callable[[np.ndarray], np.ndarray], seed: int
+) -> np.ndarray:
+    """Mean quantities from an exact refit without ``claim``."""
+    from forecast.inference import sample_posterior
+
+    theta = posterior.theta()
+    again = sample_posterior(
+        posterior.evidence.without_claim(claim),
+        n_draws=theta.shape[1],
+        chains=theta.shape[0],
+        tune=posterior.tune,
+        seed=seed,
+        config=posterior.config,
+    )
+    values = _values(values_fn, again.theta())
+    return values.reshape(-1, values.shape[-1]).mean(axis=0)
+
+
+def update_posterior(
+    posterior: Posterior,
+    evidence: EvidenceSet,
+    *,
+    k_threshold: float = K_MAX,
+    seed: int | None = None,
+) -> Posterior | None:
+    """The posterior given ``evidence`` from the draws of one fitted on other claims, or None.
+
+    ``evidence`` must concern the same events with the same priors; its claims are
+    usually the old ones plus new ones, but old claims may have aged (a later ``as_of``):
+    the weights ``p(y' | tau) / p(y | tau)`` compare the two likelihoods whole, so any
+    change is accounted for. Scales of source kinds new to ``evidence`` are drawn from
+    their prior (seeded by ``seed``), which is their distribution under the old
+    posterior. Each chain is resampled to equal weights (systematic resampling, keeping
+    chain order) and theta drawn afresh from ``theta | tau, y'``, so the result is a
+    plain `Posterior` with ``n_draws`` per chain.
+
+    Its diagnostics keep the sampler's R-hat and divergences; its ESS is the sampler's
+    times the relative efficiency of the weights (Kish ESS / draws), and a message
+    states the Pareto k and the weight ESS. Returns ``None`` -- sample afresh instead --
+    when the events or priors differ, there are no claims, the old fit had warnings,
+    the Pareto k exceeds ``k_threshold``, or the ESS would fall below ``ESS_MIN``.
+    """
+    old, config = posterior.evidence, posterior.config
+    same = (old.events, old.prior_mean, old.prior_sd) == (
+        evidence.events,
+        evidence.prior_mean,
+        evidence.prior_sd,
+    )
+    base = posterior.diagnostics
+    if not same or evidence.n_claims == 0 or not (base.ok or posterior.prior_only):
+        return None
+    rng = np.random.default_rng(seed)
+    tau_old = posterior.tau()
+    tau = _extend_scales(tau_old, posterior, evidence, rng)
+    log_w = log_marginal(evidence, config, tau) - log_marginal(old, config, tau_old)
+    weights, k = psis_weights(log_w)
+    n_chains, n_draws = log_w.shape
+    weight_ess = 1.0 / float(np.sum(weights**2))
+    ess = base.ess * weight_ess / weights.size
+    if not (k <= k_threshold and ess >= ESS_MIN):
+        return None
+    chosen = _systematic(weights.reshape(n_chains, n_draws), rng)
+    tau = np.take_along_axis(tau, chosen[..., None], axis=1)
+    theta = theta_conditional(evidence, config, tau).draw(rng)
+    draws = {"theta": theta}
+    dims = {"theta": ["event"]}
+    coords = {"event": list(evidence.events)}
+    if config.kind_scale_sd > 0:
+        draws["log_tau"] = np.log(tau)
+        dims["log_tau"] = ["kind"]
+        coords["kind"] = list(claim_design(evidence, config).kinds)
+    idata = az.from_dict(posterior=draws, coords=coords, dims=dims)
+    idata.add_groups(log_likelihood=log_likelihood_group(idata.posterior, evidence, config))
+    carried = () if posterior.prior_only else base.messages
+    note = (
+        f"{UPDATED} from the previous fit's draws, not resampled "
+        f"(Pareto k = {k:.2f}, weight ESS {weight_ess:.0f} of {weights.size})"
+    )
+    messages = (*(m for m in carried if not m.startswith(UPDATED)), note)
+    diagnostics = Diagnostics(base.r_hat, ess, base.divergences, True, messages)
+    return Posterior(idata, diagnostics, evidence, config, posterior.tune)
+
+
+def _extend_scales(
+    tau_old: np.ndarray, posterior: Posterior, evidence: EvidenceSet, rng: np.random.Generator
+) -> np.ndarray:
+    """Scale draws for the kinds of ``evidence``: old draws where known, else prior draws."""
+    config = posterior.config
+    old_kinds = claim_design(posterior.evidence, config).kinds
+    columns = []
+    for kind in claim_design(evidence, config).kinds:
+        if kind in old_kinds:
+            columns.append(tau_old[..., old_kinds.index(kind)])
+        else:
+            centre = np.log(SOURCE_KIND_LOGIT_SD[SourceKind(kind)])
+            noise = rng.standard_normal(tau_old.shape[:-1])
+            columns.append(np.exp(centre + config.kind_scale_sd * noise))
+    return np.stack(columns, axis=-1)
+
+
+def _systematic(weights: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Per chain, draw indices by systematic resampling of that chain's weights (in order)."""
+    n_chains, n_draws = weights.shape
+    cumulative = np.cumsum(weights / weights.sum(axis=1, keepdims=True), axis=1)
+    points = (rng.uniform(size=(n_chains, 1)) + np.arange(n_draws)) / n_draws
+    chosen = [np.searchsorted(cumulative[i], points[i]) for i in range(n_chains)]
+    return np.minimum(np.asarray(chosen), n_draws - 1)

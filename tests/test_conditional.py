@@ -1,0 +1,57 @@
+"""Gaussian conditioning given the scales, against closed forms written out independently."""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import stats
+
+from forecast.conditional import leave_one_out, log_marginal, theta_conditional
+from forecast.evidence import ModelConfig, claim_design
+from tests.conftest import MC_Z
+from tests.model_cases import exact_posterior, reference_covariance, seed_like
+
+FIXED = ModelConfig(kind_scale_sd=0.0)
+
+
+def _centres(ev, n_draws: int = 1) -> np.ndarray:
+    """The scales at their prior centres, as ``n_draws`` identical draws."""
+    return np.tile(claim_design(ev, FIXED).kind_centre, (n_draws, 1))
+
+
+def _scipy_log_marginal(ev) -> float:
+    """log N(y; X mu0, Sigma + X D X^T) with the scales at their centres, by scipy."""
+    design = np.zeros((ev.n_claims, len(ev.events)))
+    design[np.arange(ev.n_claims), list(ev.claim_event)] = 1.0
+    cov = reference_covariance(ev, FIXED) + design @ np.diag(np.square(ev.prior_sd)) @ design.T
+    return stats.multivariate_normal(design @ ev.prior_mean, cov).logpdf(ev.claim_logit)
+
+
+def test_theta_conditional_is_the_conjugate_posterior():
+    ev = seed_like()
+    got = theta_conditional(ev, FIXED, _centres(ev))
+    mean, cov = exact_posterior(ev, FIXED)
+    np.testing.assert_allclose(got.mean[0], mean, atol=1e-10)
+    np.testing.assert_allclose(got.chol[0] @ got.chol[0].T, cov, atol=1e-10)
+
+
+def test_log_marginal_matches_scipy():
+    ev = seed_like()
+    assert abs(log_marginal(ev, FIXED, _centres(ev))[0] - _scipy_log_marginal(ev)) < 1e-9
+
+
+def test_leave_one_out_moves_exact_draws_to_the_exact_leave_out_posterior(rng):
+    """Exact full-data draws, mapped, have the closed-form leave-one-out mean and sd."""
+    ev = seed_like()
+    n_draws = 4000
+    tau = _centres(ev, n_draws)
+    theta = theta_conditional(ev, FIXED, tau).draw(rng)
+    loo = leave_one_out(ev, FIXED, theta, tau)
+    assert loo.theta.shape == (n_draws, ev.n_claims, len(ev.events))
+    for c in range(ev.n_claims):
+        mean, cov = exact_posterior(ev.without_claim(c), FIXED)
+        sd = np.sqrt(np.diag(cov))
+        moved = loo.theta[:, c, :]
+        assert np.all(np.abs(moved.mean(axis=0) - mean) < MC_Z * sd / np.sqrt(n_draws))
+        assert np.all(np.abs(moved.std(axis=0) - sd) < MC_Z * sd / np.sqrt(2 * n_draws))
+        expected = _scipy_log_marginal(ev) - _scipy_log_marginal(ev.without_claim(c))
+        np.testing.assert_allclose(loo.log_pred[:, c], expected, atol=1e-9)
