@@ -1,7 +1,96 @@
-"""forecast: hedged news language to calibrated, explainable event probabilities."""
+"""forecast: hedged news language to calibrated, explainable event probabilities.
+
+The public API, stage by stage (each name is importable from ``forecast``):
+
+read an article
+    ``Article``, ``read_article``, ``parse_article``
+extract claims
+    ``Claim``, ``extract_claims``, ``claims_to_frame``, ``claim_to_dict``,
+    ``Lexicon``, ``Cue``, ``load_lexicon``, ``Standard``, ``load_standard``
+load or draft a scenario
+    ``Scenario``, ``Event``, ``load_scenario``, ``default_scenario_path``,
+    ``draft_scenario``, ``link_claims``, ``scenario_to_toml``
+run a forecast
+    ``run_forecast`` -> ``Forecast`` (``EventForecast`` per event, ``JointScenario``;
+    ``Forecast.idata`` holds the posterior draws as ArviZ ``InferenceData``)
+explain it
+    ``Forecast.explain(event)``, ``Driver``
+ingest news and keep history
+    ``open_store``, ``Store`` (``Store.forecast_history()``), ``store_path``,
+    ``ingest_articles`` -> ``IngestReport``, ``reforecast_all``
+score
+    ``score`` -> ``ScoreReport``, ``calibration_table``, ``brier_score``, ``log_score``
+plot (matplotlib)
+    ``plot_forest``, ``plot_history``, ``plot_scenarios``, ``plot_calibration``,
+    ``plot_lexicon``, ``save_figure``
+errors
+    ``ForecastError``, ``InputError``
+
+``import forecast`` stays light: each name is imported from its module on first use
+(PEP 562), so the command line does not pay for pandas, SciPy or PyMC until it needs them,
+and PyMC is imported only when a forecast is sampled.
+"""
+
+from importlib import import_module
 
 from forecast.article import Article
 from forecast.errors import ForecastError, InputError
 
-__all__ = ["Article", "ForecastError", "InputError"]
 __version__ = "0.1.0"
+
+_LAZY = {
+    "read_article": "forecast.article",
+    "parse_article": "forecast.article",
+    "Claim": "forecast.language.claim",
+    "extract_claims": "forecast.language.extract",
+    "claims_to_frame": "forecast.language.records",
+    "claim_to_dict": "forecast.language.records",
+    "Cue": "forecast.language.lexicon",
+    "Lexicon": "forecast.language.lexicon",
+    "load_lexicon": "forecast.language.lexicon",
+    "Standard": "forecast.language.standards",
+    "load_standard": "forecast.language.standards",
+    "Event": "forecast.scenario",
+    "Scenario": "forecast.scenario",
+    "default_scenario_path": "forecast.scenario",
+    "draft_scenario": "forecast.scenario",
+    "link_claims": "forecast.scenario",
+    "load_scenario": "forecast.scenario",
+    "scenario_to_toml": "forecast.scenario",
+    "run_forecast": "forecast.engine",
+    "Driver": "forecast.result",
+    "EventForecast": "forecast.result",
+    "Forecast": "forecast.result",
+    "JointScenario": "forecast.result",
+    "Store": "forecast.store",
+    "open_store": "forecast.store",
+    "store_path": "forecast.store",
+    "IngestReport": "forecast.reforecast",
+    "ingest_articles": "forecast.reforecast",
+    "reforecast_all": "forecast.reforecast",
+    "ScoreReport": "forecast.scoring",
+    "brier_score": "forecast.scoring",
+    "calibration_table": "forecast.scoring",
+    "log_score": "forecast.scoring",
+    "score": "forecast.scoring",
+    "plot_calibration": "forecast.plots",
+    "plot_forest": "forecast.plots",
+    "plot_history": "forecast.plots",
+    "plot_lexicon": "forecast.plots",
+    "plot_scenarios": "forecast.plots",
+    "save_figure": "forecast.plots",
+}
+
+__all__ = ["Article", "ForecastError", "InputError", *_LAZY]
+
+
+def __getattr__(name: str):
+    if name not in _LAZY:
+        raise AttributeError(f"module 'forecast' has no attribute {name!r}")
+    value = getattr(import_module(_LAZY[name]), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

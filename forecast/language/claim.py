@@ -141,3 +141,13 @@ class Claim:
     def interval(self, mass: float = 0.9) -> tuple[float, float]:
         """Central interval of the implied probability holding ``mass``."""
         return logit_normal_interval(self.logit_mean, self.logit_sd, mass)
+
+    def __str__(self) -> str:
+        from forecast.display import claim_text
+
+        return claim_text(self)
+
+    def _repr_html_(self) -> str:
+        from forecast.display import claim_html
+
+        return claim_html(self)
