@@ -74,8 +74,7 @@ def parse_every(text: str) -> float:
     seconds = float(match.group(1)) * _UNITS[match.group(2)] if match else 0.0
     if seconds <= 0:
         raise InputError(
-            f"--every: expected a positive number and a unit s, m or h (30s, 15m, 1h); "
-            f"got {text!r}"
+            f"--every: expected a positive number and a unit s, m or h (30s, 15m, 1h); got {text!r}"
         )
     return seconds
 

@@ -26,9 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="forecast",
         description="Turn hedged news language into calibrated, explainable probabilities.",
     )
-    parser.add_argument(
-        "--debug", action="store_true", help="show tracebacks and library warnings"
-    )
+    parser.add_argument("--debug", action="store_true", help="show tracebacks and library warnings")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     engine.add_commands(commands)
     language.add_commands(commands)

@@ -275,8 +275,10 @@ def score_command(args: argparse.Namespace) -> int:
     print(f"scores ({args.mode} mode: the forecast standing on each "
           f"{'day' if args.mode == 'daily' else 'forecast'} until the resolution)")  # fmt: skip
     print_frame(report.table, "table")
-    print("\nBrier score: 0-1 scale, lower is better (mean squared error of the probability "
-          "against the 0/1 outcome; 0 is perfect, always saying 50% earns 0.25)")
+    print(
+        "\nBrier score: 0-1 scale, lower is better (mean squared error of the probability "
+        "against the 0/1 outcome; 0 is perfect, always saying 50% earns 0.25)"
+    )
     print(f"log score: {conventions['log_score']}")
     print(f"weighting: {conventions['weighting']}")
     print("\ncalibration (90% Jeffreys interval of the observed frequency):")
