@@ -1,10 +1,26 @@
 """Sampling the claim model with PyMC: the only module that imports pymc.
 
-The model is stated in `forecast.evidence`. Here the source and wording effects are
-marginalised analytically, so NUTS samples only ``theta`` (per event) and ``log_tau``
-(per source kind present): no funnel, nothing discrete. The likelihood is evaluated with
-the Sherman-Morrison formula per source block (``Sigma_s = A_s + tau_s^2 1 1^T``), which
-keeps the graph to a few dot products and element-wise terms, quick to compile and run.
+The model is stated in `forecast.evidence`. Given the per-kind scales ``tau`` it is
+linear-Gaussian in the event log-odds ``theta`` (`forecast.conditional`), so the sampler
+is collapsed (Rao-Blackwellised): NUTS samples only ``log_tau`` (per source kind present)
+from its marginal posterior ``p(tau | y) ∝ p(tau) N(y; X mu0, S(tau))``, ``theta``
+integrated out, and each draw of ``tau`` gets an exact draw of ``theta`` from
+``N(m(tau), V(tau))`` in numpy. The joint draws are draws of the full posterior; NUTS
+moves in a few smooth dimensions only (no funnel, nothing discrete). With the scales
+fixed (``kind_scale_sd = 0``) there is nothing left to sample by MCMC: ``theta`` is drawn
+exactly and independently, and the diagnostics are those of independent draws.
+
+``S(tau) = B + U diag(t^2) U^T`` with the constant ``B = A + X D X^T`` (wording,
+staleness and residual covariance ``A``, prior covariance ``D``), ``U`` the claim-to-source
+indicator and ``t`` each source's scale. By the Woodbury identity and the matrix
+determinant lemma, with ``M = U^T B^-1 U``, ``r = y - X mu0`` and ``u = U^T B^-1 r``::
+
+    log det S = log det B + log det K,      K = I + diag(t) M diag(t)
+    r^T S^-1 r = r^T B^-1 r - w^T K^-1 w,   w = t * u
+
+Both terms and their gradient in ``log tau`` are computed by one small numpy `Op`
+(`_ScaleLikelihood`, a (source x source) inverse per evaluation): fewer nodes than a
+PyTensor Cholesky and its gradient, so compiling and every NUTS step are cheaper.
 
 Leave-one-claim-out influence and updates with new claims reuse the draws by importance
 weighting over the scales alone (`forecast.reweight`, `forecast.conditional`); they are
@@ -20,10 +36,15 @@ import math
 import warnings
 from collections.abc import Iterator
 
+import arviz as az
 import numpy as np
 import pymc as pm
 import pytensor.tensor as pt
+from pytensor.gradient import disconnected_type
+from pytensor.graph.basic import Apply
+from pytensor.graph.op import Op
 
+from forecast.conditional import theta_conditional
 from forecast.diagnostics import Diagnostics, diagnose
 from forecast.errors import InputError
 from forecast.evidence import EvidenceSet, ModelConfig, claim_design, simulate_claims
@@ -48,14 +69,16 @@ DEFAULT_CONFIG = ModelConfig()
 
 
 def build_model(evidence: EvidenceSet, config: ModelConfig = DEFAULT_CONFIG) -> pm.Model:
-    """Build the PyMC claim model with the source and wording effects marginalised.
+    """Build the collapsed PyMC claim model: the scales' posterior with ``theta`` integrated out.
 
-    Free variables: ``theta`` (dim ``event``) and, when ``config.kind_scale_sd > 0``,
-    ``log_tau`` (dim ``kind``: the source kinds present among the claims). The claims
-    enter as one potential, ``log N(y; theta[claim_event], Sigma(tau))``. Every number
-    taken from ``evidence`` is a ``pm.Data`` container, so a model of the same shape can
-    be refilled with `pymc.set_data` without recompiling.
+    Free variable, when ``config.kind_scale_sd > 0``: ``log_tau`` (dim ``kind``: the
+    source kinds present among the claims). The claims enter as one potential,
+    ``log N(y; X mu0, Sigma(tau) + X D X^T)``. Every number taken from ``evidence`` is a
+    ``pm.Data`` container, so a model of the same shape can be refilled with
+    `pymc.set_data` without recompiling. Requires at least one claim.
     """
+    if evidence.n_claims == 0:
+        raise InputError("build_model: evidence must have at least one claim; got 0")
     data = _model_data(evidence, config)
     model = _model_graph(_shape(data), config.kind_scale_sd > 0)
     pm.set_data(data, model=model)
@@ -63,58 +86,50 @@ def build_model(evidence: EvidenceSet, config: ModelConfig = DEFAULT_CONFIG) -> 
 
 
 def _model_data(evidence: EvidenceSet, config: ModelConfig) -> dict[str, np.ndarray]:
-    """The values of the model's data containers."""
-    data = {
-        "prior_mean": np.asarray(evidence.prior_mean, dtype=float),
-        "prior_sd": np.asarray(evidence.prior_sd, dtype=float),
-    }
-    if evidence.n_claims == 0:
-        return data
+    """The values of the collapsed model's data containers (see the module docstring)."""
     design = claim_design(evidence, config)
-    const = evidence.n_claims * math.log(2 * math.pi) + design.base_logdet
-    return data | {
-        "claim_event": np.asarray(evidence.claim_event, dtype=int),
-        "claim_logit": np.asarray(evidence.claim_logit, dtype=float),
+    event = np.asarray(evidence.claim_event, dtype=int)
+    prior_var = np.asarray(evidence.prior_sd, dtype=float)[event] ** 2
+    same_event = event[:, None] == event[None, :]
+    base = design.base_cov + same_event * prior_var[:, None]  # A + X D X^T
+    chol = np.linalg.cholesky(base)
+    source = np.asarray(evidence.claim_source, dtype=int)
+    indicator = (source[:, None] == np.unique(source)[None, :]).astype(float)
+    resid = np.asarray(evidence.claim_logit) - np.asarray(evidence.prior_mean)[event]
+    whitened_u = np.linalg.solve(chol, indicator)  # L^-1 U
+    whitened_r = np.linalg.solve(chol, resid)  # L^-1 r
+    const = (
+        evidence.n_claims * math.log(2 * math.pi)
+        + 2 * np.log(np.diag(chol)).sum()
+        + whitened_r @ whitened_r
+    )
+    return {
         "log_tau_centre": np.log(design.kind_centre),
         "kind_scale_sd": np.asarray(config.kind_scale_sd, dtype=float),
         "source_kind_index": design.source_kind_index,
-        "ones_ainv": design.ones_ainv,
-        "ones_ainv_ones": design.ones_ainv_ones,
-        "base_precision": design.base_precision,
+        "source_gram": whitened_u.T @ whitened_u,
+        "source_resid": whitened_u.T @ whitened_r,
         "const": np.asarray(const),
     }
 
 
-def _shape(data: dict[str, np.ndarray]) -> tuple[int, ...]:
-    """Sizes that fix the compiled graph: events, claims, sources with claims, kinds."""
-    if "claim_logit" not in data:
-        return (len(data["prior_mean"]),)
-    return (len(data["prior_mean"]), *data["ones_ainv"].shape, len(data["log_tau_centre"]))
+def _shape(data: dict[str, np.ndarray]) -> tuple[int, int]:
+    """Sizes that fix the compiled graph: sources with claims, kinds."""
+    return len(data["source_kind_index"]), len(data["log_tau_centre"])
 
 
-def _model_graph(shape: tuple[int, ...], free_scales: bool) -> pm.Model:
-    """The model graph for evidence of ``shape``, with zero-filled data containers."""
-    n_events = shape[0]
-    coords = {"event": [f"e{i}" for i in range(n_events)]}
-    with pm.Model(coords=coords) as model:
-        prior_mean = pm.Data("prior_mean", np.zeros(n_events))
-        prior_sd = pm.Data("prior_sd", np.ones(n_events))
-        theta = pm.Normal("theta", mu=prior_mean, sigma=prior_sd, dims="event")
-        if len(shape) == 1:
-            return model
-        _, n_claims, n_sources, n_kinds = shape
-        model.add_coord("kind", [f"k{i}" for i in range(n_kinds)])
+def _model_graph(shape: tuple[int, int], free_scales: bool) -> pm.Model:
+    """The collapsed model graph for evidence of ``shape``, with zero-filled data containers."""
+    n_sources, n_kinds = shape
+    with pm.Model(coords={"kind": [f"k{i}" for i in range(n_kinds)]}) as model:
         d = {
             name: pm.Data(name, np.zeros(size, dtype=dtype))
             for name, size, dtype in (
-                ("claim_event", n_claims, int),
-                ("claim_logit", n_claims, float),
                 ("log_tau_centre", n_kinds, float),
                 ("kind_scale_sd", (), float),
                 ("source_kind_index", n_sources, int),
-                ("ones_ainv", (n_sources, n_claims), float),
-                ("ones_ainv_ones", n_sources, float),
-                ("base_precision", (n_claims, n_claims), float),
+                ("source_gram", (n_sources, n_sources), float),
+                ("source_resid", n_sources, float),
                 ("const", (), float),
             )
         }
@@ -124,26 +139,62 @@ def _model_graph(shape: tuple[int, ...], free_scales: bool) -> pm.Model:
             )
         else:
             log_tau = d["log_tau_centre"]
-        tau2 = pt.exp(2 * log_tau)[d["source_kind_index"]]
-        resid = d["claim_logit"] - theta[d["claim_event"]]
-        # Sherman-Morrison per source block; products as element-wise sums, since
-        # PyTensor's Python Gemv fallback is slower than that at this size.
-        u = pt.sum(d["ones_ainv"] * resid, axis=1)
-        denom = 1 + tau2 * d["ones_ainv_ones"]
-        quad = pt.sum(d["base_precision"] * pt.outer(resid, resid)) - pt.sum(tau2 * u**2 / denom)
-        pm.Potential("claims", -0.5 * (d["const"] + pt.sum(pt.log(denom)) + quad))
+        like = _ScaleLikelihood()(
+            log_tau, d["source_kind_index"], d["source_gram"], d["source_resid"]
+        )[0]
+        pm.Potential("claims", like - 0.5 * d["const"])
     return model
 
 
+class _ScaleLikelihood(Op):
+    """``-0.5 (log det K - w^T K^-1 w)`` and its gradient in ``log_tau``, in numpy.
+
+    Inputs: ``log_tau`` (kind), ``source_kind_index`` (source), ``M`` (source, source)
+    and ``u`` (source), as in the module docstring. Outputs: the value and its gradient,
+    so that one evaluation serves both the log density and its derivative. With
+    ``a = K^-1 w``: ``d log det K / d t_s = 2 (M T K^-1)_ss`` and
+    ``d (w^T K^-1 w) / d t_s = 2 a_s (u_s - (M T a)_s)``; then ``d t_s / d log tau = t_s``.
+    """
+
+    __props__ = ()
+
+    def make_node(self, log_tau, kind_index, gram, resid) -> Apply:
+        """Vector, integer vector, matrix, vector in; a scalar and a vector out."""
+        inputs = [pt.as_tensor_variable(v) for v in (log_tau, kind_index, gram, resid)]
+        return Apply(self, inputs, [pt.dscalar(), pt.dvector()])
+
+    def perform(self, node, inputs, output_storage) -> None:
+        """Evaluate the value and its gradient for one ``log_tau``."""
+        log_tau, kind_index, gram, resid = inputs
+        t = np.exp(log_tau)[kind_index]
+        k_inv = np.linalg.inv(np.eye(len(t)) + np.outer(t, t) * gram)
+        w = t * resid
+        a = k_inv @ w
+        d_logdet = 2 * np.sum(gram * t * k_inv, axis=1)
+        d_quad = 2 * a * (resid - gram @ (t * a))
+        value = 0.5 * (np.linalg.slogdet(k_inv)[1] + w @ a)  # log det K = -log det K^-1
+        grad_t = -0.5 * (d_logdet - d_quad)
+        output_storage[0][0] = np.asarray(value)
+        output_storage[1][0] = np.bincount(kind_index, grad_t * t, minlength=len(log_tau))
+
+    def connection_pattern(self, node) -> list[list[bool]]:
+        """Only ``log_tau`` is differentiable; the data containers are constants."""
+        return [[True, False], [False, False], [False, False], [False, False]]
+
+    def L_op(self, inputs, outputs, output_grads) -> list:
+        """The chain rule with the gradient computed alongside the value."""
+        return [output_grads[0] * outputs[1], *(disconnected_type() for _ in inputs[1:])]
+
+
 @functools.lru_cache(maxsize=8)
-def _compiled(shape: tuple[int, ...], free_scales: bool) -> tuple[pm.Model, pm.NUTS]:
-    """A model and its compiled NUTS step per graph shape, reused across fits.
+def _compiled(shape: tuple[int, int]) -> tuple[pm.Model, pm.NUTS]:
+    """A collapsed model with free scales and its compiled NUTS step per graph shape.
 
     Compiling the log density and its gradient costs more than sampling a small model;
     refits for leave-one-out and repeated forecasts share a shape. ``pm.sample`` resets
     the step's adaptation at the start of every chain.
     """
-    model = _model_graph(shape, free_scales)
+    model = _model_graph(shape, free_scales=True)
     with _quiet():
         step = pm.NUTS(model=model)
     return model, step
@@ -170,27 +221,83 @@ def sample_posterior(
     *,
     n_draws: int = 1000,
     chains: int = 2,
-    tune: int = 1000,
+    tune: int = 500,
     seed: int | None = None,
     config: ModelConfig = DEFAULT_CONFIG,
     progressbar: bool = False,
 ) -> Posterior:
-    """Sample the posterior of the claim model with NUTS and diagnose the fit.
+    """Sample the posterior of the claim model and diagnose the fit.
 
-    With no claims the posterior is the prior: it is drawn exactly (independent draws)
-    and the diagnostics say so.
+    NUTS samples ``log_tau`` from its marginal posterior and ``theta`` is drawn exactly
+    given each scale draw (seeded from ``seed``). R-hat and ESS are computed over both:
+    ``theta`` inherits the autocorrelation of the scales it is drawn at. With fixed
+    scales (``config.kind_scale_sd == 0``) or no claims, the draws are exact and
+    independent and no MCMC runs; the diagnostics are those of independent draws.
+    ``tune`` defaults to 500: on the shipped example's evidence, 40 seeded fits each at
+    500 and 1000 tuning steps raised no warning (worst R-hat 1.007 and 1.008, smallest
+    ESS 1301 and 1232).
     """
     for name, value, low in (("n_draws", n_draws, 1), ("chains", chains, 1), ("tune", tune, 0)):
         if value < low:
             raise InputError(f"sampling: {name} must be >= {low}; got {value}")
     if evidence.n_claims == 0:
         return prior_posterior(evidence, n_draws, chains, tune, seed, config)
+    kinds = list(claim_design(evidence, config).kinds)
+    if config.kind_scale_sd == 0:
+        idata = _fixed_scale_draws(evidence, config, chains, n_draws, seed)
+    else:
+        idata = _sample_scales(evidence, config, chains, n_draws, tune, seed, progressbar)
+        tau = np.exp(idata.posterior["log_tau"].values)
+        theta = theta_conditional(evidence, config, tau).draw(_theta_rng(seed))
+        idata.posterior["theta"] = (("chain", "draw", "event"), theta)
+        labels = {"event": list(evidence.events), "kind": kinds}
+        idata.posterior = idata.posterior.assign_coords(labels)
+    idata.add_groups(log_likelihood=log_likelihood_group(idata.posterior, evidence, config))
+    return Posterior(idata, diagnose(idata), evidence, config, tune)
+
+
+def _theta_rng(seed: int | None) -> np.random.Generator:
+    """The stream for the exact ``theta`` draws, apart from the sampler's and the inits'."""
+    return np.random.default_rng(None if seed is None else [seed, 2])
+
+
+def _fixed_scale_draws(
+    evidence: EvidenceSet, config: ModelConfig, chains: int, n_draws: int, seed: int | None
+) -> az.InferenceData:
+    """Exact independent draws of ``theta | y`` with the scales fixed at their centres."""
+    centre = claim_design(evidence, config).kind_centre
+    tau = np.broadcast_to(centre, (chains, n_draws, len(centre)))
+    theta = theta_conditional(evidence, config, tau).draw(_theta_rng(seed))
+    return az.from_dict(
+        posterior={"theta": theta},
+        coords={"event": list(evidence.events)},
+        dims={"theta": ["event"]},
+    )
+
+
+def _sample_scales(
+    evidence: EvidenceSet,
+    config: ModelConfig,
+    chains: int,
+    n_draws: int,
+    tune: int,
+    seed: int | None,
+    progressbar: bool,
+) -> az.InferenceData:
+    """NUTS draws of ``log_tau`` from the collapsed model (placeholder ``kind`` labels).
+
+    With a single free scale NUTS's trajectories end in a U-turn after a step or two and
+    successive draws are positively correlated (effective sample size near 40% of the
+    draws); then twice the draws are taken and every other one kept.
+    """
     data = _model_data(evidence, config)
-    model, step = _compiled(_shape(data), config.kind_scale_sd > 0)
+    shape = _shape(data)
+    model, step = _compiled(shape)
     pm.set_data(data, model=model)
+    thin = 2 if shape[1] == 1 else 1
     with _quiet():
         idata = pm.sample(
-            draws=n_draws,
+            draws=n_draws * thin,
             tune=tune,
             chains=chains,
             cores=1,
@@ -201,13 +308,10 @@ def sample_posterior(
             initvals=_initial_values(evidence, config, chains, seed),
             model=model,
         )
-    # The cached model carries placeholder labels; name events and kinds for this evidence.
-    labels = {"event": list(evidence.events)}
-    if "log_tau" in idata.posterior:
-        labels["kind"] = list(claim_design(evidence, config).kinds)
-    idata.posterior = idata.posterior.assign_coords(labels)
-    idata.add_groups(log_likelihood=log_likelihood_group(idata.posterior, evidence, config))
-    return Posterior(idata, diagnose(idata), evidence, config, tune)
+    for group in ("posterior", "sample_stats"):
+        kept = idata[group].isel(draw=slice(None, None, thin))
+        idata[group] = kept.assign_coords(draw=np.arange(n_draws))
+    return idata
 
 
 def _initial_values(
@@ -215,7 +319,5 @@ def _initial_values(
 ) -> list[dict[str, np.ndarray]]:
     """Over-dispersed starting points, one prior draw per chain, so R-hat can see disagreement."""
     rng = np.random.default_rng(None if seed is None else [seed, 1])
-    theta, log_tau, _ = simulate_claims(evidence, config, chains, rng)
-    if config.kind_scale_sd > 0:
-        return [{"theta": t, "log_tau": k} for t, k in zip(theta, log_tau, strict=True)]
-    return [{"theta": t} for t in theta]
+    _, log_tau, _ = simulate_claims(evidence, config, chains, rng)
+    return [{"log_tau": k} for k in log_tau]

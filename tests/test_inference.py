@@ -1,4 +1,8 @@
-"""The PyMC claim model: exact answers, direction of evidence, diagnostics, influence, SBC.
+"""The collapsed PyMC claim model: exact answers, direction of evidence, diagnostics, SBC.
+
+NUTS samples the scales with ``theta`` integrated out; ``theta`` is drawn exactly given
+them. The model's log density is checked against the marginal likelihood written out
+with scipy, the draws against closed forms and simulation-based calibration.
 
 Monte Carlo tolerances are ``MC_Z`` (4.4) standard errors, the standard error being
 posterior sd / sqrt(ESS) from ArviZ.
@@ -21,8 +25,9 @@ from forecast.inference import (
     claim_influence,
     sample_posterior,
 )
+from forecast.language.claim import SOURCE_KIND_LOGIT_SD, SourceKind
 from tests.conftest import MC_Z
-from tests.model_cases import evidence, exact_posterior, reference_covariance, seed_like
+from tests.model_cases import evidence, exact_posterior, seed_like
 
 FIXED = ModelConfig(kind_scale_sd=0.0)
 
@@ -46,17 +51,69 @@ def seed_posterior():
     return sample_posterior(seed_like(), seed=11)
 
 
-def test_model_logp_matches_scipy():
-    """The compiled PyMC log density equals the prior plus a scipy MvNormal likelihood."""
+KINDS = ("official", "anonymous", "outlet", "hearsay")  # seed_like's kinds, in model order
+CENTRES = np.log([SOURCE_KIND_LOGIT_SD[SourceKind(k)] for k in KINDS])
+
+
+def _scipy_marginal(ev, config, log_tau: np.ndarray) -> float:
+    """log N(y; X mu0, Sigma(tau) + X D X^T) for seed_like's kinds, written out with scipy."""
+    tau = dict(zip(KINDS, np.exp(log_tau), strict=True))
+    n = ev.n_claims
+    cov = np.zeros((n, n))
+    for i in range(n):
+        for j in range(n):
+            if ev.claim_source[i] == ev.claim_source[j]:
+                cov[i, j] += tau[ev.source_kind[ev.claim_source[i]]] ** 2
+            if ev.claim_wording[i] == ev.claim_wording[j]:
+                cov[i, j] += ev.claim_cue_sd[i] * ev.claim_cue_sd[j]
+            if ev.claim_event[i] == ev.claim_event[j]:
+                cov[i, j] += ev.prior_sd[ev.claim_event[i]] ** 2
+        age = ev.claim_age_days[i]
+        cov[i, i] += config.residual_sd**2 + config.staleness_per_30_days**2 * age / 30
+    mean = np.asarray(ev.prior_mean)[list(ev.claim_event)]
+    return stats.multivariate_normal(mean, cov).logpdf(ev.claim_logit)
+
+
+def _scipy_log_density(ev, config, log_tau: np.ndarray) -> float:
+    """The scales' log prior plus their theta-integrated log likelihood."""
+    prior = stats.norm(CENTRES, config.kind_scale_sd).logpdf(log_tau).sum()
+    return prior + _scipy_marginal(ev, config, log_tau)
+
+
+def test_collapsed_model_logp_and_gradient_match_scipy():
+    """The compiled log density is the scales' prior plus the theta-integrated likelihood.
+
+    The gradient, computed by hand in the model, matches central differences of scipy's.
+    """
+    ev, config = seed_like(), ModelConfig()
+    model = build_model(ev, config)
+    log_tau = np.log([0.5, 0.9, 0.7, 1.3])
+    assert model.compile_logp()({"log_tau": log_tau}) == pytest.approx(
+        _scipy_log_density(ev, config, log_tau), abs=1e-9
+    )
+    step = 1e-5
+    numeric = [
+        (_scipy_log_density(ev, config, log_tau + h) - _scipy_log_density(ev, config, log_tau - h))
+        / (2 * step)
+        for h in step * np.eye(len(log_tau))
+    ]
+    got = model.compile_dlogp()({"log_tau": log_tau})
+    np.testing.assert_allclose(got, numeric, rtol=1e-6, atol=1e-6)
+
+
+def test_fixed_scales_model_is_the_marginal_likelihood():
+    """With the scales fixed nothing is free: the log density is log N(y; X mu0, S)."""
     ev = seed_like()
     model = build_model(ev, FIXED)
-    point = {"theta": np.linspace(-1, 1, len(ev.events))}
-    mu = point["theta"][list(ev.claim_event)]
-    expected = stats.norm(ev.prior_mean, ev.prior_sd).logpdf(point["theta"]).sum()
-    expected += stats.multivariate_normal(mu, reference_covariance(ev, FIXED)).logpdf(
-        ev.claim_logit
-    )
-    assert model.compile_logp()(point) == pytest.approx(expected)
+    assert model.value_vars == []
+    expected = _scipy_marginal(ev, FIXED, CENTRES)
+    assert model.compile_logp()({}) == pytest.approx(expected, abs=1e-9)
+
+
+def test_build_model_needs_claims():
+    ev = evidence(claim_logit=(), claim_source=(), source_kind=())
+    with pytest.raises(InputError, match="build_model: evidence must have at least one claim"):
+        build_model(ev)
 
 
 def test_posterior_matches_the_closed_form_with_fixed_scales():
