@@ -117,16 +117,9 @@ def claim_age(claim: Claim, as_of: dt.date | None) -> float:
     return float(max((as_of - claim.published).days, 0))
 
 
-def related_events(scenario: Scenario) -> dict[str, frozenset[str]]:
-    """Each event with every event it depends on, directly or through others (and itself)."""
-    parents = {event.name: event.parents for event in scenario.events}
-    closure: dict[str, frozenset[str]] = {}
-    for name in scenario.topological_order():
-        own = {name}
-        for parent in parents[name]:
-            own |= closure[parent]
-        closure[name] = frozenset(own)
-    return closure
+def related_events(graph: Any) -> dict[str, frozenset[str]]:
+    """Each event of an ``EventGraph`` with every event it depends on (and itself)."""
+    return {name: frozenset(node.name for node in graph.ancestors([name])) for name in graph.names}
 
 
 def run_forecast(
@@ -195,10 +188,8 @@ def run_forecast(
     theta = np.asarray(posterior.theta())
     per_draw = _per_draw(graph, theta, event_probs)
     names = tuple(graph.names)
-    drivers = _drivers(
-        scenario, names, links, posterior, graph, event_probs, influence_seed, progress
-    )
-    related = related_events(scenario)
+    related = related_events(graph)
+    drivers = _drivers(related, links, posterior, graph, event_probs, influence_seed, progress)
     linked = {link.event for link in links}
     counts = {name: sum(link.event == name for link in links) for name in names}
     events = []
@@ -277,8 +268,7 @@ def _per_draw(graph: Any, theta: np.ndarray, event_probs: Callable) -> np.ndarra
 
 
 def _drivers(
-    scenario: Scenario,
-    names: tuple[str, ...],
+    related: Mapping[str, frozenset[str]],
     links: tuple[Evidence, ...],
     posterior: Any,
     graph: Any,
@@ -287,6 +277,7 @@ def _drivers(
     progress: Callable[[str], None] | None,
 ) -> dict[str, tuple[Driver, ...]]:
     """Per event, the claims that moved it most, ranked by the size of their shift."""
+    names = tuple(graph.names)
     if not links:
         return {name: () for name in names}
     from forecast.reweight import claim_influence
@@ -296,7 +287,6 @@ def _drivers(
         posterior, lambda theta: _per_draw(graph, np.asarray(theta), event_probs), seed=seed
     )
     delta = np.asarray(influence.delta)
-    related = related_events(scenario)
     drivers = {}
     for j, name in enumerate(names):
         # A claim measures its own event's log-odds, so it can move that event and the

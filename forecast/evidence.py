@@ -178,9 +178,6 @@ class ClaimDesign:
     """The constant parts of the likelihood derived from an `EvidenceSet`.
 
     Only sources with claims appear; ``source_kind_index`` maps each to ``kinds``.
-    With ``Ainv`` the inverse of the constant covariance part, ``ones_ainv[s]`` is
-    ``1_s^T Ainv`` (zero outside source ``s``'s claims) and ``ones_ainv_ones[s]`` is
-    ``1_s^T Ainv 1_s``.
     """
 
     kinds: tuple[str, ...]  # source kinds present among the claims, in SourceKind order
@@ -188,10 +185,6 @@ class ClaimDesign:
     source_kind_index: np.ndarray  # per source with claims: index into kinds
     same_source: np.ndarray  # (n_claims, n_claims) 1.0 where two claims share a source
     base_cov: np.ndarray  # A: covariance without the source effects
-    base_precision: np.ndarray  # Ainv
-    base_logdet: float  # log det A
-    ones_ainv: np.ndarray  # (n_sources_with_claims, n_claims)
-    ones_ainv_ones: np.ndarray  # (n_sources_with_claims,)
 
     @property
     def kind_centre(self) -> np.ndarray:
@@ -209,20 +202,13 @@ def claim_design(ev: EvidenceSet, config: ModelConfig) -> ClaimDesign:
     stale_var = config.staleness_per_30_days**2 * np.asarray(ev.claim_age_days, float) / 30.0
     base = np.outer(cue, cue) * (wording[:, None] == wording[None, :])
     base += np.diag(stale_var + config.residual_sd**2)
-    precision = np.linalg.inv(base) if len(source) else base
     used = np.unique(source)
-    indicator = (source[None, :] == used[:, None]).astype(float)
-    ones_ainv = indicator @ precision
     return ClaimDesign(
         kinds=kinds,
         claim_kind=np.array([kinds.index(k) for k in claim_kind_name], dtype=int),
         source_kind_index=np.array([kinds.index(ev.source_kind[s]) for s in used], dtype=int),
         same_source=(source[:, None] == source[None, :]).astype(float),
         base_cov=base,
-        base_precision=precision,
-        base_logdet=float(np.linalg.slogdet(base)[1]) if len(source) else 0.0,
-        ones_ainv=ones_ainv,
-        ones_ainv_ones=(ones_ainv * indicator).sum(axis=1),
     )
 
 

@@ -6,7 +6,7 @@ Kept apart from `forecast.inference` so that reweighting an existing posterior
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import arviz as az
 import numpy as np
@@ -26,8 +26,8 @@ class Posterior:
     diagnostics: Diagnostics
     evidence: EvidenceSet
     config: ModelConfig
-    tune: int = 1000
-    prior_only: bool = field(default=False)
+    tune: int  # tuning steps per chain of the fit the draws came from
+    prior_only: bool = False
 
     def theta(self) -> np.ndarray:
         """Event log-odds draws, shape (chain, draw, event)."""

@@ -22,6 +22,7 @@ from forecast.language.claim import Claim, SourceKind
 from forecast.language.extract import extract_claims
 from forecast.result import Driver, Forecast
 from forecast.scenario import Scenario, default_scenario_path, link_claims, load_scenario
+from forecast.simulate import build_graph
 
 __all__ = [
     "CHANGE_COLUMNS",
@@ -329,7 +330,7 @@ def _changes(
     old_probs = {item["event"]: item["prob"] for item in (old or {}).get("events", [])}
     linked = {link.event for link in link_claims(scenario, new_claims)}
     quotes = {claim.sentence for claim in new_claims}
-    related = related_events(scenario)
+    related = related_events(build_graph(scenario))
     changes = []
     for event in forecast.events:
         if new_claims and not related[event.event] & linked:

@@ -17,6 +17,7 @@ from forecast.engine import build_evidence, claim_age, default_as_of, related_ev
 from forecast.language.claim import Claim, CueMatch, Source, SourceKind, Tense
 from forecast.language.lexicon import load_lexicon
 from forecast.scenario import Event, Evidence, MatchRule, Scenario
+from forecast.simulate import build_graph
 from tests.conftest import MC_Z
 
 MAY = dt.date(2018, 5, 13)
@@ -161,7 +162,7 @@ def test_default_as_of_is_the_newest_claim_date():
 
 
 def test_related_events_are_self_and_ancestors():
-    related = related_events(visit_scenario())
+    related = related_events(build_graph(visit_scenario()))
     assert related["meet"] == {"meet", "visit"}
     assert related["briefed"] == {"briefed", "visit", "call"}
     assert related["call"] == {"call"}

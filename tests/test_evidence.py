@@ -92,27 +92,6 @@ def test_covariance_matches_the_model_written_pair_by_pair():
     np.testing.assert_allclose(claim_covariance(ev, FIXED, tau), reference_covariance(ev, FIXED))
 
 
-def test_design_sherman_morrison_pieces_reproduce_the_likelihood(rng):
-    """Per-source rank-one terms give the same log density as scipy on the full matrix."""
-    ev = seed_like()
-    config = ModelConfig()
-    design = claim_design(ev, config)
-    log_tau = np.log(design.kind_centre) + 0.3 * rng.standard_normal(len(design.kinds))
-    theta = rng.standard_normal(len(ev.events))
-    resid = np.asarray(ev.claim_logit) - theta[list(ev.claim_event)]
-    tau2 = np.exp(2 * log_tau)[design.source_kind_index]
-    u = design.ones_ainv @ resid
-    denom = 1 + tau2 * design.ones_ainv_ones
-    quad = resid @ design.base_precision @ resid - np.sum(tau2 * u**2 / denom)
-    logp = -0.5 * (
-        ev.n_claims * np.log(2 * np.pi) + design.base_logdet + np.log(denom).sum() + quad
-    )
-    cov = claim_covariance(ev, config, np.exp(log_tau))
-    assert logp == pytest.approx(
-        stats.multivariate_normal(np.zeros(ev.n_claims), cov).logpdf(resid)
-    )
-
-
 def test_loo_loglik_is_the_gaussian_conditional(rng):
     """Precision-matrix shortcut equals the conditional density computed by partitioning."""
     ev = seed_like()
