@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from forecast.language.claim import Tense
@@ -164,17 +166,20 @@ def against_scenario() -> Scenario:
 
 
 def test_a_claim_that_rules_the_event_out_is_evidence_against_it():
-    claim = make_claim("the president fly directly back to Washington after the summit")
+    claim = dataclasses.replace(
+        make_claim("the president fly directly back to Washington after the summit"),
+        logit_mean=2.0,  # "will": the claim's own log-odds, far from 0 so the sign shows
+    )
     (evidence,) = link_claims(against_scenario(), [claim])
     assert (evidence.event, evidence.against) == ("visit", True)
-    assert evidence.logit == -claim.logit_mean
+    assert evidence.logit == -2.0
     assert link_claim(against_scenario(), claim) == "visit"
 
 
 def test_a_claim_for_the_event_is_not_against_it():
-    claim = make_claim("Trump stop in Japan on his way back")
+    claim = dataclasses.replace(make_claim("Trump stop in Japan on his way back"), logit_mean=2.0)
     (evidence,) = link_claims(against_scenario(), [claim])
-    assert (evidence.against, evidence.logit) == (False, claim.logit_mean)
+    assert (evidence.against, evidence.logit) == (False, 2.0)
 
 
 def test_against_needs_every_group():
