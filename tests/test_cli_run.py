@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from forecast.cli import main
-from forecast.cli.engine import EXIT_UNRELIABLE, draws_option
+from forecast.cli.common import draws_option
+from forecast.cli.engine import EXIT_UNRELIABLE
 from forecast.errors import InputError
 
 REPO = Path(__file__).resolve().parents[1]

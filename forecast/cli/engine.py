@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from forecast.cli.common import (
+    DEFAULT_DRAWS,
+    DRAWS_ENV,
+    add_sampler_options,
+    date_option,
+    note,
+    sampler_options,
+)
 from forecast.cli.output import add_format_option, print_frame, print_json
 from forecast.errors import InputError
 
-DRAWS_ENV = "FORECAST_DRAWS"
-DEFAULT_DRAWS = 1000
 EXIT_UNRELIABLE = 3
 TOP_SCENARIOS = 5
 QUOTE_WIDTH = 72
@@ -45,9 +49,7 @@ def add_commands(commands) -> None:
     parser.add_argument("articles", nargs="*", metavar="ARTICLE", help="article files")
     parser.add_argument("--model", metavar="FILE", help="scenario file (models/*.toml)")
     add_format_option(parser)
-    parser.add_argument("--draws", type=int, metavar="N", help="posterior draws per chain")
-    parser.add_argument("--chains", type=int, default=2, metavar="N", help="chains (default: 2)")
-    parser.add_argument("--seed", type=int, metavar="N", help="random seed (default: fresh)")
+    add_sampler_options(parser)
     parser.add_argument(
         "--standard", default="reader", metavar="NAME", help="verbal scale for labels"
     )
@@ -56,35 +58,16 @@ def add_commands(commands) -> None:
     parser.set_defaults(handler=run_command)
 
 
-def draws_option(value: int | None, environ: Mapping[str, str] = os.environ) -> int:
-    """Posterior draws per chain: the option, else ``$FORECAST_DRAWS``, else 1000."""
-    where = "--draws"
-    if value is None and environ.get(DRAWS_ENV):
-        where = DRAWS_ENV
-        try:
-            value = int(environ[DRAWS_ENV])
-        except ValueError:
-            raise InputError(
-                f"{DRAWS_ENV}: must be a whole number; got {environ[DRAWS_ENV]!r}"
-            ) from None
-    value = DEFAULT_DRAWS if value is None else value
-    if value < 1:
-        raise InputError(f"{where}: must be >= 1; got {value}")
-    return value
-
-
 def run_command(args: argparse.Namespace) -> int:
     """Handle ``forecast run``."""
-    from forecast.article import parse_published, read_article
+    from forecast.article import read_article
     from forecast.engine import run_forecast
     from forecast.language.extract import extract_claims
     from forecast.scenario import default_scenario_path, draft_scenario, load_scenario
 
-    n_draws = draws_option(args.draws)
-    if args.chains < 1:
-        raise InputError(f"--chains: must be >= 1; got {args.chains}")
-    published = parse_published(args.published) if args.published else None
-    as_of = parse_published(args.as_of, field="--as-of") if args.as_of else None
+    sampler = sampler_options(args)
+    published = date_option(args.published, "--published")
+    as_of = date_option(args.as_of, "--as-of")
     scenario = None
     if args.model or not args.articles:
         scenario = load_scenario(args.model or default_scenario_path())
@@ -94,7 +77,7 @@ def run_command(args: argparse.Namespace) -> int:
     for path, article in zip(paths, articles, strict=True):
         found = extract_claims(article)
         if not found:
-            _note(f"{path}: no claims found")
+            note(f"{path}: no claims found")
         claims.extend(found)
     if scenario is None:
         if not claims:
@@ -104,44 +87,29 @@ def run_command(args: argparse.Namespace) -> int:
             )
         name = _draft_name(paths)
         scenario = draft_scenario(claims, name=name, title=f"Drafted from {paths[0].name}")
-        _note(
+        note(
             f"no --model: drafted scenario '{name}' with {len(scenario.events)} events from "
             f"{len(claims)} claims (save it with 'forecast draft' to curate it)"
         )
     outlets = {a.id: a.source for a in articles if a.source}
-    _skip_numba()
     started = time.perf_counter()
     result = run_forecast(
         scenario,
         claims,
         as_of=as_of,
-        n_draws=n_draws,
-        chains=args.chains,
-        seed=args.seed,
         standard=args.standard,
-        progress=_note,
+        progress=note,
+        **sampler,
         outlets=outlets,
     )
-    _note(f"done in {time.perf_counter() - started:.1f} s")
+    note(f"done in {time.perf_counter() - started:.1f} s")
     _print(result, args.format)
     diagnostics = result.diagnostics
     if not diagnostics.ok:
         details = "; ".join(diagnostics.messages) or "diagnostics not met"
-        _note(f"warning: unreliable fit: {details}")
+        note(f"warning: unreliable fit: {details}")
         return EXIT_UNRELIABLE
     return 0
-
-
-def _skip_numba() -> None:
-    """Use ArviZ's numpy code paths: JIT-compiling its helpers costs ~1-2 s per process,
-    more than it saves on one scenario's few thousand draws."""
-    import arviz as az
-
-    az.Numba.disable_numba()
-
-
-def _note(message: str) -> None:
-    print(f"forecast: {message}", file=sys.stderr, flush=True)
 
 
 def _draft_name(paths: Sequence[Path]) -> str:

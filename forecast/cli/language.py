@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import functools
-import sys
 
+from forecast.cli.common import date_option, note
 from forecast.cli.output import add_format_option, print_frame, print_json
 
 EXTRACT_EPILOG = """\
@@ -46,15 +46,15 @@ def add_commands(commands) -> None:
 
 def extract_command(args: argparse.Namespace) -> int:
     """Handle ``forecast extract``: print the article's claims."""
-    from forecast.article import parse_published, read_article
+    from forecast.article import read_article
     from forecast.language.extract import extract_claims
     from forecast.language.records import claim_to_dict, claims_to_frame
 
-    published = parse_published(args.published) if args.published else None
+    published = date_option(args.published, "--published")
     article = read_article(args.article, published=published)
     claims = extract_claims(article)
     if not claims:
-        print(f"forecast: no claims found in {args.article}", file=sys.stderr)
+        note(f"no claims found in {args.article}")
     if args.format == "json":
         print_json([claim_to_dict(claim) for claim in claims])
         return 0
@@ -65,10 +65,7 @@ def extract_command(args: argparse.Namespace) -> int:
         hidden = sum(not claim.forward for claim in claims)
         claims = tuple(claim for claim in claims if claim.forward)
         if hidden:
-            print(
-                f"forecast: {hidden} past background claim(s) hidden; --all shows them",
-                file=sys.stderr,
-            )
+            note(f"{hidden} past background claim(s) hidden; --all shows them")
     if claims:
         print(_table(claims_to_frame(claims)))
     return 0

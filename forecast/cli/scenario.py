@@ -6,6 +6,8 @@ import argparse
 import re
 from pathlib import Path
 
+from forecast.cli.common import date_option
+
 DRAFT_EPILOG = """\
 The output is TOML for models/: one event per distinct claimed event, each with the
 sentences it came from as comments, match rules from the claims' content words, and
@@ -38,12 +40,12 @@ def add_commands(commands) -> None:
 
 def draft_command(args: argparse.Namespace) -> int:
     """Handle ``forecast draft``: print the drafted scenario as TOML on stdout."""
-    from forecast.article import parse_published, read_article
+    from forecast.article import read_article
     from forecast.language.extract import extract_claims
     from forecast.scenario import draft_scenario, scenario_to_toml
     from forecast.scenario.draft import draft_notes
 
-    published = parse_published(args.published) if args.published else None
+    published = date_option(args.published, "--published")
     path = Path(args.article)
     article = read_article(path, published=published)
     claims = extract_claims(article)

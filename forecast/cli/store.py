@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 from pathlib import Path
 from typing import Any
 
-from forecast.cli.engine import _skip_numba, draws_option
+from forecast.cli.common import add_sampler_options, date_option, note, sampler_options
 from forecast.cli.output import add_format_option, print_frame, print_json
 from forecast.errors import InputError
 from forecast.store import STORE_ENV
@@ -26,13 +25,13 @@ def add_commands(commands) -> None:
     ingest.add_argument("--model", metavar="FILE", help="scenario file to save and activate first")
     ingest.add_argument("--published", metavar="DATE", help="publication date of the articles")
     ingest.add_argument("--as-of", metavar="DATE", help="date the forecasts speak for")
-    _sampler_options(ingest)
+    add_sampler_options(ingest)
     add_format_option(ingest)
     ingest.set_defaults(handler=ingest_command)
 
     again = _command(commands, "reforecast", "reforecast every active scenario (e.g. from cron)")
     again.add_argument("--as-of", metavar="DATE", help="date to forecast for (default: today)")
-    _sampler_options(again)
+    add_sampler_options(again)
     add_format_option(again)
     again.set_defaults(handler=reforecast_command)
 
@@ -40,7 +39,7 @@ def add_commands(commands) -> None:
     watch.add_argument("source", metavar="DIR|URL", help="folder of articles or feed URL")
     watch.add_argument("--every", default="15m", help="poll interval: 30s, 15m, 1h (default 15m)")
     watch.add_argument("--iterations", type=int, metavar="N", help="stop after N polls")
-    _sampler_options(watch)
+    add_sampler_options(watch)
     watch.set_defaults(handler=watch_command)
 
     history = _command(commands, "history", "an event's probability over time and why it moved")
@@ -74,33 +73,10 @@ def _command(commands, name: str, summary: str) -> argparse.ArgumentParser:
     return parser
 
 
-def _sampler_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--draws", type=int, metavar="N", help="posterior draws per chain")
-    parser.add_argument("--chains", type=int, default=2, metavar="N", help="chains (default: 2)")
-    parser.add_argument("--seed", type=int, metavar="N", help="random seed (default: fresh)")
-
-
 def _open(args: argparse.Namespace) -> Any:
     from forecast.store import open_store, store_path
 
     return open_store(store_path(args.store))
-
-
-def _date(value: str | None, option: str) -> dt.date | None:
-    from forecast.article import parse_published
-
-    return None if value is None else parse_published(value, field=option)
-
-
-def _sampler(args: argparse.Namespace) -> dict[str, Any]:
-    if args.chains < 1:
-        raise InputError(f"--chains: must be >= 1; got {args.chains}")
-    _skip_numba()
-    return {"n_draws": draws_option(args.draws), "chains": args.chains, "seed": args.seed}
-
-
-def _note(message: str) -> None:
-    print(f"forecast: {message}", file=sys.stderr, flush=True)
 
 
 def ingest_command(args: argparse.Namespace) -> int:
@@ -109,14 +85,14 @@ def ingest_command(args: argparse.Namespace) -> int:
     from forecast.reforecast import describe_change, ingest_articles
     from forecast.scenario import load_scenario
 
-    published = _date(args.published, "--published")
-    as_of = _date(args.as_of, "--as-of")
-    sampler = _sampler(args)
+    published = date_option(args.published, "--published")
+    as_of = date_option(args.as_of, "--as-of")
+    sampler = sampler_options(args)
     scenario = load_scenario(args.model) if args.model else None
     articles = [read_article(path, published=published) for path in args.articles]
     with _open(args) as store:
         report = ingest_articles(
-            store, articles, scenario=scenario, as_of=as_of, progress=_note, **sampler
+            store, articles, scenario=scenario, as_of=as_of, progress=note, **sampler
         )
     if args.format == "json":
         print_json(report.to_dict())
@@ -142,12 +118,12 @@ def reforecast_command(args: argparse.Namespace) -> int:
 
     from forecast.reforecast import CHANGE_COLUMNS, describe_change, reforecast_all
 
-    as_of = _date(args.as_of, "--as-of")
-    sampler = _sampler(args)
+    as_of = date_option(args.as_of, "--as-of")
+    sampler = sampler_options(args)
     with _open(args) as store:
-        updates = reforecast_all(store, as_of=as_of, progress=_note, **sampler)
+        updates = reforecast_all(store, as_of=as_of, progress=note, **sampler)
     if not updates:
-        _note("no active scenario to reforecast (ingest an article or pass --model to ingest)")
+        note("no active scenario to reforecast (ingest an article or pass --model to ingest)")
     changes = [change for update in updates for change in update.changes]
     if args.format == "table":
         for change in changes:
@@ -165,12 +141,12 @@ def watch_command(args: argparse.Namespace) -> int:
     every = parse_every(args.every)
     if args.iterations is not None and args.iterations < 1:
         raise InputError(f"--iterations: must be >= 1; got {args.iterations}")
-    sampler = _sampler(args)
+    sampler = sampler_options(args)
     with _open(args) as store:
-        _note(f"watching {args.source} every {args.every} (Ctrl-C to stop)")
+        note(f"watching {args.source} every {args.every} (Ctrl-C to stop)")
         summary = watch(args.source, every=every, store=store, iterations=args.iterations,
                         **sampler)  # fmt: skip
-    _note(summary.line())
+    note(summary.line())
     return 0
 
 
@@ -223,14 +199,14 @@ def _plot_history(frame: Any, args: argparse.Namespace, titles: dict[str, str]) 
         raise InputError("--plot: name the EVENT to draw")
     ax = plot_history(frame, args.event, scenario=args.scenario, articles=titles)
     path = save_figure(ax, args.plot)
-    _note(f"wrote {path}")
+    note(f"wrote {path}")
 
 
 def resolve_command(args: argparse.Namespace) -> int:
     """Handle ``forecast resolve``."""
     from forecast.scenario.validate import suggest
 
-    resolved_on = _date(args.date, "--date") or dt.date.today()
+    resolved_on = date_option(args.date, "--date") or dt.date.today()
     with _open(args) as store:
         name = args.scenario
         if name is None:
@@ -264,7 +240,7 @@ def score_command(args: argparse.Namespace) -> int:
     if args.plot:
         from forecast.plots import plot_calibration, save_figure
 
-        _note(f"wrote {save_figure(plot_calibration(report.calibration_for()), Path(args.plot))}")
+        note(f"wrote {save_figure(plot_calibration(report.calibration_for()), Path(args.plot))}")
     if args.format == "json":
         print_json(report.to_dict())
         return 0
