@@ -313,7 +313,7 @@ class ScoreReport:
                 "brier": "mean squared error on the 0-1 scale; 0 best, lower is better",
                 "log_score": (
                     f"mean natural-log probability of the outcome; 0 best, higher is better; "
-                    f"probabilities clipped to [{LOG_CLIP:g}, 1 - {LOG_CLIP:g}]"
+                    f"the probability given to the outcome is clipped below at {LOG_CLIP:g}"
                 ),
                 "weighting": "each event weighs the same; daily mode averages its days first",
             },
