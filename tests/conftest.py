@@ -1,14 +1,25 @@
-"""Shared fixtures: the seeded generator and the optional ../shared data folder."""
+"""Shared fixtures: the seeded generator and the optional ../shared data folder.
+
+Tests that read public data find it through :data:`SHARED` (the ``shared_dir`` fixture or
+``needs_shared``) and skip when it is absent. ``FORECAST_SHARED_DIR=none python -m pytest``
+runs the suite as a fresh clone without ../shared sees it (``.ci/run`` does so).
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+SHARED_ENV = "FORECAST_SHARED_DIR"
+"""Where the public data folder is; a value that is not a folder (e.g. ``none``) hides it."""
+SHARED = Path(os.environ.get(SHARED_ENV) or REPO.parent / "shared")
+HAVE_SHARED = SHARED.is_dir()
+ABSENT = f"{SHARED} is absent (a fresh clone, or {SHARED_ENV}=none): public data not available"
+needs_shared = pytest.mark.skipif(not HAVE_SHARED, reason=ABSENT)
 
 # Monte Carlo tolerance: every statistical check allows z = 4.4 standard errors (two-sided
 # tail 1.1e-5 per check). The suite makes on the order of 50 such checks, so a change of
@@ -25,9 +36,9 @@ def rng() -> np.random.Generator:
 
 @pytest.fixture
 def shared_dir() -> Path:
-    """The ../shared folder beside the checkout; skips when a fresh clone lacks it."""
-    if not SHARED.is_dir():
-        pytest.skip("../shared is absent (fresh clone): public data not available")
+    """The public data folder (``$FORECAST_SHARED_DIR``, else ../shared); skips when absent."""
+    if not HAVE_SHARED:
+        pytest.skip(ABSENT)
     return SHARED
 
 

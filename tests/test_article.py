@@ -25,9 +25,6 @@ from forecast.article import (
 )
 from forecast.errors import InputError
 
-SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
-SEED = SHARED / "seeds" / "000_aa4fdd9593ef0074.txt"
-
 STORY = (
     "Abe and Trump may meet in Japan\n"
     "TOKYO, May 13, 2018 (Kyodo) - President Trump may stop in Japan on his way back.\n"
@@ -132,15 +129,13 @@ def test_plain_text_first_line_is_title_only_when_headline_like(text):
     assert parse_article(text, "text").title is None
 
 
-def test_seed_article():
-    if not SEED.exists():
-        pytest.skip(f"seed article not found at {SEED}")
-    article = read_article(SEED)
-    first_line = SEED.read_text(encoding="utf-8").splitlines()[0]
+def test_seed_article(seed_article_path):
+    article = read_article(seed_article_path)
+    first_line = seed_article_path.read_text(encoding="utf-8").splitlines()[0]
     assert article.title == first_line
     assert article.source == "Baonghean.vn"
     assert article.published is None  # "On May 13," has no year: no date is guessed
-    dated = read_article(SEED, published=dt.date(2018, 5, 13))
+    dated = read_article(seed_article_path, published=dt.date(2018, 5, 13))
     assert dated.published == dt.date(2018, 5, 13)
     assert dated.id == article.id
 

@@ -7,7 +7,6 @@ import math
 import subprocess
 import sys
 import tomllib
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -16,14 +15,10 @@ from scipy.special import expit, logit
 
 from forecast.errors import InputError
 from forecast.language.lexicon import FRAME_COLUMNS, Provenance, load_lexicon
+from tests.conftest import REPO, SHARED, needs_shared
 
-REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO / ".." / "shared"
 DATA = SHARED / "data"
 SPEC = REPO / "scripts" / "lexicon_spec.toml"
-needs_shared = pytest.mark.skipif(
-    not DATA.is_dir(), reason="../shared/data (public survey and scales) is absent"
-)
 
 # Agreement with the survey: the lexicon median must lie within the survey median's
 # two-sided 99% confidence interval.
