@@ -66,18 +66,24 @@ def store_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     return Path(data_home) / "forecast" / "store.sqlite"
 
 
-def open_store(path: str | os.PathLike[str]) -> Store:
+def open_store(path: str | os.PathLike[str], *, create: bool = True) -> Store:
     """Open the store at ``path``, creating it (and its folders) on first use.
+
+    ``create=False`` opens only an existing store: commands that only read (or record
+    facts about stored scenarios) must not leave a new empty store at a mistyped path.
 
     Raises
     ------
     InputError
-        The path is a folder or cannot be created; the file is not SQLite, holds tables
-        a store does not have, or has a schema newer than this version knows.
+        The path is a folder or cannot be created; there is no store at ``path`` and
+        ``create`` is False; the file is not SQLite, holds tables a store does not have,
+        or has a schema newer than this version knows.
     """
     path = Path(path)
     if path.is_dir():
         raise InputError(f"{path}: is a directory; expected a store file")
+    if not create and not path.exists():
+        raise InputError(f"no store at {path}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)

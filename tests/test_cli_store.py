@@ -120,6 +120,18 @@ def test_corrupt_store_is_refused_and_left_unchanged(tmp_path, capsys):
     assert bad.read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [["history"], ["score"], ["resolve", "meeting", "no"], ["reforecast"]],
+    ids=lambda argv: argv[0],
+)
+def test_commands_that_only_read_create_no_store(tmp_path, capsys, argv):
+    typo = tmp_path / "typo" / "store.sqlite"
+    assert main([*argv, "--store", str(typo)]) == 2
+    assert capsys.readouterr().err.strip() == f"forecast: error: no store at {typo}"
+    assert not typo.parent.exists()
+
+
 def test_watch_folder_through_the_cli(tmp_path, capsys):
     inbox = tmp_path / "inbox"
     inbox.mkdir()

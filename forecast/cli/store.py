@@ -73,10 +73,11 @@ def _command(commands, name: str, summary: str) -> argparse.ArgumentParser:
     return parser
 
 
-def _open(args: argparse.Namespace) -> Any:
+def _open(args: argparse.Namespace, *, create: bool = False) -> Any:
+    """The store the command names; only commands that add articles may create it."""
     from forecast.store import open_store, store_path
 
-    return open_store(store_path(args.store))
+    return open_store(store_path(args.store), create=create)
 
 
 def ingest_command(args: argparse.Namespace) -> int:
@@ -90,7 +91,7 @@ def ingest_command(args: argparse.Namespace) -> int:
     sampler = sampler_options(args)
     scenario = load_scenario(args.model) if args.model else None
     articles = [read_article(path, published=published) for path in args.articles]
-    with _open(args) as store:
+    with _open(args, create=True) as store:
         report = ingest_articles(
             store, articles, scenario=scenario, as_of=as_of, progress=note, **sampler
         )
@@ -142,7 +143,7 @@ def watch_command(args: argparse.Namespace) -> int:
     if args.iterations is not None and args.iterations < 1:
         raise InputError(f"--iterations: must be >= 1; got {args.iterations}")
     sampler = sampler_options(args)
-    with _open(args) as store:
+    with _open(args, create=True) as store:
         note(f"watching {args.source} every {args.every} (Ctrl-C to stop)")
         summary = watch(args.source, every=every, store=store, iterations=args.iterations,
                         **sampler)  # fmt: skip
