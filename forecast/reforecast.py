@@ -31,6 +31,7 @@ __all__ = [
     "Change",
     "IngestReport",
     "ScenarioUpdate",
+    "activation_note",
     "describe_change",
     "ingest_articles",
     "reforecast_all",
@@ -361,8 +362,19 @@ def _activate(store: Any, scenario: Scenario | None, progress: Progress) -> str 
         return None
     example = load_scenario(default_scenario_path())
     store.save_scenario(example)
-    _say(progress, f"no active scenario: activated the shipped example {example.name!r}")
+    _say(progress, activation_note(example.name))
     return example.name
+
+
+def activation_note(name: str) -> str:
+    """What to tell the user when a store with no active scenario gets the shipped example.
+
+    Examples
+    --------
+    >>> activation_note("us_japan_2018")
+    "no active scenario: activated the shipped example 'us_japan_2018'"
+    """
+    return f"no active scenario: activated the shipped example {name!r}"
 
 
 def _say(progress: Progress, message: str) -> None:

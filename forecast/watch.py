@@ -25,7 +25,7 @@ from typing import Any, TextIO
 
 from forecast.article import Article, parse_article, read_article
 from forecast.errors import InputError
-from forecast.reforecast import describe_change, ingest_articles
+from forecast.reforecast import activation_note, describe_change, ingest_articles
 
 __all__ = ["FetchedItem", "WatchSummary", "parse_every", "poll", "poll_feed", "poll_folder",
            "watch"]  # fmt: skip
@@ -218,6 +218,8 @@ def watch(
                     store, [item.article], n_draws=n_draws, chains=chains, seed=seed,
                     previous=last,
                 )  # fmt: skip
+                if report.activated:
+                    print(f"forecast: {activation_note(report.activated)}", file=log, flush=True)
                 last.update(report.forecasts)
                 ingested += sum(outcome.added for outcome in report.articles)
                 for outcome in report.articles:

@@ -148,3 +148,25 @@ def test_watch_first_poll_error_is_raised(store):
     url = f"http://127.0.0.1:{closed_port()}/feed"
     with pytest.raises(InputError, match=r"cannot fetch the feed"):
         watch(url, every=1.0, store=store, iterations=1, n_draws=N_DRAWS)
+
+
+def test_watch_says_when_it_activates_the_example_as_ingest_does(tmp_path, capsys):
+    from forecast.cli import main
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Talks\nThe leaders may meet in Geneva.\n", encoding="utf-8")
+    log = io.StringIO()
+    with open_store(tmp_path / "watched.sqlite") as empty:
+        watch(str(folder), every=1.0, store=empty, iterations=1, n_draws=N_DRAWS, seed=3,
+              out=io.StringIO(), log=log)  # fmt: skip
+        assert [s.name for s in empty.active_scenarios()] == ["us_japan_2018"]
+    watched = [line for line in log.getvalue().splitlines() if "activated" in line]
+    assert main(["ingest", "--store", str(tmp_path / "ingested.sqlite"), "--draws", "100",
+                 str(folder / "a.txt")]) == 0  # fmt: skip
+    ingested = [line for line in capsys.readouterr().err.splitlines() if "activated" in line]
+    assert (
+        watched
+        == ingested
+        == ["forecast: no active scenario: activated the shipped example 'us_japan_2018'"]
+    )
