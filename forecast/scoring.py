@@ -36,6 +36,7 @@ __all__ = [
     "brier_score",
     "calibration_table",
     "log_score",
+    "question_weights",
     "score",
     "standing_forecasts",
 ]
@@ -131,13 +132,17 @@ def log_score(probs: Any, outcomes: Any) -> float:
 def _jeffreys(k: np.ndarray, n: np.ndarray, mass: float) -> tuple[np.ndarray, np.ndarray]:
     # Jeffreys interval: central quantiles of Beta(k + 1/2, n - k + 1/2), with the bound set
     # to 0 when k = 0 and to 1 when k = n (Brown, Cai and DasGupta 2001, Statist. Sci. 16(2)).
+    # Weighted counts may be fractional; the Beta quantiles need no integers.
     tail = (1.0 - mass) / 2.0
-    low = np.where(k == 0, 0.0, stats.beta.ppf(tail, k + 0.5, n - k + 0.5))
-    high = np.where(k == n, 1.0, stats.beta.ppf(1.0 - tail, k + 0.5, n - k + 0.5))
+    misses = np.maximum(n - k, 0.0)
+    low = np.where(k <= 0, 0.0, stats.beta.ppf(tail, k + 0.5, misses + 0.5))
+    high = np.where(misses <= 0, 1.0, stats.beta.ppf(1.0 - tail, k + 0.5, misses + 0.5))
     return low, high
 
 
-def calibration_table(probs: Any, outcomes: Any, *, bins: int = 10) -> pd.DataFrame:
+def calibration_table(
+    probs: Any, outcomes: Any, *, bins: int = 10, weights: Any = None
+) -> pd.DataFrame:
     """Observed frequency of the event per probability bin, with a 90% Jeffreys interval.
 
     Bins are ``bins`` equal widths on [0, 1], each closed below and open above except the
@@ -147,19 +152,27 @@ def calibration_table(probs: Any, outcomes: Any, *, bins: int = 10) -> pd.DataFr
     that fraction). A calibrated forecaster's ``mean_prob`` lies inside the interval about
     90% of the time.
 
+    ``weights`` (default: 1 each) say how many independent observations each forecast is
+    worth; ``n`` is then their sum per bin and the means and the interval are weighted.
+    :func:`score` gives each question's rows weights summing to one, so that thirty days
+    of one question count as one observation, not thirty.
+
     Raises
     ------
     InputError
-        As :func:`brier_score`, or if ``bins`` is not a positive integer.
+        As :func:`brier_score`, or if ``bins`` is not a positive integer or a weight is
+        not positive and finite (or their number differs from the forecasts').
     """
     p, y = _validated(probs, outcomes)
     if isinstance(bins, bool) or not isinstance(bins, int | np.integer) or bins < 1:
         raise InputError(f"calibration: bins must be a positive integer; got {bins!r}")
+    w = None if weights is None else _weights(weights, p.size)
     index = np.minimum((p * bins).astype(int), bins - 1)
-    n = np.bincount(index, minlength=bins)
-    k = np.bincount(index, weights=y, minlength=bins)
-    prob_sum = np.bincount(index, weights=p, minlength=bins)
-    keep = np.flatnonzero(n)
+    n = np.bincount(index, weights=w, minlength=bins)  # whole counts when unweighted
+    w = np.ones_like(p) if w is None else w
+    k = np.bincount(index, weights=w * y, minlength=bins)
+    prob_sum = np.bincount(index, weights=w * p, minlength=bins)
+    keep = np.flatnonzero(np.bincount(index, minlength=bins))
     n, k, prob_sum = n[keep], k[keep], prob_sum[keep]
     low, high = _jeffreys(k, n, INTERVAL_MASS)
     frame = pd.DataFrame(
@@ -175,6 +188,28 @@ def calibration_table(probs: Any, outcomes: Any, *, bins: int = 10) -> pd.DataFr
         }
     )
     return frame.loc[:, list(CALIBRATION_COLUMNS)]
+
+
+def _weights(weights: Any, size: int) -> np.ndarray:
+    w = np.asarray(weights, dtype=float).ravel()
+    if w.size != size:
+        raise InputError(
+            f"calibration: weights and probs must have equal lengths; got {w.size} and {size}"
+        )
+    bad = ~(np.isfinite(w) & (w > 0.0))
+    if bad.any():
+        raise InputError(f"calibration: weights must be positive; got {_plain(w[bad][0])!r}")
+    return w
+
+
+def question_weights(rows: pd.DataFrame) -> pd.Series:
+    """Each row's share of its question: 1 / the rows of its (scenario, event).
+
+    The days (or forecasts) of one question share one outcome, so they are not
+    independent observations of the forecaster's calibration; weighted this way each
+    question counts once, as it does in the scores.
+    """
+    return 1.0 / rows.groupby(["scenario", "event"])["prob"].transform("size")
 
 
 def _require_columns(frame: pd.DataFrame, columns: Sequence[str], name: str) -> None:
@@ -280,8 +315,11 @@ class ScoreReport:
     (mean natural-log probability of what happened, higher is better, 0 best). Each event
     weighs the same: its rows are averaged first, then events are averaged.
     ``calibration`` stacks :func:`calibration_table` per scenario and overall, with a
-    leading ``scenario`` column; all rows of an event enter it, so in daily mode its ``n``
-    counts days, which are not independent (the intervals are then too narrow).
+    leading ``scenario`` column. It counts questions, not days: each question's rows are
+    weighted to sum to one (:func:`question_weights`), so ``n`` is the number of questions
+    in a bin (fractional when a question's days fall in several bins) and the interval is
+    as wide as that many independent outcomes allow. Counting days would treat 29 days of
+    one event as 29 outcomes and make the intervals far too narrow.
     """
 
     table: pd.DataFrame
@@ -316,6 +354,10 @@ class ScoreReport:
                     f"the probability given to the outcome is clipped below at {LOG_CLIP:g}"
                 ),
                 "weighting": "each event weighs the same; daily mode averages its days first",
+                "calibration": (
+                    f"n counts questions (each question's rows weigh one in all); "
+                    f"{INTERVAL_MASS:.0%} Jeffreys interval of the observed frequency"
+                ),
             },
             "scores": _records(self.table),
             "calibration": _records(self.calibration),
@@ -375,7 +417,9 @@ def score(
     table = pd.DataFrame([_summary(name, part) for name, part in groups], columns=TABLE_COLUMNS)
     calibration = pd.concat(
         [
-            calibration_table(part["prob"], part["outcome"], bins=bins).assign(scenario=name)
+            calibration_table(
+                part["prob"], part["outcome"], bins=bins, weights=question_weights(part)
+            ).assign(scenario=name)
             for name, part in groups
         ],
         ignore_index=True,

@@ -10,9 +10,11 @@ import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from scipy import stats
 from sklearn.metrics import brier_score_loss, log_loss
 
 from forecast.errors import InputError
+from forecast.plots import plot_calibration
 from forecast.scoring import (
     OVERALL,
     brier_score,
@@ -182,12 +184,47 @@ def test_score_report_per_scenario_and_overall() -> None:
     assert table.loc["korea", "log_score"] == pytest.approx(math.log(0.7))
     assert list(table["n_events"]) == [2, 1, 3]
     assert report.unscored == (("korea", "never"),)
-    assert report.calibration_for("korea")["n"].sum() == 30
+    assert report.calibration_for("korea")["n"].sum() == pytest.approx(1.0)  # 30 days, 1 event
     assert set(report.calibration["scenario"]) == {"japan", "korea", OVERALL}
     payload = json.loads(json.dumps(report.to_dict()))
     assert payload["mode"] == "daily"
     assert payload["scores"][-1]["scenario"] == OVERALL
     assert "higher is better" in payload["conventions"]["log_score"]
+
+
+def test_daily_calibration_counts_questions_not_days() -> None:
+    # a: 29 days at 0.85, happened; b: 1 day at 0.85, did not; c: 10 days at 0.85 then 10 at
+    # 0.35, happened. Counting questions, bin 0.8-0.9 holds a, b and half of c: n = 2.5 with
+    # 1.5 outcomes; bin 0.3-0.4 holds the other half of c (counting days: 40 and 10).
+    history = _history(
+        [
+            (1, "s", "a", "2018-05-01", 0.85),
+            (2, "s", "b", "2018-05-01", 0.85),
+            (3, "s", "c", "2018-05-01", 0.85),
+            (4, "s", "c", "2018-05-11", 0.35),
+        ]
+    )
+    resolutions = _resolutions(
+        [("s", "a", 1, "2018-05-30"), ("s", "b", 0, "2018-05-02"), ("s", "c", 1, "2018-05-21")]
+    )
+    report = score(history, resolutions)
+    table = report.calibration_for().set_index("bin")
+    assert report.overall["n_rows"] == 50
+    expected = {3: (0.5, 0.5), 8: (2.5, 1.5)}  # bin: (questions, questions that happened)
+    assert sorted(table.index) == sorted(expected)
+    for bin_, (n, k) in expected.items():
+        row = table.loc[bin_]
+        low = 0.0 if k == 0 else stats.beta.ppf(0.05, k + 0.5, n - k + 0.5)
+        high = 1.0 if k == n else stats.beta.ppf(0.95, k + 0.5, n - k + 0.5)
+        assert row["n"] == pytest.approx(n)
+        assert row["observed"] == pytest.approx(k / n)
+        assert (row["observed_low"], row["observed_high"]) == pytest.approx((low, high))
+    # The plot draws the same intervals.
+    ax = plot_calibration(report.calibration_for())
+    (bars,) = [c for c in ax.collections if hasattr(c, "get_segments")]
+    drawn = sorted(value for seg in bars.get_segments() for value in (seg[0][1], seg[1][1]))
+    assert drawn == pytest.approx(sorted([*table["observed_low"], *table["observed_high"]]))
+    assert "n counts questions" in report.to_dict()["conventions"]["calibration"]
 
 
 @pytest.mark.parametrize(

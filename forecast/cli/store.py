@@ -258,7 +258,7 @@ def score_command(args: argparse.Namespace) -> int:
     )
     print(f"log score: {conventions['log_score']}")
     print(f"weighting: {conventions['weighting']}")
-    print("\ncalibration (90% Jeffreys interval of the observed frequency):")
+    print(f"\ncalibration ({conventions['calibration']}):")
     print_frame(report.calibration, "table")
     if report.unscored:
         missing = ", ".join(f"{s}.{e}" for s, e in report.unscored)
