@@ -27,7 +27,15 @@ from forecast.language.claim import Claim, SourceKind
 from forecast.result import Driver, EventForecast, Forecast, JointScenario
 from forecast.scenario import Evidence, Scenario, link_claims, unlinked_claims
 
-__all__ = ["Forecast", "build_evidence", "default_as_of", "run_forecast"]
+__all__ = [
+    "Forecast",
+    "build_evidence",
+    "claims_as_of",
+    "default_as_of",
+    "known_by",
+    "past_deadline",
+    "run_forecast",
+]
 
 MAX_DRIVERS = 5
 INTERVAL = (0.05, 0.95)
@@ -41,6 +49,33 @@ def default_as_of(claims: Iterable[Claim]) -> dt.date | None:
     """
     dates = [claim.published for claim in claims if claim.published is not None]
     return max(dates, default=None)
+
+
+def known_by(published: dt.date | None, as_of: dt.date | None) -> bool:
+    """Whether news published on ``published`` can inform a forecast as of ``as_of``.
+
+    Undated news, and any news when the forecast is undated, counts; dated news counts
+    when published on or before ``as_of``.
+    """
+    return published is None or as_of is None or published <= as_of
+
+
+def claims_as_of(claims: Iterable[Claim], as_of: dt.date | None) -> tuple[tuple[Claim, ...], int]:
+    """The claims a forecast as of ``as_of`` may use, and how many were published after it."""
+    claims = tuple(claims)
+    kept = tuple(claim for claim in claims if known_by(claim.published, as_of))
+    return kept, len(claims) - len(kept)
+
+
+def past_deadline(scenario: Scenario, as_of: dt.date | None) -> tuple[str, ...]:
+    """Events of ``scenario`` whose deadline is before ``as_of``, in scenario order."""
+    if as_of is None:
+        return ()
+    return tuple(
+        event.name
+        for event in scenario.events
+        if event.deadline is not None and event.deadline < as_of
+    )
 
 
 def build_evidence(
@@ -144,9 +179,12 @@ def run_forecast(
         The events and their relations.
     claims : sequence of Claim
         Extracted claims; those no event's match rule links stay in ``Forecast.unlinked``.
+        Claims published after ``as_of`` are left out (``Forecast.n_excluded`` counts
+        them), so a backdated forecast never sees later news.
     as_of : date, optional
         Date the forecast speaks for; defaults to the scenario's ``as_of``, then to the
-        newest claim's publication date (deterministic, never today).
+        newest claim's publication date (deterministic, never today). Events whose
+        deadline is before it are named in ``Forecast.past_deadline``.
     n_draws, chains : int
         Posterior draws per chain and number of chains.
     seed : int, optional
@@ -171,6 +209,7 @@ def run_forecast(
     verbal = load_standard(standard)
     graph = build_graph(scenario)
     as_of = as_of or scenario.as_of or default_as_of(claims)
+    claims, n_excluded = claims_as_of(claims, as_of)
     links = tuple(link_claims(scenario, claims))
     evidence = build_evidence(scenario, graph, links, as_of=as_of, outlets=outlets)
     sample_seed, simulate_seed, influence_seed = _seeds(seed)
@@ -223,6 +262,8 @@ def run_forecast(
         scenarios=joint_rows(table, names),
         diagnostics=posterior.diagnostics,
         unlinked=tuple(unlinked_claims(scenario, claims)),
+        n_excluded=n_excluded,
+        past_deadline=past_deadline(scenario, as_of),
         idata=posterior.idata,
         posterior=posterior,
     )

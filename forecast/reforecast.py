@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from forecast.article import Article
-from forecast.engine import related_events, run_forecast
+from forecast.engine import known_by, related_events, run_forecast
 from forecast.language.claim import Claim, SourceKind
 from forecast.language.extract import extract_claims
 from forecast.result import Driver, Forecast
@@ -36,6 +36,7 @@ __all__ = [
     "ingest_articles",
     "reforecast_all",
     "reforecast_scenario",
+    "store_as_of",
 ]
 
 KIND_WORDS = {
@@ -257,16 +258,18 @@ def reforecast_all(
     previous: Mapping[str, Forecast] | None = None,
     progress: Progress = None,
 ) -> tuple[ScenarioUpdate, ...]:
-    """Forecast every active scenario again as of ``as_of`` (default today), trigger ``reforecast``.
+    """Forecast every active scenario again, trigger ``reforecast``.
 
-    With no news the numbers still move: every claim is a day older, so it says less.
+    ``as_of`` defaults, as for :func:`reforecast_scenario`, to the newest publication date
+    in the store, so the same store gives the same forecast whenever it is run. Given a
+    later date, the numbers move without news: every claim is older, so it says less.
     """
-    as_of = as_of or dt.date.today()
     updates = []
     for scenario in store.active_scenarios():
-        _say(progress, f"reforecasting {scenario.name!r} as of {as_of}")
+        day = as_of or store_as_of(store, scenario)
+        _say(progress, f"reforecasting {scenario.name!r} as of {day or 'an undated store'}")
         update = reforecast_scenario(
-            store, scenario, trigger="reforecast", as_of=as_of, n_draws=n_draws,
+            store, scenario, trigger="reforecast", as_of=day, n_draws=n_draws,
             chains=chains, seed=seed, previous=(previous or {}).get(scenario.name),
             progress=progress,
         )  # fmt: skip
@@ -296,12 +299,11 @@ def reforecast_scenario(
     change is reported.
     """
     articles = store.articles()
-    dated = [day for day in articles["published"] if day is not None]
-    as_of = as_of or max(dated, default=None) or scenario.as_of
+    as_of = as_of or store_as_of(store, scenario, articles)
     used = [
         article_id
         for article_id, day in zip(articles["id"], articles["published"], strict=True)
-        if day is None or as_of is None or day <= as_of
+        if known_by(day, as_of)
     ]
     outlets = {
         article_id: outlet
@@ -310,7 +312,7 @@ def reforecast_scenario(
     }
     old = store.latest_forecast(scenario.name)
     forecast = run_forecast(
-        scenario, store.claims(used), as_of=as_of, n_draws=n_draws, chains=chains,
+        scenario, store.claims(), as_of=as_of, n_draws=n_draws, chains=chains,
         seed=seed, progress=progress, outlets=outlets, previous=previous,
     )  # fmt: skip
     forecast_id = store.add_forecast(
@@ -318,6 +320,19 @@ def reforecast_scenario(
     )
     changes = _changes(scenario, forecast, old, new_claims, trigger)
     return ScenarioUpdate(scenario.name, forecast_id, forecast, changes)
+
+
+def store_as_of(
+    store: Any, scenario: Scenario, articles: pd.DataFrame | None = None
+) -> dt.date | None:
+    """The date a store's forecasts speak for by default (never today).
+
+    The newest publication date among the stored articles, else the scenario's own
+    ``as_of``; ``articles`` is ``store.articles()`` when the caller has read it already.
+    """
+    articles = store.articles() if articles is None else articles
+    dated = [day for day in articles["published"] if day is not None]
+    return max(dated, default=None) or scenario.as_of
 
 
 def _changes(

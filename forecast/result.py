@@ -129,6 +129,10 @@ class JointScenario:
 class Forecast:
     """A scenario's forecast as of one date.
 
+    ``n_excluded`` counts the claims left out because their articles were published after
+    ``as_of`` (a backdated forecast never sees later news); ``past_deadline`` names the
+    events whose deadline is before ``as_of``. :meth:`caveats` says both in words.
+
     ``idata`` keeps the posterior (ArviZ ``InferenceData``) for notebooks, and ``posterior``
     the fitted model (``forecast.posterior.Posterior``) so a later forecast with more claims
     can update it instead of sampling again (``run_forecast(..., previous=...)``); neither
@@ -143,6 +147,8 @@ class Forecast:
     scenarios: tuple[JointScenario, ...]
     diagnostics: Any
     unlinked: tuple[Claim, ...] = ()
+    n_excluded: int = 0
+    past_deadline: tuple[str, ...] = ()
     idata: Any = field(default=None, compare=False, repr=False)
     posterior: Any = field(default=None, compare=False, repr=False)
 
@@ -161,6 +167,29 @@ class Forecast:
         from forecast.display import forecast_html
 
         return forecast_html(self)
+
+    def caveats(self) -> tuple[str, ...]:
+        """What a reader must know about the date: claims left out, deadlines passed.
+
+        Examples
+        --------
+        >>> f = Forecast("s", "S", dt.date(2018, 1, 1), "reader", (), (), None, n_excluded=3)
+        >>> f.caveats()
+        ('as of 2018-01-01: left out 3 claims from articles published after that date',)
+        """
+        lines = []
+        if self.n_excluded:
+            claims = "claim" if self.n_excluded == 1 else "claims"
+            lines.append(
+                f"as of {self.as_of}: left out {self.n_excluded} {claims} from articles "
+                "published after that date"
+            )
+        if self.past_deadline:
+            lines.append(
+                f"as of {self.as_of}: past the deadline of {', '.join(self.past_deadline)} "
+                "(decided by now; the forecast speaks only from the evidence)"
+            )
+        return tuple(lines)
 
     def explain(self, event: str) -> pd.DataFrame:
         """The claims that moved ``event``, strongest first: one row per driver.
@@ -206,6 +235,8 @@ class Forecast:
             "unlinked": [
                 {"quote": claim.sentence, "event": claim.event} for claim in self.unlinked
             ],
+            "n_excluded": self.n_excluded,
+            "past_deadline": list(self.past_deadline),
         }
 
 

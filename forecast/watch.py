@@ -181,13 +181,17 @@ def watch(
     n_draws: int,
     chains: int = 2,
     seed: int | None = None,
+    as_of: dt.date | None = None,
     out: TextIO | None = None,
     log: TextIO | None = None,
 ) -> WatchSummary:
     """Poll ``source`` every ``every`` seconds, ingest new items and reforecast, until stopped.
 
-    Prints each change to ``out`` (default stdout) and one line per skipped item or failed
-    poll to ``log`` (default stderr). ``iterations`` bounds the number of polls (default:
+    Forecasts speak for ``as_of`` (default: the newest article's date in the store, as
+    :func:`forecast.reforecast.ingest_articles`). Prints each change to ``out`` (default
+    stdout), and to ``log`` (default stderr) one line per skipped item or failed poll, the
+    activation of the shipped example and each forecast's caveats (news left out,
+    deadlines passed). ``iterations`` bounds the number of polls (default:
     until Ctrl-C). The first poll's errors (no such folder, not a feed, unreachable URL)
     are raised; later ones are logged and the watch goes on. Ctrl-C ends it cleanly.
     """
@@ -216,10 +220,12 @@ def watch(
                     continue
                 report = ingest_articles(
                     store, [item.article], n_draws=n_draws, chains=chains, seed=seed,
-                    previous=last,
+                    as_of=as_of, previous=last,
                 )  # fmt: skip
-                if report.activated:
-                    print(f"forecast: {activation_note(report.activated)}", file=log, flush=True)
+                notes = [activation_note(report.activated)] if report.activated else []
+                notes += [line for f in report.forecasts.values() for line in f.caveats()]
+                for line in notes:
+                    print(f"forecast: {line}", file=log, flush=True)
                 last.update(report.forecasts)
                 ingested += sum(outcome.added for outcome in report.articles)
                 for outcome in report.articles:

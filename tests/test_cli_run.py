@@ -150,3 +150,26 @@ def test_seed_article_runs_through_the_shipped_model(seed_article_path, capsys):
     assert payload["as_of"] == "2018-05-13"
     quotes = [d["quote"] for event in payload["events"] for d in event["drivers"]]
     assert any("may stop in Japan" in quote for quote in quotes)
+
+
+def test_backdated_run_leaves_out_later_news_and_says_how_much(capsys):
+    from forecast.article import read_article
+    from forecast.language.extract import extract_claims
+    from forecast.scenario import default_scenario_path, load_scenario
+
+    (path,) = load_scenario(default_scenario_path()).article_paths()
+    n_claims = len(extract_claims(read_article(path)))  # all published 2018-05-13
+    payload, err = run_json(capsys, "--as-of", "2018-01-01")
+    assert payload["as_of"] == "2018-01-01" and payload["n_excluded"] == n_claims > 0
+    assert all(event["n_claims"] == 0 and not event["drivers"] for event in payload["events"])
+    assert f"as of 2018-01-01: left out {n_claims} claims from articles published after" in err
+
+
+def test_run_past_deadlines_names_the_events(capsys):
+    import tomllib
+
+    events = tomllib.loads((REPO / "models" / "us_japan_2018.toml").read_text())["events"]
+    past = [name for name, event in events.items() if str(event["deadline"]) < "2018-06-13"]
+    payload, err = run_json(capsys, "--as-of", "2018-06-13")
+    assert past and payload["past_deadline"] == past and payload["n_excluded"] == 0
+    assert f"as of 2018-06-13: past the deadline of {', '.join(past)} (" in err

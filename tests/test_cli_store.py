@@ -75,6 +75,35 @@ def test_reforecast_adds_a_forecast(store, capsys):
     assert "reforecast as of 2018-06-20" in out
 
 
+def test_reforecast_speaks_for_the_newest_article_unless_told(store, capsys):
+    assert main(["reforecast", "--store", str(store), "--seed", "2", "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert [row["as_of"] for row in json.loads(captured.out)] == ["2018-06-08"]  # not today
+    assert "left out" not in captured.err and "deadline" not in captured.err
+
+
+def test_backdated_reforecast_says_how_many_claims_it_left_out(store, capsys):
+    from forecast.article import read_article
+    from forecast.language.extract import extract_claims
+
+    later = len(extract_claims(read_article(SECOND)))  # published 2018-06-08
+    assert main(["reforecast", "--store", str(store), "--as-of", "2018-06-05", "--seed", "2"]) == 0
+    err = capsys.readouterr().err
+    assert f"as of 2018-06-05: left out {later} claim" in err and later > 0
+
+
+@pytest.mark.parametrize("command", ["reforecast", "watch"])
+def test_forecasts_past_a_deadline_say_so(store, capsys, tmp_path, command):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "same.txt").write_text(SECOND.read_text(encoding="utf-8") + "\nThe two leaders "
+                                    "may still meet in Geneva.\n", encoding="utf-8")  # fmt: skip
+    argv = {"reforecast": ["reforecast"], "watch": ["watch", str(inbox), "--iterations", "1"]}
+    assert main([*argv[command], "--store", str(store), "--as-of", "2018-08-01"]) == 0
+    err = capsys.readouterr().err
+    assert "as of 2018-08-01: past the deadline of meeting (" in err  # due 2018-07-31
+
+
 def test_resolve_and_score(store, capsys, tmp_path):
     args = ["--store", str(store)]
     assert main(["resolve", "meeting", "no", "--date", "2018-07-31", *args]) == 0

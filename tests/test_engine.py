@@ -319,3 +319,36 @@ def test_a_previous_forecast_is_updated_not_resampled(certain):
     # Other draw counts cannot reuse the previous draws: sampled afresh.
     other = run_forecast(visit_scenario(), claims, previous=certain, n_draws=300, seed=12)
     assert not any(m.startswith("updated") for m in other.diagnostics.messages)
+
+
+def test_claims_published_after_as_of_are_left_out_and_counted():
+    from forecast.engine import run_forecast
+
+    early = make_claim(cue="will", published=MAY)
+    late = make_claim(cue="unlikely", published=dt.date(2018, 6, 1), sentence="Visit unlikely.")
+    with_late = run_forecast(visit_scenario(), [early, late], as_of=MAY, n_draws=50, seed=4)
+    without = run_forecast(visit_scenario(), [early], as_of=MAY, n_draws=50, seed=4)
+    assert [e.prob for e in with_late.events] == [e.prob for e in without.events]
+    assert (with_late.n_excluded, without.n_excluded) == (1, 0)
+    assert with_late.to_dict()["n_excluded"] == 1
+    assert with_late.caveats() == (
+        "as of 2018-05-13: left out 1 claim from articles published after that date",
+    )
+
+
+def test_events_past_their_deadline_are_named():
+    from forecast.engine import past_deadline
+
+    events = visit_scenario().events
+    dated = dataclasses.replace(
+        visit_scenario(),
+        events=(
+            dataclasses.replace(events[0], deadline=dt.date(2018, 6, 16)),
+            dataclasses.replace(events[1], deadline=dt.date(2018, 6, 12)),
+            *events[2:],
+        ),
+    )
+    assert past_deadline(dated, dt.date(2018, 6, 12)) == ()  # due that day: not past
+    assert past_deadline(dated, dt.date(2018, 6, 13)) == ("meet",)
+    assert past_deadline(dated, dt.date(2019, 1, 1)) == ("visit", "meet")
+    assert past_deadline(dated, None) == ()

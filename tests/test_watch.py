@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import http.server
 import io
 import socket
@@ -124,6 +125,8 @@ def test_watch_ingests_the_good_item_and_logs_the_bad_one(server, store):
     assert (summary.polls, summary.ingested, summary.failed) == (2, 1, 1)
     assert not summary.interrupted and naps == [60.0]
     assert len(store.articles()) == 1 and len(store.forecast_history()) == 1
+    # As of the newest article's date (the item's pubDate), not the day the watch runs.
+    assert list(store.forecast_history()["as_of"]) == [dt.date(2018, 6, 1)]
     assert "P(the two leaders meet in Geneva in July 2018) new →" in out.getvalue()
     (line,) = log.getvalue().splitlines()
     assert line.startswith("forecast: skipped:") and "item 2" in line

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from forecast.errors import InputError
@@ -18,6 +18,13 @@ DEFAULT_DRAWS = 1000
 def note(message: str) -> None:
     """Progress and warnings for people: one ``forecast:`` line on stderr."""
     print(f"forecast: {message}", file=sys.stderr, flush=True)
+
+
+def note_caveats(forecasts: Iterable[Any]) -> None:
+    """Note on stderr what each forecast's date implies: news left out, deadlines passed."""
+    for forecast in forecasts:
+        for line in forecast.caveats():
+            note(line)
 
 
 def date_option(value: str | None, option: str) -> dt.date | None:

@@ -14,6 +14,7 @@ from forecast.cli.common import (
     add_sampler_options,
     date_option,
     note,
+    note_caveats,
     sampler_options,
 )
 from forecast.cli.output import add_format_option, print_frame, print_json
@@ -103,6 +104,7 @@ def run_command(args: argparse.Namespace) -> int:
         outlets=outlets,
     )
     note(f"done in {time.perf_counter() - started:.1f} s")
+    note_caveats([result])
     _print(result, args.format)
     diagnostics = result.diagnostics
     if not diagnostics.ok:

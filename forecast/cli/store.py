@@ -7,12 +7,19 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from forecast.cli.common import add_sampler_options, date_option, note, sampler_options
+from forecast.cli.common import (
+    add_sampler_options,
+    date_option,
+    note,
+    note_caveats,
+    sampler_options,
+)
 from forecast.cli.output import add_format_option, print_frame, print_json
 from forecast.errors import InputError
 from forecast.store import STORE_ENV
 
 STORE_HELP = f"store file (default: ${STORE_ENV}, else ~/.local/share/forecast/store.sqlite)"
+AS_OF_HELP = "date to forecast for (default: the newest article's date in the store)"
 OUTCOMES = {"yes": True, "no": False}
 HISTORY_SHOWN = ("created_at", "as_of", "scenario", "event", "prob", "low", "high", "mcse",
                  "trigger", "article")  # fmt: skip
@@ -30,7 +37,7 @@ def add_commands(commands) -> None:
     ingest.set_defaults(handler=ingest_command)
 
     again = _command(commands, "reforecast", "reforecast every active scenario (e.g. from cron)")
-    again.add_argument("--as-of", metavar="DATE", help="date to forecast for (default: today)")
+    again.add_argument("--as-of", metavar="DATE", help=AS_OF_HELP)
     add_sampler_options(again)
     add_format_option(again)
     again.set_defaults(handler=reforecast_command)
@@ -39,6 +46,7 @@ def add_commands(commands) -> None:
     watch.add_argument("source", metavar="DIR|URL", help="folder of articles or feed URL")
     watch.add_argument("--every", default="15m", help="poll interval: 30s, 15m, 1h (default 15m)")
     watch.add_argument("--iterations", type=int, metavar="N", help="stop after N polls")
+    watch.add_argument("--as-of", metavar="DATE", help=AS_OF_HELP)
     add_sampler_options(watch)
     watch.set_defaults(handler=watch_command)
 
@@ -95,6 +103,7 @@ def ingest_command(args: argparse.Namespace) -> int:
         report = ingest_articles(
             store, articles, scenario=scenario, as_of=as_of, progress=note, **sampler
         )
+    note_caveats(report.forecasts.values())
     if args.format == "json":
         print_json(report.to_dict())
     elif args.format == "csv":
@@ -123,6 +132,7 @@ def reforecast_command(args: argparse.Namespace) -> int:
     sampler = sampler_options(args)
     with _open(args) as store:
         updates = reforecast_all(store, as_of=as_of, progress=note, **sampler)
+    note_caveats(update.forecast for update in updates)
     if not updates:
         note("no active scenario to reforecast (ingest an article or pass --model to ingest)")
     changes = [change for update in updates for change in update.changes]
@@ -140,13 +150,14 @@ def watch_command(args: argparse.Namespace) -> int:
     from forecast.watch import parse_every, watch
 
     every = parse_every(args.every)
+    as_of = date_option(args.as_of, "--as-of")
     if args.iterations is not None and args.iterations < 1:
         raise InputError(f"--iterations: must be >= 1; got {args.iterations}")
     sampler = sampler_options(args)
     with _open(args, create=True) as store:
         note(f"watching {args.source} every {args.every} (Ctrl-C to stop)")
         summary = watch(args.source, every=every, store=store, iterations=args.iterations,
-                        **sampler)  # fmt: skip
+                        as_of=as_of, **sampler)  # fmt: skip
     note(summary.line())
     return 0
 
