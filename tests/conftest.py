@@ -2,7 +2,7 @@
 
 Tests that read public data find it through :data:`SHARED` (the ``shared_dir`` fixture or
 ``needs_shared``) and skip when it is absent. ``FORECAST_SHARED_DIR=none python -m pytest``
-runs the suite as a fresh clone without ../shared sees it (``.ci/run`` does so).
+runs the suite as it runs in a fresh clone without ../shared (``.ci/run`` does so).
 """
 
 from __future__ import annotations
@@ -18,7 +18,11 @@ SHARED_ENV = "FORECAST_SHARED_DIR"
 """Where the public data folder is; a value that is not a folder (e.g. ``none``) hides it."""
 SHARED = Path(os.environ.get(SHARED_ENV) or REPO.parent / "shared")
 HAVE_SHARED = SHARED.is_dir()
-ABSENT = f"{SHARED} is absent (a fresh clone, or {SHARED_ENV}=none): public data not available"
+ABSENT = (
+    f"{SHARED_ENV}={os.environ[SHARED_ENV]}: not a folder, so the public data is taken as absent"
+    if os.environ.get(SHARED_ENV)
+    else f"{SHARED} is absent (a fresh clone): public data not available"
+)
 needs_shared = pytest.mark.skipif(not HAVE_SHARED, reason=ABSENT)
 
 # Monte Carlo tolerance: every statistical check allows z = 4.4 standard errors (two-sided
