@@ -129,7 +129,8 @@ def evaluate_article(article, labels, questions, lexicon, total, show):
         total["splits"] += len(same) * (len(same) - 1) // 2
         total["contradictory"] += leans.count("for") * leans.count("against")
         if show:
-            print(f"  {question['id']}: {len(same)} event(s) -> {question['question']}")
+            shown = "/".join(str(side) for side in leans)
+            print(f"  {question['id']}: {len(same)} event(s) [{shown}] -> {question['question']}")
 
 
 def evaluate(data: Path, show: bool) -> None:
