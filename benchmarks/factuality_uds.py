@@ -1,22 +1,35 @@
-"""Our implied probabilities against annotated factuality (UDS-IH2), on matched predicates.
+"""Our implied probabilities against annotated factuality (UDS-IH2): coverage and correlation.
 
 Rudinger, White and Van Durme (2018), "Neural models of factuality", NAACL: each
 predicate in English Web Treebank sentences is rated for whether the event happened,
 mean factuality in [-3, 3] (``../shared/data/uds-ih2``, CC BY-SA 4.0, evaluation only).
 
-For every annotated predicate where our extractor produces a claim whose predicate span
-covers the annotated token, we pair the claim's implied prob with the mean factuality and
-report Spearman's rank correlation. What this does and does not mean: factuality is the
-annotators' judgement of whether the writer presents the event as having happened
-(mostly about the past and present); our prob is the chance the writer conveys that a
-(usually future) event will happen. A positive rank correlation says our cues, negation
-and hedging move the number in the direction readers perceive commitment; it says
-nothing about calibration of forecasts, and unhedged past background (prob of "stated
-as fact") is included only because its commitment is high.
+A predicate is **scored** when our extractor produces a claim whose predicate span covers
+the annotated token; its score is the claim's implied prob. Reported:
+
+- **coverage**: scored predicates / ALL annotated predicates;
+- Pearson and Spearman correlation of prob with mean factuality over the scored
+  predicates, and over ALL predicates with the unscored ones at prob 0.5 (the extractor
+  says nothing about them, so they carry no information either way);
+- Spearman on the hedged/forward claims only (the figure this script first reported);
+- a per-construction table: the predicate's construction is read from the gold UD
+  English-EWT parse (``../shared/data/ud-english-ewt``, same sentences, matched by text;
+  "unaligned" when the text or token differs), first rule that applies: question (the
+  sentence ends in "?"), conditional (``mark`` if/unless), negated (``advmod``
+  not/never), modal (``aux`` may/might/could/can/should/must/would), future (``aux``
+  will/shall), embedded (``ccomp``/``xcomp`` under a say/think/want verb), infinitive,
+  plain past, plain present, other. Per construction: n, coverage, mean factuality
+  rescaled to [0, 1] as (f + 3) / 6, mean prob and mean absolute error on scored ones.
+
+What this does and does not mean: factuality is the annotators' judgement of whether the
+writer presents the event as having happened (mostly about the past and present); our
+prob is the chance the writer conveys that a (usually future) event will happen. A
+positive correlation says our cues, negation and hedging move the number in the direction
+readers perceive commitment; it says nothing about calibration of forecasts.
 
 Usage::
 
-    python benchmarks/factuality_uds.py [--data ../shared/data/uds-ih2/...tsv]
+    python benchmarks/factuality_uds.py [--data ../shared/data/uds-ih2/...tsv] [--ewt DIR]
 """
 
 from __future__ import annotations
@@ -24,8 +37,10 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
+from collections import defaultdict
 from pathlib import Path
 
+import numpy as np
 from scipy import stats
 
 from forecast.article import Article
@@ -40,6 +55,49 @@ DEFAULT_DATA = (
     / "uds-ih2"
     / "uds_ih2_dev_test_with_text.tsv"
 )
+DEFAULT_EWT = DEFAULT_DATA.parents[1] / "ud-english-ewt"
+UNSCORED_PROB = 0.5
+# Reporting, cognition and desire verbs whose complement is the predicate's construction.
+REPORTING = frozenset(
+    [
+        "say",
+        "tell",
+        "report",
+        "claim",
+        "announce",
+        "think",
+        "believe",
+        "expect",
+        "hope",
+        "want",
+        "plan",
+        "suggest",
+        "know",
+        "seem",
+        "try",
+        "decide",
+        "fear",
+        "intend",
+        "agree",
+        "promise",
+        "deny",
+        "confirm",
+    ]
+)
+MODALS = frozenset(["may", "might", "could", "can", "should", "must", "would", "ought"])
+CONSTRUCTIONS = (
+    "question",
+    "conditional",
+    "negated",
+    "modal",
+    "future",
+    "embedded",
+    "infinitive",
+    "plain past",
+    "plain present",
+    "other",
+    "unaligned",
+)
 
 
 def token_span(tokens: list[str], index: int) -> tuple[int, int]:
@@ -48,44 +106,143 @@ def token_span(tokens: list[str], index: int) -> tuple[int, int]:
     return start, start + len(tokens[index])
 
 
-def matched_pairs(rows, lexicon) -> list[tuple[float, float, str]]:
-    """(our prob, mean factuality, tense) for annotated predicates we read as claims."""
+def predicate_scores(rows, lexicon) -> list[tuple[float, str] | None]:
+    """Per annotated predicate, (our prob, claim tense) when a claim covers it, else None."""
     cache: dict[str, tuple] = {}
-    pairs = []
+    scores: list[tuple[float, str] | None] = []
     for row in rows:
         text = row["sentence_text"]
         if text not in cache:
             cache[text] = extract_claims(Article(text), lexicon)
         tokens = text.split(" ")
         start, end = token_span(tokens, int(row["pred_token_1based"]) - 1)
-        for claim in cache[text]:
-            p_start, p_end = claim.predicate_span
-            if p_start < end and start < p_end:
-                pairs.append((claim.prob, float(row["mean_factuality_-3_3"]), claim.tense.value))
-                break
-    return pairs
+        covering = (
+            claim
+            for claim in cache[text]
+            if claim.predicate_span[0] < end and start < claim.predicate_span[1]
+        )
+        claim = next(covering, None)
+        scores.append(None if claim is None else (claim.prob, claim.tense.value))
+    return scores
+
+
+def read_conllu(path: Path) -> dict[str, list[list[str]]]:
+    """Sentences of a CoNLL-U file by their space-joined word forms (multiword lines dropped)."""
+    sentences: dict[str, list[list[str]]] = {}
+    words: list[list[str]] = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            line = line.rstrip("\n")
+            if not line:
+                if words:
+                    sentences[" ".join(word[1] for word in words)] = words
+                words = []
+            elif not line.startswith("#"):
+                columns = line.split("\t")
+                if columns[0].isdigit():
+                    words.append(columns)
+    if words:
+        sentences[" ".join(word[1] for word in words)] = words
+    return sentences
+
+
+def construction(words: list[list[str]] | None, index: int, form: str) -> str:
+    """The predicate's construction from the gold parse (rules in the module docstring)."""
+    if words is None or index >= len(words) or words[index][1] != form:
+        return "unaligned"
+    head = words[index]
+    children = [word for word in words if word[6] == head[0]]
+
+    def has(relation: str, lemmas) -> bool:
+        return any(w[7].split(":")[0] == relation and w[2].lower() in lemmas for w in children)
+
+    tenses = {head[5]} | {w[5] for w in children if w[7].startswith("aux")}
+    parent = words[int(head[6]) - 1] if head[6] not in ("0", "_") else None
+    rules = (
+        ("question", words[-1][1] == "?"),
+        ("conditional", has("mark", {"if", "unless"})),
+        ("negated", has("advmod", {"not", "never", "n't"})),
+        ("modal", has("aux", MODALS)),
+        ("future", has("aux", {"will", "shall"})),
+        (
+            "embedded",
+            head[7].split(":")[0] in ("ccomp", "xcomp")
+            and parent is not None
+            and parent[2].lower() in REPORTING,
+        ),
+        ("infinitive", "VerbForm=Inf" in head[5] and has("mark", {"to"})),
+        ("plain past", any("Tense=Past" in feats for feats in tenses)),
+        ("plain present", any("Tense=Pres" in feats for feats in tenses)),
+    )
+    return next((name for name, applies in rules if applies), "other")
+
+
+def correlations(probs, facts) -> str:
+    """Pearson and Spearman of two equal-length sequences, as one line."""
+    if len(probs) < 3:
+        return f"n {len(probs)} (too few)"
+    pearson = stats.pearsonr(probs, facts)[0]
+    spearman = stats.spearmanr(probs, facts)[0]
+    return f"n {len(probs):4d}  Pearson {pearson:+.3f}  Spearman {spearman:+.3f}"
+
+
+def construction_table(rows, scores, ewt: dict[str, list[list[str]]]) -> list[str]:
+    """One line per construction: n, coverage, mean factuality, mean prob, MAE (scored)."""
+    groups: dict[str, list[tuple[float, tuple[float, str] | None]]] = defaultdict(list)
+    for row, score in zip(rows, scores, strict=True):
+        words = ewt.get(row["sentence_text"])
+        name = construction(words, int(row["pred_token_1based"]) - 1, row["pred_form"])
+        groups[name].append(((float(row["mean_factuality_-3_3"]) + 3) / 6, score))
+    lines = [f"{'construction':14s} {'n':>5s} {'cover':>6s} {'fact':>5s} {'prob':>5s} {'MAE':>5s}"]
+    for name in CONSTRUCTIONS:
+        items = groups.get(name, [])
+        if not items:
+            continue
+        scored = [(fact, score[0]) for fact, score in items if score is not None]
+        fact = np.mean([fact for fact, _ in items])
+        if scored:
+            prob = np.mean([p for _, p in scored])
+            mae = np.mean([abs(p - f) for f, p in scored])
+            tail = f"{prob:5.2f} {mae:5.2f}"
+        else:
+            tail = f"{'-':>5s} {'-':>5s}"
+        lines.append(
+            f"{name:14s} {len(items):5d} {len(scored) / len(items):6.2f} {fact:5.2f} {tail}"
+        )
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--ewt", type=Path, default=DEFAULT_EWT)
     args = parser.parse_args(argv)
     if not args.data.is_file():
         print(f"skipped: UDS-IH2 data not found at {args.data}", file=sys.stderr)
         return 0
     with args.data.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-    pairs = matched_pairs(rows, load_lexicon())
-    print(f"UDS-IH2 dev+test: {len(rows)} annotated predicates, {len(pairs)} matched a claim")
-    for label, subset in (
-        ("all matched", pairs),
-        ("hedged/forward only", [p for p in pairs if p[2] != "past"]),
-    ):
-        if len(subset) < 3:
-            print(f"{label}: too few pairs ({len(subset)})")
-            continue
-        rho, p_value = stats.spearmanr([p[0] for p in subset], [p[1] for p in subset])
-        print(f"{label:20s} n {len(subset):4d}  Spearman rho {rho:+.3f}  (p = {p_value:.2g})")
+    scores = predicate_scores(rows, load_lexicon())
+    facts = [float(row["mean_factuality_-3_3"]) for row in rows]
+    scored = [(score, fact) for score, fact in zip(scores, facts, strict=True) if score]
+    print(
+        f"UDS-IH2 dev+test: {len(rows)} annotated predicates, {len(scored)} scored: "
+        f"coverage {len(scored) / len(rows):.3f}"
+    )
+    print("scored predicates   " + correlations([s[0] for s, _ in scored], [f for _, f in scored]))
+    all_probs = [score[0] if score else UNSCORED_PROB for score in scores]
+    print(f"all (unscored {UNSCORED_PROB}) " + correlations(all_probs, facts))
+    forward = [(s[0], f) for s, f in scored if s[1] != "past"]
+    print("hedged/forward only " + correlations([p for p, _ in forward], [f for _, f in forward]))
+    ewt_files = sorted(args.ewt.glob("*.conllu")) if args.ewt.is_dir() else []
+    ewt: dict[str, list[list[str]]] = {}
+    for path in ewt_files:
+        ewt.update(read_conllu(path))
+    if not ewt:
+        print(f"(no per-construction table: UD English-EWT not found under {args.ewt})")
+        return 0
+    print()
+    print("\n".join(construction_table(rows, scores, ewt)))
     return 0
 
 

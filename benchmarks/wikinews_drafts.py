@@ -1,0 +1,182 @@
+"""Drafted scenarios on real news: the drafter against an analyst's questions (Wikinews).
+
+For every article with questions in ``benchmarks/labels/wikinews_questions.jsonl``, the
+claims are extracted and a scenario drafted (``draft_scenario``, what ``forecast draft``
+writes); the drafter's own links (``link_claims``) say which claims inform which event.
+
+Rules (each checkable by hand with ``--events``):
+
+- a drafted event **is** an analyst question when its question text (without a "Given
+  X:" prefix, which names the condition) names the question's
+  happening: one of the question's ``actor`` words and one of its ``action`` words,
+  compared by stem (``wikinews_labels.question_fires``);
+- a question is **drafted** when at least one drafted event is it;
+- a drafted event that is no question is **other** when one of its claims matches a
+  forward claim label (a real happening the analyst did not ask about), else **junk**;
+- two drafted events that are the same question are a **split**; a split is
+  **contradictory** when one event's claims bear on the question mostly *for* it and the
+  other's mostly *against* it (the question's ``claims`` relations, reversed for a link
+  the drafter marked ``against``): forecasting both as likely says yes and no at once;
+- **linking**: a predicted link is (claim, question) for a claim the drafter links to an
+  event that is the question; it is right when the claim matches (rule in
+  ``wikinews_labels``) a labelled claim the question cites. Precision = right / predicted;
+  recall = cited (label, question) pairs with a right link / cited pairs.
+
+Usage::
+
+    python benchmarks/wikinews_drafts.py [--data ../shared/data/wikinews] [--events]
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from wikinews_labels import (
+    data_args,
+    load_articles,
+    load_claim_labels,
+    load_question_labels,
+    match_claims,
+    question_fires,
+    scored_claims,
+)
+
+from forecast.errors import InputError
+from forecast.language.extract import extract_claims
+from forecast.language.lexicon import load_lexicon
+from forecast.scenario import draft_scenario
+from forecast.scenario.link import link_claims
+
+
+def event_text(event) -> str:
+    """The drafted question without its "Given X:" prefix, which names another event."""
+    return event.question.split(": ", 1)[1] if event.given is not None else event.question
+
+
+def ratio(num: int, den: int) -> str:
+    return f"{num / den:.2f}" if den else "  - "
+
+
+def lean(relations: list[str]) -> str | None:
+    """'for' or 'against' when the relations lean one way, else None."""
+    counts = Counter(relations)
+    if counts["for"] > counts["against"]:
+        return "for"
+    if counts["against"] > counts["for"]:
+        return "against"
+    return None
+
+
+def flip(relation: str, against: bool) -> str:
+    if not against or relation not in ("for", "against"):
+        return relation
+    return "against" if relation == "for" else "for"
+
+
+def evaluate_article(article, labels, questions, lexicon, total, show):
+    """Add one article's counts to ``total``; print its events when ``show``."""
+    claims = scored_claims(article, extract_claims(article, lexicon))
+    label_of = {
+        id(m.claim): m.label["id"]
+        for m in match_claims(article, labels, claims)
+        if m.claim is not None and m.label["forward"]
+    }
+    forward_ids = {label["id"] for label in labels if label["forward"]}
+    try:
+        scenario = draft_scenario(claims, name="wikinews", title=article.title or "draft")
+    except InputError:
+        scenario = None
+    events = [event for event in scenario.events if not event.derived] if scenario else []
+    evidence = defaultdict(list)
+    for item in link_claims(scenario, claims) if scenario else ():
+        evidence[item.event].append(item)
+    relation = {q["id"]: {c["id"]: c["relation"] for c in q["claims"]} for q in questions}
+    is_question = {
+        e.name: [q for q in questions if question_fires(q, event_text(e))] for e in events
+    }
+    total["events"] += len(events)
+    total["questions"] += len(questions)
+    drafted = {q["id"] for qs in is_question.values() for q in qs}
+    total["drafted"] += len(drafted)
+    for event in events:
+        if is_question[event.name]:
+            status = "question " + ",".join(q["id"] for q in is_question[event.name])
+        elif any(label_of.get(id(item.claim)) in forward_ids for item in evidence[event.name]):
+            status = "other"
+        else:
+            status = "junk"
+        total[status.split()[0]] += 1
+        if show:
+            print(f"  {status:16s} {event.question}")
+    for question in questions:
+        cited = relation[question["id"]]
+        total["cited"] += len(cited)
+        same = [e for e in events if question in is_question[e.name]]
+        leans = []
+        right_labels = set()
+        for event in same:
+            relations = []
+            for item in evidence[event.name]:
+                total["links"] += 1
+                label = label_of.get(id(item.claim))
+                if label in cited:
+                    total["right_links"] += 1
+                    right_labels.add(label)
+                    relations.append(flip(cited[label], item.against))
+            leans.append(lean(relations))
+        total["found_links"] += len(right_labels)
+        total["splits"] += len(same) * (len(same) - 1) // 2
+        total["contradictory"] += leans.count("for") * leans.count("against")
+        if show:
+            shown = "/".join(str(side) for side in leans)
+            print(f"  {question['id']}: {len(same)} event(s) [{shown}] -> {question['question']}")
+
+
+def evaluate(data: Path, show: bool) -> None:
+    lexicon = load_lexicon()
+    labels = load_claim_labels()
+    questions = load_question_labels(claims=labels)
+    by_article = defaultdict(list)
+    for question in questions:
+        by_article[question["article"]].append(question)
+    labels_of = defaultdict(list)
+    for label in labels:
+        labels_of[label["article"]].append(label)
+    total = Counter()
+    for name, article in load_articles(data, by_article).items():
+        if show:
+            print(name)
+        evaluate_article(article, labels_of[name], by_article[name], lexicon, total, show)
+    print(
+        f"Wikinews drafts: {len(by_article)} articles, {total['questions']} analyst questions, "
+        f"{total['events']} drafted events"
+    )
+    print(
+        f"questions drafted   {ratio(total['drafted'], total['questions'])} "
+        f"({total['drafted']}/{total['questions']})"
+    )
+    print(
+        f"drafted events      {total['question']} are a question, {total['other']} other "
+        f"happenings, {total['junk']} junk ({ratio(total['junk'], total['events'])} junk)"
+    )
+    print(
+        f"split pairs         {total['splits']} (events sharing one question), "
+        f"{total['contradictory']} contradictory"
+    )
+    print(
+        f"linking             precision {ratio(total['right_links'], total['links'])} "
+        f"({total['right_links']}/{total['links']}), recall "
+        f"{ratio(total['found_links'], total['cited'])} ({total['found_links']}/{total['cited']})"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = data_args(__doc__.splitlines()[0], argv, "--events", "print every drafted event")
+    if args is not None:
+        evaluate(args.data, args.show)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
