@@ -20,7 +20,7 @@ EXIT_INTERNAL = 1
 
 def build_parser() -> argparse.ArgumentParser:
     """The ``forecast`` argument parser with every command registered."""
-    from forecast.cli import engine, language, lexicon, scenario, store
+    from forecast.cli import engine, language, lexicon, parse, scenario, store
 
     parser = argparse.ArgumentParser(
         prog="forecast",
@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     engine.add_commands(commands)
     language.add_commands(commands)
     lexicon.add_commands(commands)
+    parse.add_commands(commands)
     scenario.add_commands(commands)
     store.add_commands(commands)
     return parser

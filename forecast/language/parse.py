@@ -1,0 +1,98 @@
+"""The syntactic backbone: forecast's shipped English pipeline (spaCy), loaded once per process.
+
+The pipeline (tokenizer with news abbreviations, tagger, morphologizer, lemmatizer and
+dependency parser) is trained from UD English EWT by ``scripts/train_parser.py`` and ships in
+``forecast/data/parser`` under CC BY-SA 4.0 (its NOTICE.txt). spaCy is imported on first use
+only, so ``import forecast`` stays light.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from forecast.errors import ForecastError
+
+__all__ = ["MODEL_DIR", "ParserError", "load_parser", "parse_text", "parser_metrics"]
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "parser"
+"""Where the shipped pipeline lives inside the package."""
+
+CHUNK_CHARS = 100_000
+"""Longest piece handed to the pipeline at once; text is cut at paragraph, line or space."""
+
+
+class ParserError(ForecastError):
+    """The shipped parser is missing, corrupt or incompatible with the installed spaCy."""
+
+
+def load_parser(path: Path | str | None = None):
+    """The spaCy pipeline at ``path`` (default: the shipped one), loaded once per process.
+
+    Raises
+    ------
+    ParserError
+        When the directory is missing or cannot be loaded; the message says which and how
+        to get a working model back.
+    """
+    return _load(Path(path).resolve() if path is not None else MODEL_DIR)
+
+
+@functools.lru_cache(maxsize=4)
+def _load(path: Path):
+    """Load and cache one pipeline directory."""
+    if not (path / "config.cfg").is_file() or not (path / "meta.json").is_file():
+        raise ParserError(
+            f"parser model missing at {path}: reinstall forecast (the package ships it) "
+            "or rebuild it with scripts/train_parser.py"
+        )
+    import spacy
+
+    try:
+        return spacy.load(path)
+    except Exception as error:  # spaCy, thinc and srsly raise many types for a bad model
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise ParserError(
+            f"parser model at {path} is corrupt or does not fit spaCy {spacy.__version__}: "
+            f"{reason[:200]}"
+        ) from error
+
+
+def parse_text(text: str, nlp=None) -> list[tuple[int, object]]:
+    """Parse ``text`` into spaCy Docs, each with the character offset of its piece.
+
+    Long text is parsed in pieces of at most ``CHUNK_CHARS`` characters, cut at the last
+    paragraph break, else line break, else space before the limit, so time and memory stay
+    linear in the input and offsets map back into ``text``.
+    """
+    nlp = nlp or load_parser()
+    pieces = list(_pieces(text, CHUNK_CHARS))
+    docs = nlp.pipe(piece for _, piece in pieces)
+    return [(offset, doc) for (offset, _), doc in zip(pieces, docs, strict=True)]
+
+
+def parser_metrics(path: Path | str | None = None) -> dict:
+    """The shipped model's ``metrics.json``: EWT scores, training data commit, settings."""
+    folder = Path(path) if path is not None else MODEL_DIR
+    try:
+        return json.loads((folder / "metrics.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise ParserError(f"parser metrics unreadable at {folder}: {error}") from error
+
+
+def _pieces(text: str, limit: int) -> Iterator[tuple[int, str]]:
+    """Cut ``text`` into pieces of at most ``limit`` characters at natural boundaries."""
+    start = 0
+    while start < len(text):
+        end = min(start + limit, len(text))
+        if end < len(text):
+            window = text[start:end]
+            for boundary in ("\n\n", "\n", " "):
+                cut = window.rfind(boundary)
+                if cut > 0:
+                    end = start + cut + len(boundary)
+                    break
+        yield start, text[start:end]
+        start = end
