@@ -19,6 +19,7 @@ __all__ = [
     "format_conllu",
     "read_conllu",
     "score_parses",
+    "score_pipeline",
     "to_conllu",
 ]
 
@@ -216,6 +217,24 @@ def score_parses(
         n_gold_words=n_gold,
         n_system_words=n_system,
     )
+
+
+def score_pipeline(nlp, conllu: str) -> ParseScores:
+    """Score a spaCy pipeline on a treebank from its raw text, with its own tokenisation.
+
+    The treebank's documents are rebuilt as raw text (``document_texts``), parsed with
+    ``nlp.pipe`` and scored word by word against the gold sentences.
+    """
+    documents = document_texts(read_conllu(conllu))
+    gold: list[tuple[int, Sentence]] = []
+    system: list[tuple[int, Sentence]] = []
+    offset = 0
+    docs = nlp.pipe(text for text, _ in documents)
+    for (text, placed), doc in zip(documents, docs, strict=True):
+        gold.extend((offset + start, sentence) for start, sentence in placed)
+        system.extend((offset + start, sentence) for start, sentence in doc_sentences(doc))
+        offset += len(text) + 1
+    return score_parses(gold, system)
 
 
 @dataclass(frozen=True, slots=True)
