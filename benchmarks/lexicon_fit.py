@@ -7,7 +7,8 @@ and interquartile range, with the count of fitted medians inside the IQR. CAPphr
 pairwise choices then check the order of the fitted medians: the share of respondents'
 first-time choices that pick the phrase with the higher fitted median, per pair and
 overall (pairs whose fitted medians tie are counted apart), beside the share of
-respondents who repeated their own choice when shown a pair twice.
+respondents who repeated their own choice when shown a pair twice, and beside the same
+agreement for CAPphrase's own medians (before ICD-203 bands move a few of them).
 
 Usage::
 
@@ -20,6 +21,8 @@ import argparse
 import sys
 import tomllib
 from pathlib import Path
+
+import numpy as np
 
 from forecast.errors import InputError
 from forecast.language.lexicon import load_lexicon
@@ -80,11 +83,15 @@ def main(argv: list[str] | None = None) -> int:
         pairs = pairs.head(args.pairs)
     print(f"\n{capphrase.title}: pairwise choices consistent with the fitted medians")
     print(pairs.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
-    print(
-        f"overall: {agreement.overall:.3f} of {agreement.n_choices:,} choices on untied pairs;"
-        f" {agreement.n_tied:,} choices on pairs whose fitted medians tie;"
-        f" respondents' own repeat consistency {agreement.repeat_consistency:.3f}"
+    raw = pairwise_agreement(
+        choices, {phrase: float(np.median(a)) for phrase, a in capphrase.answers.items()}
     )
+    for name, result in (("fitted medians", agreement), ("CAPphrase's own medians", raw)):
+        print(
+            f"{name}: {result.overall:.3f} of {result.n_choices:,} choices on untied pairs"
+            f" agree; {result.n_tied:,} choices on tied pairs"
+        )
+    print(f"respondents' own repeat consistency: {agreement.repeat_consistency:.3f}")
     return 0
 
 

@@ -117,4 +117,4 @@ def test_lexicon_fit_benchmark_runs():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("fitted median inside the IQR:") == 2
-    assert "overall:" in result.stdout and "repeat consistency" in result.stdout
+    assert "fitted medians:" in result.stdout and "repeat consistency" in result.stdout
