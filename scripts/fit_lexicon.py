@@ -21,7 +21,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from forecast.errors import InputError
-from forecast.language.fitting import ScaleRow, build_standards, fit_lexicon, round_floats
+from forecast.language.fitting import ScaleRow, fit_lexicon, round_floats
+from forecast.language.fitting_standards import build_standards
 from forecast.language.surveys import read_capphrase, read_probly
 
 REPO = Path(__file__).resolve().parents[1]

@@ -1,7 +1,8 @@
-"""Fitting the lexicon and the reporting standards from public data (numpy and scipy only).
+"""Fitting the lexicon from the surveys and calibrated scales (numpy and scipy only).
 
 ``scripts/fit_lexicon.py`` reads the cue spec and the CSVs and calls these pure functions;
-the product ships their output (``forecast/data/lexicon.json``, ``standards.json``).
+the product ships their output (``forecast/data/lexicon.json``); the reporting standards
+built from it are in :mod:`forecast.language.fitting_standards`.
 
 Choices, with reasons:
 
@@ -39,7 +40,6 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 
 import numpy as np
 from scipy.special import expit, logit
@@ -180,12 +180,13 @@ def icd_row_for(names: Sequence[str], rows: Sequence[ScaleRow]) -> ScaleRow | No
     return next(iter(hits.values()), None)
 
 
-def _pct(prob: float) -> str:
+def percent_text(prob: float) -> str:
+    """``prob`` as a short percentage for messages and rationales: 0.955 -> '95.5%'."""
     return f"{round(100 * prob, 1):g}%"
 
 
 def _band_text(row: ScaleRow) -> str:
-    return f"{row.scale} '{row.phrase}': {_pct(row.low)}-{_pct(row.high)}"
+    return f"{row.scale} '{row.phrase}': {percent_text(row.low)}-{percent_text(row.high)}"
 
 
 def fit_cue(entry: Mapping, surveys: Mapping[str, Survey], rows: Sequence[ScaleRow]) -> dict:
@@ -211,9 +212,8 @@ def fit_cue(entry: Mapping, surveys: Mapping[str, Survey], rows: Sequence[ScaleR
     else:
         record.update(_fit_elicited_cue(name, entry))
     if icd is not None and not icd.low <= expit(record["logit_mean"]) <= icd.high:
-        raise InputError(
-            f"cue {name!r}: median {_pct(expit(record['logit_mean']))} is outside {_band_text(icd)}"
-        )
+        median = percent_text(expit(record["logit_mean"]))
+        raise InputError(f"cue {name!r}: median {median} is outside {_band_text(icd)}")
     return record
 
 
@@ -232,11 +232,11 @@ def _fit_survey_cue(
     centre = fit.logit_median
     rationale = (
         f"fitted to {fit.n:,} respondents of {survey.title} '{phrases[primary]}':"
-        f" median {_pct(expit(centre))}"
+        f" median {percent_text(expit(centre))}"
     )
     if fit.censored > 0.5:
         rationale += (
-            f" ({_pct(fit.censored)} answered 0 or 100, so the median is censored and sits"
+            f" ({percent_text(fit.censored)} answered 0 or 100, so the median is censored and sits"
             " at the clip)"
         )
     if icd is not None and not icd.low < expit(centre) < icd.high:
@@ -245,7 +245,7 @@ def _fit_survey_cue(
         rationale += (
             f"; {_band_text(icd)}, so the centre is the posterior median of the survey"
             f" centre (se {fit.se:.3f} logits) under a uniform prior on that band:"
-            f" {_pct(expit(centre))}, {abs(shift):.2f} se from the survey median"
+            f" {percent_text(expit(centre))}, {abs(shift):.2f} se from the survey median"
         )
     checks = []
     for key in names[1:]:
@@ -253,7 +253,7 @@ def _fit_survey_cue(
         difference = check.logit_median - fit.logit_median
         rationale += (
             f"; check: {surveys[key].title} ({check.n} respondents, '{phrases[key]}')"
-            f" median {_pct(expit(check.logit_median))}, {difference:+.2f} logits"
+            f" median {percent_text(expit(check.logit_median))}, {difference:+.2f} logits"
         )
         checks.append(
             {
@@ -330,72 +330,6 @@ def fit_lexicon(
     if repeated:
         raise InputError(f"cue spec: cue names must be unique; repeated: {repeated}")
     return records
-
-
-# The calibrated scales that become reporting standards. NATO AJP-2.1 is left out: its
-# rows in scales.csv are unverified.
-STANDARD_SCALES = {
-    "icd203": ICD_SCALE,
-    "kent": "Sherman Kent 1964",
-    "phia": "UK PHIA probability yardstick (2018)",
-    "ipcc": "IPCC AR5/AR6 calibrated language",
-}
-READER_TITLE = "Empirical reader scale (fitted to the perception surveys: CAPphrase, 2015)"
-
-
-def build_standards(
-    rows: Sequence[ScaleRow], records: Sequence[Mapping], reader_cues: Sequence[str]
-) -> dict:
-    """Every reporting standard: the calibrated scales plus the empirical reader scale."""
-    standards = {}
-    for name, scale in STANDARD_SCALES.items():
-        scale_rows = [row for row in rows if row.scale == scale]
-        if not scale_rows:
-            raise InputError(f"scales.csv: no rows for scale {scale!r} (standard {name!r})")
-        standards[name] = {
-            "title": scale,
-            "source": scale_rows[0].source,
-            "verification": scale_rows[0].verification,
-            "bands": [_band_record(row) for row in scale_rows],
-        }
-    standards["reader"] = build_reader_standard(records, reader_cues)
-    return standards
-
-
-def _band_record(row: ScaleRow) -> dict:
-    phrases = phrase_alternatives(row.phrase)
-    return {"label": phrases[0], "phrases": list(phrases), "low": row.low, "high": row.high}
-
-
-def build_reader_standard(records: Sequence[Mapping], reader_cues: Sequence[str]) -> dict:
-    """Non-overlapping bands for survey cues, with edges half-way between fitted medians.
-
-    The cues must be survey cues listed in increasing order of fitted median; the band
-    edges are the logit mid-points between neighbours, the outer edges 0 and 1.
-    """
-    by_name = {record["cue"]: record for record in records}
-    centres = []
-    for cue in reader_cues:
-        if by_name.get(cue, {}).get("provenance") != "survey":
-            raise InputError(f"cue spec: [reader] cue {cue!r} is not a survey cue")
-        centres.append(by_name[cue]["logit_mean"])
-    if len(centres) < 2 or np.any(np.diff(centres) <= 0):
-        raise InputError(
-            "cue spec: [reader] cues must be at least 2, in strictly increasing order of "
-            f"fitted median; got {[_pct(expit(c)) for c in centres]}"
-        )
-    mids = [float(expit((a + b) / 2)) for a, b in pairwise(centres)]
-    edges = [0.0, *mids, 1.0]
-    bands = [
-        {"label": cue, "phrases": [cue], "low": low, "high": high}
-        for cue, low, high in zip(reader_cues, edges[:-1], edges[1:], strict=True)
-    ]
-    return {
-        "title": READER_TITLE,
-        "source": "forecast/data/lexicon.json (fitted medians of the survey cues)",
-        "verification": "derived: band edges at logit mid-points between neighbouring medians",
-        "bands": bands,
-    }
 
 
 def round_floats(value, digits: int = 6):

@@ -14,8 +14,6 @@ from forecast.language.fitting import (
     MIN_LOGIT_SD,
     ScaleRow,
     band_posterior_median,
-    build_reader_standard,
-    build_standards,
     fit_band,
     fit_cue,
     fit_lexicon,
@@ -212,33 +210,3 @@ def test_fit_lexicon_rejects_repeated_names():
     entry = {"cue": "may", "prob": 0.45, "spread": 1.0, "rationale": "r"}
     with pytest.raises(InputError, match="must be unique"):
         fit_lexicon([entry, entry], {}, ROWS)
-
-
-def _survey_record(cue, prob):
-    return {"cue": cue, "provenance": "survey", "logit_mean": float(logit(prob))}
-
-
-def test_reader_edges_are_logit_midpoints():
-    records = [_survey_record("low", 0.1), _survey_record("mid", 0.5), _survey_record("hi", 0.9)]
-    bands = build_reader_standard(records, ["low", "mid", "hi"])["bands"]
-    assert [band["low"] for band in bands] == pytest.approx([0, 0.25, 0.75])
-    assert [band["high"] for band in bands] == pytest.approx([0.25, 0.75, 1])
-
-
-@pytest.mark.parametrize(
-    ("cues", "message"),
-    [(["low", "elicited"], "not a survey cue"), (["mid", "low"], "strictly increasing")],
-)
-def test_reader_rejects_bad_cue_list(cues, message):
-    records = [
-        _survey_record("low", 0.1),
-        _survey_record("mid", 0.5),
-        {"cue": "elicited", "provenance": "elicited", "logit_mean": 0.0},
-    ]
-    with pytest.raises(InputError, match=message):
-        build_reader_standard(records, cues)
-
-
-def test_build_standards_needs_every_scale():
-    with pytest.raises(InputError, match="no rows for scale"):
-        build_standards(ROWS, [], [])
