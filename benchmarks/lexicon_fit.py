@@ -8,7 +8,9 @@ pairwise choices then check the order of the fitted medians: the share of respon
 first-time choices that pick the phrase with the higher fitted median, per pair and
 overall (pairs whose fitted medians tie are counted apart), beside the share of
 respondents who repeated their own choice when shown a pair twice, and beside the same
-agreement for CAPphrase's own medians (before ICD-203 bands move a few of them).
+agreement for CAPphrase's own medians (before ICD-203 bands move a few of them). Last, each
+band of the five institutional yardsticks CAPphrase transcribes (EFSA, IPCC, NATO, UK PHIA,
+US NIC) beside the fitted median of the cue the matcher reads its phrase as.
 
 Usage::
 
@@ -25,13 +27,17 @@ from pathlib import Path
 import numpy as np
 
 from forecast.errors import InputError
+from forecast.language.cues import build_cue_patterns
 from forecast.language.lexicon import load_lexicon
 from forecast.language.surveys import (
+    covering_cue,
     iqr_table,
     pairwise_agreement,
     read_capphrase,
     read_pairwise,
     read_probly,
+    read_yardsticks,
+    yardstick_table,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -62,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
             read_probly(data / "perceptions-zonination" / "probly.csv"),
         )
         choices = read_pairwise(data / "capphrase")
+        bands = read_yardsticks(data / "capphrase")
     except InputError as error:
         print(f"lexicon_fit: error: {error}", file=sys.stderr)
         return 2
@@ -92,6 +99,16 @@ def main(argv: list[str] | None = None) -> int:
             f" agree; {result.n_tied:,} choices on tied pairs"
         )
     print(f"respondents' own repeat consistency: {agreement.repeat_consistency:.3f}")
+    patterns = build_cue_patterns(lexicon)
+    covered = {
+        phrase.lower(): (cue, lexicon[cue].median)
+        for _, phrase, _, _ in bands
+        if (cue := covering_cue(phrase, patterns)) is not None
+    }
+    table = yardstick_table(bands, covered)
+    print("\nyardsticks (CAPphrase's transcriptions): fitted median of the covering cue")
+    print(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
+    print(f"fitted median inside the yardstick's band: {table['inside'].sum()} of {len(table)}")
     return 0
 
 

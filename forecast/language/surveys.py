@@ -9,8 +9,9 @@ product, which ships only the fitted ``forecast/data/lexicon.json``:
 - the 2015 /r/samplesize perceptions survey (Zoni Nation, MIT): 46 respondents x 17 phrases.
 
 The checks are the ones the lexicon's fit is reported with (``benchmarks/lexicon_fit.py``):
-does each fitted median fall inside the survey's interquartile range, and how many of the
-respondents' pairwise choices does the order of the fitted medians reproduce.
+does each fitted median fall inside the survey's interquartile range, how many of the
+respondents' pairwise choices does the order of the fitted medians reproduce, and where do
+the fitted medians fall against the institutional yardsticks CAPphrase transcribes.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from forecast.errors import InputError
+from forecast.language.cues import find_cues
 
 CAPPHRASE_CREDIT = (
     "Kucharski AJ (2026) CAPphrase: Comparative and Absolute Probability phrase dataset. "
@@ -32,6 +34,7 @@ CAPPHRASE_CREDIT = (
 PROBLY_CREDIT = "Zoni Nation (2016) perceptions, /r/samplesize survey 2015 (probly.csv). MIT"
 IQR_COLUMNS = ("phrase", "cue", "n", "q25", "median", "q75", "fitted", "inside")
 PAIR_COLUMNS = ("phrase_a", "phrase_b", "n", "consistent", "share", "tied")
+YARDSTICK_COLUMNS = ("yardstick", "phrase", "low", "high", "cue", "fitted", "inside")
 # Round-off allowed when a fitted median meets a quartile: the shipped logits are rounded
 # to 6 decimals, which moves a probability by at most 1.25e-7.
 ROUND_OFF = 1e-6
@@ -132,6 +135,20 @@ def read_pairwise(folder: Path) -> tuple[PairChoice, ...]:
     return tuple(choices)
 
 
+def read_yardsticks(folder: Path) -> tuple[tuple[str, str, float, float], ...]:
+    """CAPphrase's yardstick bands as ``(yardstick, phrase, low, high)``, probabilities.
+
+    The yardstick is named by its file: ``yardstick_efsa.csv`` -> ``efsa``.
+    """
+    bands = []
+    for path in sorted(Path(folder).glob("yardstick_*.csv")):
+        name = path.stem.removeprefix("yardstick_")
+        for line, row in _rows(path, ("term", "low", "high")):
+            low, high = (_number(row[end], path, line) / 100 for end in ("low", "high"))
+            bands.append((name, row["term"], low, high))
+    return tuple(bands)
+
+
 def _rows(path: Path, required: Sequence[str]):
     try:
         with path.open(encoding="utf-8", newline="") as handle:
@@ -208,3 +225,27 @@ def pairwise_agreement(
         n_tied=int(pairs.loc[pairs["tied"], "n"].sum()),
         repeat_consistency=same / repeats if repeats else float("nan"),
     )
+
+
+def covering_cue(phrase: str, patterns) -> str | None:
+    """The cue the matcher (``build_cue_patterns`` output) reads over all of ``phrase``."""
+    text = phrase.lower()
+    whole = [hit.cue for hit in find_cues(text, patterns) if hit.span == (0, len(text))]
+    return whole[0] if whole else None
+
+
+def yardstick_table(
+    bands: Sequence[tuple[str, str, float, float]], fitted: Mapping[str, tuple[str, float]]
+) -> pd.DataFrame:
+    """Each yardstick band beside the fitted median of the cue that covers its phrase.
+
+    ``fitted`` maps a lower-case phrase to ``(cue, fitted median probability)``; a phrase
+    it lacks gets no cue and no median. ``inside`` is ``low <= fitted <= high`` up to
+    ``ROUND_OFF``.
+    """
+    rows = []
+    for name, phrase, low, high in bands:
+        cue, median = fitted.get(phrase.lower(), (None, float("nan")))
+        inside = low - ROUND_OFF <= median <= high + ROUND_OFF
+        rows.append((name, phrase, low, high, cue, median, inside))
+    return pd.DataFrame(rows, columns=YARDSTICK_COLUMNS)

@@ -19,6 +19,7 @@ from forecast.errors import InputError
 from forecast.language.cues import build_cue_patterns, find_cues
 from forecast.language.fitting import phrase_alternatives
 from forecast.language.lexicon import FRAME_COLUMNS, Provenance, load_lexicon
+from forecast.language.surveys import covering_cue
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO / ".." / "shared"
@@ -229,13 +230,6 @@ def patterns(lexicon):
     return build_cue_patterns(lexicon)
 
 
-def cue_covering(text: str, patterns) -> str | None:
-    """The cue the matcher finds over the whole of ``text``, else None."""
-    hits = find_cues(text, patterns)
-    whole = [hit.cue for hit in hits if hit.span == (0, len(text))]
-    return whole[0] if whole else None
-
-
 # Common variants of the surveyed phrases, in sentences, and the cue each must be read as.
 VARIANTS = [
     ("Maybe the talks resume in June.", "Maybe", "perhaps"),
@@ -286,5 +280,5 @@ NOT_CUES = {"certain", "impossible", "remote"}
 def test_every_yardstick_phrase_is_a_cue(patterns):
     phrases = _yardstick_phrases()
     assert len(phrases) > 30 and set(phrases) >= NOT_CUES
-    missing = [p for p in phrases if p not in NOT_CUES and cue_covering(p, patterns) is None]
+    missing = [p for p in phrases if p not in NOT_CUES and covering_cue(p, patterns) is None]
     assert missing == []

@@ -11,14 +11,19 @@ import numpy as np
 import pytest
 
 from forecast.errors import InputError
+from forecast.language.cues import build_cue_patterns
+from forecast.language.lexicon import load_lexicon
 from forecast.language.surveys import (
     PairChoice,
     Survey,
+    covering_cue,
     iqr_table,
     pairwise_agreement,
     read_capphrase,
     read_pairwise,
     read_probly,
+    read_yardsticks,
+    yardstick_table,
 )
 
 DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
@@ -117,4 +122,20 @@ def test_lexicon_fit_benchmark_runs():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("fitted median inside the IQR:") == 2
+    assert "inside the yardstick's band:" in result.stdout
     assert "fitted medians:" in result.stdout and "repeat consistency" in result.stdout
+
+
+def test_yardsticks_read_and_tabled_by_hand(tmp_path):
+    (tmp_path / "yardstick_toy.csv").write_text("term,low,high\nLikely,60,90\nToss-up,40,60\n")
+    bands = read_yardsticks(tmp_path)
+    assert bands == (("toy", "Likely", 0.6, 0.9), ("toy", "Toss-up", 0.4, 0.6))
+    table = yardstick_table(bands, {"likely": ("likely", 0.95)})
+    assert table["cue"].iloc[0] == "likely" and table["cue"].isna().tolist() == [False, True]
+    assert table["inside"].tolist() == [False, False]
+
+
+def test_covering_cue_needs_the_whole_phrase():
+    patterns = build_cue_patterns(load_lexicon())
+    assert covering_cue("Highly likely", patterns) == "highly likely"
+    assert covering_cue("likely enough", patterns) is None
