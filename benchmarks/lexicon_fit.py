@@ -85,11 +85,14 @@ def main(argv: list[str] | None = None) -> int:
     capphrase = surveys[0]
     medians = {phrase: lexicon[cues[capphrase.name, phrase]].median for phrase in capphrase.answers}
     agreement = pairwise_agreement(choices, medians)
-    pairs = agreement.pairs.sort_values("share", kind="stable")
+    tied = agreement.pairs["tied"]
+    pairs = agreement.pairs[~tied].sort_values("share", kind="stable")
     if args.pairs is not None:
         pairs = pairs.head(args.pairs)
     print(f"\n{capphrase.title}: pairwise choices consistent with the fitted medians")
     print(pairs.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
+    print("pairs whose fitted medians tie (chose_a: choices of phrase_a)")
+    print(agreement.pairs[tied].drop(columns=["consistent", "share"]).to_string(index=False))
     raw = pairwise_agreement(
         choices, {phrase: float(np.median(a)) for phrase, a in capphrase.answers.items()}
     )

@@ -33,7 +33,7 @@ CAPPHRASE_CREDIT = (
 )
 PROBLY_CREDIT = "Zoni Nation (2016) perceptions, /r/samplesize survey 2015 (probly.csv). MIT"
 IQR_COLUMNS = ("phrase", "cue", "n", "q25", "median", "q75", "fitted", "inside")
-PAIR_COLUMNS = ("phrase_a", "phrase_b", "n", "consistent", "share", "tied")
+PAIR_COLUMNS = ("phrase_a", "phrase_b", "n", "chose_a", "consistent", "share", "tied")
 YARDSTICK_COLUMNS = ("yardstick", "phrase", "low", "high", "cue", "fitted", "inside")
 # Round-off allowed when a fitted median meets a quartile: the shipped logits are rounded
 # to 6 decimals, which moves a probability by at most 1.25e-7.
@@ -74,9 +74,10 @@ class PairChoice:
 class PairwiseAgreement:
     """How far the order of fitted medians reproduces respondents' pairwise choices.
 
-    ``pairs`` has one row per phrase pair (columns ``PAIR_COLUMNS``): choices, choices
-    consistent with the fitted order, their share, and whether the fitted medians tie (a
-    tied pair cannot agree or disagree and is left out of ``overall``). ``repeat_consistency``
+    ``pairs`` has one row per phrase pair (columns ``PAIR_COLUMNS``): choices, choices of
+    ``phrase_a``, choices consistent with the fitted order and their share, and whether the
+    fitted medians tie (a tied pair cannot agree or disagree: its ``consistent`` and
+    ``share`` are NaN and it is left out of ``overall``). ``repeat_consistency``
     is the share of respondents who chose the same phrase when shown a pair twice: the
     ceiling a fixed order of phrases can reach.
     """
@@ -208,15 +209,15 @@ def pairwise_agreement(
         a, b = choice.pair
         if a not in medians or b not in medians:
             raise InputError(f"pairwise: no fitted median for {sorted({a, b} - set(medians))}")
-        higher = a if medians[a] > medians[b] else b
         tally = counts.setdefault((a, b), [0, 0])
         tally[0] += 1
-        tally[1] += choice.selected == higher
-    rows = [
-        (a, b, n, agree, agree / n, medians[a] == medians[b])
-        for (a, b), (n, agree) in sorted(counts.items())
-    ]
-    pairs = pd.DataFrame(rows, columns=PAIR_COLUMNS)
+        tally[1] += choice.selected == a
+    rows = []
+    for (a, b), (n, chose_a) in sorted(counts.items()):
+        tied = medians[a] == medians[b]
+        agree = float("nan") if tied else chose_a if medians[a] > medians[b] else n - chose_a
+        rows.append((a, b, n, chose_a, agree, agree / n, tied))
+    pairs = pd.DataFrame(rows, columns=PAIR_COLUMNS).astype({"consistent": "Int64"})
     scored = pairs[~pairs["tied"]]
     return PairwiseAgreement(
         pairs=pairs,

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from forecast.errors import InputError
@@ -61,8 +62,10 @@ def test_pairwise_agreement_by_hand():
     result = pairwise_agreement(CHOICES, MEDIANS)
     pairs = result.pairs.set_index(["phrase_a", "phrase_b"])
     # High/Low first showings: r1 High, r2 High, r3 Low -> 2 of 3 agree with 0.8 > 0.1.
-    assert pairs.loc[("High", "Low"), ["n", "consistent"]].tolist() == [3, 2]
-    assert bool(pairs.loc[("Mid", "Same"), "tied"])
+    assert pairs.loc[("High", "Low"), ["n", "chose_a", "consistent"]].tolist() == [3, 2, 2]
+    assert pairs.loc[("Low", "Mid"), ["chose_a", "consistent"]].tolist() == [0, 1]
+    tied = pairs.loc[("Mid", "Same")]
+    assert bool(tied["tied"]) and tied["chose_a"] == 0 and pd.isna(tied["consistent"])
     # Untied choices: High/Low (2 of 3) and Low/Mid (1 of 1).
     assert (result.overall, result.n_choices, result.n_tied) == (0.75, 4, 1)
     assert result.repeat_consistency == 0.0
