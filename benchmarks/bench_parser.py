@@ -34,9 +34,9 @@ from forecast.language.conllu import (  # noqa: E402
     document_texts,
     format_conllu,
     read_conllu,
-    score_pipeline,
 )
 from forecast.language.parse import MODEL_DIR, load_parser, parser_metrics  # noqa: E402
+from forecast.language.ud_score import score_pipeline  # noqa: E402
 
 ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 TARGETS = {"upos": 0.93, "las": 0.80, "uas": 0.85}

@@ -41,7 +41,7 @@ from spacy.util import compile_prefix_regex, compile_suffix_regex
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from forecast.language.conllu import score_pipeline
+from forecast.language.ud_score import score_pipeline
 
 CONFIG = ROOT / "scripts" / "parser" / "parser.cfg"
 TARGET = ROOT / "forecast" / "data" / "parser"

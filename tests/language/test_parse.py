@@ -9,8 +9,9 @@ import sys
 import pytest
 
 from forecast.cli import main
-from forecast.language.conllu import read_conllu, score_pipeline
+from forecast.language.conllu import read_conllu
 from forecast.language.parse import MODEL_DIR, ParserError, load_parser, parse_text, parser_metrics
+from forecast.language.ud_score import score_pipeline
 
 
 @pytest.fixture(scope="module")
