@@ -21,6 +21,7 @@ __all__ = [
     "forecast_html",
     "forecast_text",
     "highlight",
+    "plural",
     "prob_bar",
 ]
 
@@ -29,6 +30,17 @@ INTERVAL_MASS = 0.9
 BAR_WIDTH_PX = 120
 QUOTE_CHARS = 160
 CELL = "padding:2px 8px;text-align:left;vertical-align:top"
+
+
+def plural(count: int, noun: str) -> str:
+    """``count`` and ``noun``, with an ``s`` unless the count is one.
+
+    Examples
+    --------
+    >>> plural(1, "chain"), plural(2, "chain"), plural(0, "poll")
+    ('1 chain', '2 chains', '0 polls')
+    """
+    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def merge_spans(spans: Iterable[Span], length: int) -> list[Span]:

@@ -131,4 +131,4 @@ def test_watch_folder_through_the_cli(tmp_path, capsys):
                  "--iterations", "1", "--seed", "4"]) == 0  # fmt: skip
     captured = capsys.readouterr()
     assert "one.txt: stored" in captured.out
-    assert "watch done: 1 polls, 1 articles ingested, 0 items skipped" in captured.err
+    assert "watch done: 1 poll, 1 article ingested, 0 items skipped" in captured.err

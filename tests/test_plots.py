@@ -52,7 +52,7 @@ def history() -> pd.DataFrame:
 def test_plot_history(history) -> None:
     ax = plot_history(history, "visit", articles={"aa4fdd95": "Trump may stop in Japan"})
     step, markers = ax.get_lines()
-    assert len(step.get_xdata()) == 3
+    assert len(step.get_xdata()) == 4  # three forecasts, the last drawn standing a while
     assert list(markers.get_ydata()) == [0.4, 0.2]  # the two article-triggered forecasts
     assert sum(isinstance(c, PolyCollection) for c in ax.collections) == 1
     assert [t.get_text() for t in ax.texts] == ["Trump may stop in Japan", "bb12cd34"]
