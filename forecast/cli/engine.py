@@ -76,9 +76,8 @@ def add_commands(commands) -> None:
 
 def run_command(args: argparse.Namespace) -> int:
     """Handle ``forecast run``: check every input, then import the sampler and forecast."""
-    from forecast.language.extract import extract_claims
     from forecast.language.standards import load_standard
-    from forecast.scenario import draft_scenario, load_scenario
+    from forecast.scenario import load_scenario
 
     sampler = sampler_options(args)
     published = date_option(args.published, "--published")
@@ -89,6 +88,8 @@ def run_command(args: argparse.Namespace) -> int:
         scenario = load_scenario(model_path(args.model))
     paths = [Path(p) for p in args.articles] or list(scenario.article_paths())
     articles = read_articles(paths, published)
+    from forecast.language.extract import extract_claims
+
     claims = []
     for path, article in zip(paths, articles, strict=True):
         found = extract_claims(article)
@@ -101,6 +102,8 @@ def run_command(args: argparse.Namespace) -> int:
                 f"{', '.join(map(str, paths))}: no claims found, so no scenario can be drafted; "
                 "give --model FILE"
             )
+        from forecast.scenario import draft_scenario
+
         name = _draft_name(paths)
         scenario = draft_scenario(claims, name=name, title=f"Drafted from {paths[0].name}")
         note(

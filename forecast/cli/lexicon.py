@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from forecast.cli.output import add_format_option, add_wide_option, print_frame
-from forecast.language.lexicon import load_lexicon
 from forecast.language.standards import DEFAULT_STANDARD, STANDARD_NAMES, load_standard
 
 COLUMNS = ["cue", "category", "median", "low", "high", "provenance", "label", "rationale"]
@@ -36,6 +35,8 @@ def add_commands(commands) -> None:
 
 def run_lexicon(args: argparse.Namespace) -> int:
     """Print the lexicon table; return the exit code."""
+    from forecast.language.lexicon import load_lexicon
+
     standard = load_standard(args.standard)
     frame = load_lexicon().to_frame(mass=0.9)
     frame["label"] = frame["median"].map(standard.verbalise)

@@ -19,9 +19,10 @@ from forecast.cli.common import (
 )
 from forecast.cli.output import add_format_option, add_wide_option, print_frame, print_json
 from forecast.errors import AlreadyResolved, InputError
-from forecast.store import STORE_ENV
 
-STORE_HELP = f"store file (default: ${STORE_ENV}, else ~/.local/share/forecast/store.sqlite)"
+# Spelled out rather than imported: importing forecast.store loads pandas, and the parser is
+# built before any input is checked (tests/test_cli_store.py checks the two agree).
+STORE_HELP = "store file (default: $FORECAST_STORE, else ~/.local/share/forecast/store.sqlite)"
 OUTCOMES = {"yes": True, "no": False}
 HISTORY_SHOWN = ("created_at", "as_of", "scenario", "event", "prob", "low", "high", "mcse",
                  "trigger")  # fmt: skip
@@ -96,7 +97,6 @@ def _open(args: argparse.Namespace) -> Any:
 
 def ingest_command(args: argparse.Namespace) -> int:
     """Handle ``forecast ingest``: check every input, then import the sampler and ingest."""
-    from forecast.reforecast import describe_change, ingest_articles
     from forecast.scenario import load_scenario
 
     published = date_option(args.published, "--published")
@@ -106,6 +106,8 @@ def ingest_command(args: argparse.Namespace) -> int:
     articles = read_articles(args.articles, published)
     with _open(args) as store:
         load_sampler()
+        from forecast.reforecast import describe_change, ingest_articles
+
         report = ingest_articles(
             store, articles, scenario=scenario, as_of=as_of, progress=note, **sampler
         )
