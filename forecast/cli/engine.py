@@ -30,12 +30,14 @@ from forecast.cli.output import (
     print_json,
     terminal_width,
 )
-from forecast.display import plural
+from forecast.display import driver_excerpt, plural
 from forecast.errors import InputError
 
 EXIT_UNRELIABLE = 3
 TOP_SCENARIOS = 5
 DRIVER = "top driver (cue, shift, quote)"
+QUOTE_CHARS = 60
+"""Characters of a driver's quote shown from its cue on (all with ``--wide``)."""
 HAPPEN = "events that happen (the others do not)"
 
 RUN_EPILOG = f"""\
@@ -88,6 +90,7 @@ def run_command(args: argparse.Namespace) -> int:
         scenario = load_scenario(model_path(args.model))
     paths = [Path(p) for p in args.articles] or list(scenario.article_paths())
     articles = read_articles(paths, published)
+    note(f"extracting claims from {plural(len(paths), 'article')}")
     from forecast.language.extract import extract_claims
 
     claims = []
@@ -152,8 +155,9 @@ def _print(result: Any, fmt: str, wide: bool) -> None:
 def render_table(result: Any, width: int, *, wide: bool = False) -> str:
     """The human report: events, the top joint scenarios, then one diagnostics line.
 
-    Fits ``width`` columns (see :func:`~forecast.cli.output.fit_table`): the driver's
-    quote is cut, the list of a joint scenario's events wraps; ``wide`` keeps both whole.
+    Fits ``width`` columns (see :func:`~forecast.cli.output.fit_table`): the driver
+    (an excerpt of its quote from the cue on) and the list of a joint scenario's events
+    wrap; ``wide`` shows the whole quote and keeps every row on one line.
     """
     import pandas as pd
 
@@ -168,11 +172,11 @@ def render_table(result: Any, width: int, *, wide: bool = False) -> str:
             "90% interval": f"{e.low:.2f}-{e.high:.2f}",
             "label": e.label,
             "mcse": f"{e.mcse:.3f}",
-            DRIVER: _driver_text(e),
+            DRIVER: _driver_text(e, wide),
         }
         for e in result.events
     ]
-    lines.append(fit_table(pd.DataFrame(rows), width, wide=wide, cut=(DRIVER,)))
+    lines.append(fit_table(pd.DataFrame(rows), width, wide=wide, wrap=(DRIVER,)))
     joint = result.scenarios[:TOP_SCENARIOS]
     if joint:
         shown = pd.DataFrame(
@@ -190,12 +194,16 @@ def render_table(result: Any, width: int, *, wide: bool = False) -> str:
     return "\n".join(lines)
 
 
-def _driver_text(event: Any) -> str:
-    """The strongest driver as ``cue +0.12 "quote"``, or how the number was reached."""
+def _driver_text(event: Any, wide: bool) -> str:
+    """The strongest driver as ``cue +0.12 "quote"``, or how the number was reached.
+
+    Unless ``wide``, the quote is an excerpt that starts shortly before its cue.
+    """
     if not event.drivers:
         return event.evidence
     driver = event.drivers[0]
-    return f'{driver.cue} {driver.delta:+.2f} "{driver.quote}"'
+    quote = driver.quote if wide else driver_excerpt(driver, QUOTE_CHARS)
+    return f'{driver.cue} {driver.delta:+.2f} "{quote}"'
 
 
 def diagnostics_line(diagnostics: Any) -> str:
