@@ -176,10 +176,8 @@ def history_command(args: argparse.Namespace) -> int:
         articles = store.articles()
         if frame.empty:
             raise InputError(_no_history(store, args))
-    titles = {
-        article_id: title or article_id[:SHORT_ID]
-        for article_id, title in zip(articles["id"], articles["title"], strict=True)
-    }
+    rows = list(zip(articles["id"], articles["title"], articles["path"], strict=True))
+    titles = {article_id: title or article_id[:SHORT_ID] for article_id, title, _ in rows}
     if args.plot:
         _plot_history(frame, args, titles)
     stamp = "%Y-%m-%d %H:%M:%S" if args.format == "table" else "%Y-%m-%dT%H:%M:%S.%fZ"
@@ -188,9 +186,9 @@ def history_command(args: argparse.Namespace) -> int:
         as_of=[None if day is None else day.isoformat() for day in frame["as_of"]],
     )
     if args.format != "table":
-        print_frame(
-            shown.assign(article=[titles.get(t, "") for t in frame["trigger"]]), args.format
-        )
+        names = {article_id: title or path or article_id for article_id, title, path in rows}
+        shown["article"] = [names.get(trigger, "") for trigger in frame["trigger"]]
+        print_frame(shown, args.format)
         return 0
     for column in ("prob", "low", "high"):
         shown[column] = shown[column].map("{:.3f}".format)
