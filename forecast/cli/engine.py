@@ -79,17 +79,21 @@ def add_commands(commands) -> None:
 def run_command(args: argparse.Namespace) -> int:
     """Handle ``forecast run``: check every input, then import the sampler and forecast."""
     from forecast.language.standards import load_standard
-    from forecast.scenario import load_scenario
 
     sampler = sampler_options(args)
     published = date_option(args.published, "--published")
     as_of = date_option(args.as_of, "--as-of")
     load_standard(args.standard)
-    scenario = None
-    if args.model or not args.articles:
-        scenario = load_scenario(model_path(args.model))
-    paths = [Path(p) for p in args.articles] or list(scenario.article_paths())
+    paths = [Path(p) for p in args.articles]
     articles = read_articles(paths, published)
+    scenario = None
+    if args.model or not paths:
+        from forecast.scenario import load_scenario
+
+        scenario = load_scenario(model_path(args.model))
+    if not paths:
+        paths = list(scenario.article_paths())
+        articles = read_articles(paths, published)
     note(f"extracting claims from {plural(len(paths), 'article')}")
     from forecast.language.extract import extract_claims
 

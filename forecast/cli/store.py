@@ -97,13 +97,15 @@ def _open(args: argparse.Namespace) -> Any:
 
 def ingest_command(args: argparse.Namespace) -> int:
     """Handle ``forecast ingest``: check every input, then import the sampler and ingest."""
-    from forecast.scenario import load_scenario
-
     published = date_option(args.published, "--published")
     as_of = date_option(args.as_of, "--as-of")
     sampler = sampler_options(args)
-    scenario = load_scenario(model_path(args.model)) if args.model else None
     articles = read_articles(args.articles, published)
+    scenario = None
+    if args.model:
+        from forecast.scenario import load_scenario
+
+        scenario = load_scenario(model_path(args.model))
     with _open(args) as store:
         load_sampler()
         from forecast.reforecast import describe_change, ingest_articles
