@@ -171,9 +171,9 @@ class Store:
     def articles(self) -> pd.DataFrame:
         """Stored articles in ingestion order, one row each, columns ``ARTICLE_COLUMNS``."""
         sql = f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles ORDER BY rowid"
-        frame = pd.DataFrame(self._read(lambda db: db.execute(sql).fetchall()),
-                             columns=list(ARTICLE_COLUMNS))  # fmt: skip
-        frame["published"] = [date_value(value) for value in frame["published"]]
+        frame = _frame(self._read(lambda db: db.execute(sql).fetchall()), ARTICLE_COLUMNS,
+                       text=("id", "title", "source", "url", "path"))  # fmt: skip
+        frame["published"] = _dates(frame["published"])
         frame["ingested_at"] = pd.to_datetime(frame["ingested_at"], utc=True)
         return frame
 
@@ -317,9 +317,9 @@ class Store:
             "AND (?2 IS NULL OR e.event = ?2) ORDER BY f.created_at, f.id, e.rowid"
         )
         rows = self._read(lambda db: db.execute(sql, (scenario, event)).fetchall())
-        frame = pd.DataFrame(rows, columns=list(HISTORY_COLUMNS))
+        frame = _frame(rows, HISTORY_COLUMNS, text=("scenario", "event", "trigger"))
         frame["created_at"] = pd.to_datetime(frame["created_at"], utc=True)
-        frame["as_of"] = [date_value(value) for value in frame["as_of"]]
+        frame["as_of"] = _dates(frame["as_of"])
         return frame
 
     # --- resolutions ---------------------------------------------------------------
@@ -383,10 +383,10 @@ class Store:
         """Recorded outcomes, columns ``RESOLUTION_COLUMNS``, by scenario and event."""
         sql = (f"SELECT {', '.join(RESOLUTION_COLUMNS)} FROM resolutions "
                "ORDER BY scenario, event")  # fmt: skip
-        frame = pd.DataFrame(self._read(lambda db: db.execute(sql).fetchall()),
-                             columns=list(RESOLUTION_COLUMNS))  # fmt: skip
+        frame = _frame(self._read(lambda db: db.execute(sql).fetchall()), RESOLUTION_COLUMNS,
+                       text=("scenario", "event"))  # fmt: skip
         frame["outcome"] = frame["outcome"].astype(bool)
-        frame["resolved_on"] = [date_value(value) for value in frame["resolved_on"]]
+        frame["resolved_on"] = _dates(frame["resolved_on"])
         frame["recorded_at"] = pd.to_datetime(frame["recorded_at"], utc=True)
         return frame
 
@@ -413,3 +413,24 @@ class Store:
             return query(self._db)
         except sqlite3.Error as error:
             raise InputError(f"{self.path}: cannot read the store ({error})") from None
+
+
+def _frame(rows: list[tuple], columns: Sequence[str], *, text: Sequence[str]) -> pd.DataFrame:
+    """Rows as a DataFrame whose ``text`` columns keep None for a missing value.
+
+    pandas would read a column of strings and NULLs as strings and NaN; NaN is truthy
+    and not a date, so one NULL (an undated article) would poison every later read.
+    Dates are read from the raw values too (see :func:`_dates`).
+    """
+    frame = pd.DataFrame(rows, columns=list(columns))
+    for column in (*text, *(c for c in columns if c in _DATE_COLUMNS)):
+        frame[column] = pd.Series([row[columns.index(column)] for row in rows], dtype=object)
+    return frame
+
+
+_DATE_COLUMNS = frozenset({"published", "as_of", "resolved_on"})
+
+
+def _dates(values: pd.Series) -> pd.Series:
+    """A column of ISO date text or None as dates or None, with object dtype."""
+    return pd.Series([date_value(value) for value in values], index=values.index, dtype=object)
