@@ -303,6 +303,16 @@ _JSON_TYPES = {dict: "object", list: "array", str: "string", int: "number", floa
                bool: "boolean", type(None): "null"}  # fmt: skip
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _brief(value: object) -> str:
+    """A JSON value shown in a message: scalars as written, containers by their brackets."""
+    if isinstance(value, dict):
+        return "{...}"
+    return "[...]" if isinstance(value, list) else json.dumps(value)[:60]
+
+
 def clean_json(text: str, *, name: str = "<json>") -> Cleaned:
     """The fields of a JSON article object, type-checked.
 
@@ -321,6 +331,10 @@ def clean_json(text: str, *, name: str = "<json>") -> Cleaned:
         raise InputError(
             f"{name}: not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
         ) from None
+    except RecursionError:
+        raise InputError(f"{name}: JSON nested too deeply to read") from None
+    except ValueError as error:  # e.g. an integer longer than Python converts
+        raise InputError(f"{name}: not readable JSON ({str(error).split(';')[0]})") from None
     if not isinstance(data, dict):
         raise InputError(
             f"{name}: expected a JSON object with a 'text' field; got a JSON "
@@ -332,8 +346,13 @@ def clean_json(text: str, *, name: str = "<json>") -> Cleaned:
         value = data.get(key)
         if (value is not None or key == "text") and not isinstance(value, str):
             raise InputError(
-                f"{name}: field {key!r}: expected a string; got {json.dumps(value)[:60]} "
+                f"{name}: field {key!r}: expected a string; got {_brief(value)} "
                 f"({_JSON_TYPES.get(type(value), type(value).__name__)})"
+            )
+        if isinstance(value, str) and (lone := _LONE_SURROGATE.search(value)):
+            raise InputError(
+                f"{name}: field {key!r}: lone surrogate \\u{ord(lone.group()):04x} at "
+                f"character {lone.start()} (not text; JSON escapes must pair)"
             )
     text = data["text"].replace("\r\n", "\n").replace("\r", "\n")
     meta = {key: data.get(key) or None for key in ("title", "published", "source", "url")}

@@ -33,6 +33,8 @@ __all__ = ["FetchedItem", "WatchSummary", "parse_every", "poll", "poll_feed", "p
 FETCH_TIMEOUT_S = 20.0
 MAX_FEED_BYTES = 20_000_000
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json"})
+MAX_EVERY_S = 7 * 24 * 3600.0
+"""Longest poll interval (a week): longer is a typo, and overflows the sleep."""
 _EVERY = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([smh])\s*")
 _UNITS = {"s": 1.0, "m": 60.0, "h": 3600.0}
 
@@ -72,9 +74,10 @@ def parse_every(text: str) -> float:
     """
     match = _EVERY.fullmatch(text) if isinstance(text, str) else None
     seconds = float(match.group(1)) * _UNITS[match.group(2)] if match else 0.0
-    if seconds <= 0:
+    if not 0 < seconds <= MAX_EVERY_S:
         raise InputError(
-            f"--every: expected a positive number and a unit s, m or h (30s, 15m, 1h); got {text!r}"
+            f"--every: expected a positive number and a unit s, m or h (30s, 15m, 1h), at "
+            f"most {MAX_EVERY_S / 3600:g}h; got {text!r}"
         )
     return seconds
 
@@ -123,7 +126,7 @@ def poll_feed(
     import feedparser
 
     parsed = feedparser.parse(fetch_fn(url))
-    if not parsed.entries and (parsed.bozo or not parsed.version):
+    if not parsed.entries and (parsed.bozo or not parsed.get("version")):
         problem = parsed.get("bozo_exception") or "no feed version and no entries"
         raise InputError(f"{url}: not an RSS/Atom feed ({problem})")
     outlet = parsed.feed.get("title") or None

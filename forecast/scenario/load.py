@@ -27,6 +27,28 @@ MATCH_KEYS = ("all_of", "none_of", "condition", "condition_negated", "against")
 _DERIVED_KEYS = ("question", "resolution", "deadline", "expr")
 
 DEFAULT_SCENARIO = "us_japan_2018.toml"
+MAX_TOML_DEPTH = 16
+"""Deepest nesting of tables and arrays in a scenario file (the shape needs 6)."""
+
+
+def nesting_depth(value: Any) -> int:
+    """How deeply dicts and lists nest in ``value`` (a scalar is 0), found without recursion.
+
+    Examples
+    --------
+    >>> nesting_depth({"events": {"a": {"match": {"all_of": [["x"]]}}}})
+    6
+    """
+    deepest, stack = 0, [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        children = (
+            item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        )
+        if children is not None:
+            deepest = max(deepest, depth + 1)
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 def default_scenario_path() -> Path:
@@ -108,6 +130,12 @@ def loads_scenario(
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise InputError(f"{where}: not valid TOML: {error}") from None
+    except RecursionError:
+        raise InputError(f"{where}: TOML nested too deeply to read") from None
+    if (depth := nesting_depth(raw)) > MAX_TOML_DEPTH:
+        raise InputError(
+            f"{where}: tables and arrays nested {depth} deep; scenario files allow {MAX_TOML_DEPTH}"
+        )
     _check_keys(raw, TOP_KEYS, where)
     for key in ("name", "title", "events"):
         if key not in raw:
