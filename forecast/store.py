@@ -124,8 +124,15 @@ class Store:
 
     # --- articles and claims -------------------------------------------------------
 
-    def add_article(self, article: Article, claims: Sequence[Claim]) -> bool:
+    def add_article(
+        self, article: Article, claims: Sequence[Claim], *, pending: Iterable[str] = ()
+    ) -> bool:
         """Store ``article`` and its claims in one transaction; False if already stored.
+
+        ``pending`` names the scenarios the article calls to be forecast again: they are
+        marked in the same transaction, and each mark is cleared by the first forecast of
+        its scenario that uses the article (:meth:`add_forecast`), so an interruption in
+        between leaves work that :meth:`pending_forecasts` lists.
 
         Identity is :attr:`Article.id`, the hash of the normalised text: the same story
         from two outlets is two articles unless the texts are identical, and identical
@@ -152,7 +159,21 @@ class Store:
             ).rowcount  # fmt: skip
             if added:
                 self._db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+                self._db.executemany(
+                    "INSERT INTO pending_forecasts VALUES (?, ?)",
+                    [(article.id, name) for name in dict.fromkeys(pending)],
+                )
         return bool(added)
+
+    def pending_forecasts(self) -> dict[str, tuple[str, ...]]:
+        """Active scenario name -> ids of stored articles whose forecast is still owed."""
+        sql = ("SELECT p.scenario, p.article_id FROM pending_forecasts p "
+               "JOIN scenarios s ON s.name = p.scenario JOIN articles a ON a.id = p.article_id "
+               "WHERE s.active = 1 ORDER BY p.scenario, a.rowid")  # fmt: skip
+        pending: dict[str, tuple[str, ...]] = {}
+        for scenario, article_id in self._read(lambda db: db.execute(sql).fetchall()):
+            pending[scenario] = (*pending.get(scenario, ()), article_id)
+        return pending
 
     def has_article(self, article_id: str) -> bool:
         """True when an article with this id is stored."""
@@ -267,7 +288,9 @@ class Store:
         optional ``low``, ``high``, ``mcse``) feed :meth:`forecast_history`, its ``as_of``
         the date the forecast speaks for. ``trigger`` is ``"run"``, ``"reforecast"`` or
         the id of a stored article; ``inputs`` the ids of the articles used;
-        ``created_at`` (timezone-aware, default now) when it was made.
+        ``created_at`` (timezone-aware, default now) when it was made. The forecast
+        completes the pending marks of ``scenario`` for its trigger and every article in
+        ``inputs``.
         """
         where = f"{self.path}: forecast of {scenario!r}"
         events = forecast_events(payload, where)
@@ -296,6 +319,11 @@ class Store:
             self._db.executemany(
                 "INSERT INTO forecast_events VALUES (?, ?, ?, ?, ?, ?)",
                 [(cursor.lastrowid, *event) for event in events],
+            )
+            self._db.execute(
+                "DELETE FROM pending_forecasts WHERE scenario = ? "
+                "AND (article_id = ? OR article_id IN (SELECT value FROM json_each(?)))",
+                (scenario, trigger, json.dumps(list(inputs))),
             )
         return cursor.lastrowid
 

@@ -39,6 +39,8 @@ def add_commands(commands) -> None:
     watch.add_argument("source", metavar="DIR|URL", help="folder of articles or feed URL")
     watch.add_argument("--every", default="15m", help="poll interval: 30s, 15m, 1h (default 15m)")
     watch.add_argument("--iterations", type=int, metavar="N", help="stop after N polls")
+    watch.add_argument("--allow-file-feeds", action="store_true",
+                       help="accept a file:// feed URL (reads the local disk)")  # fmt: skip
     add_sampler_options(watch)
     watch.set_defaults(handler=watch_command)
 
@@ -99,11 +101,15 @@ def ingest_command(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         print_frame(report.changes_frame(), "csv")
     else:
+        for update in report.resumed:
+            print(f"{update.scenario}: completed a reforecast an earlier ingest left owed")
+            for change in update.changes:
+                print(f"  {describe_change(change)}")
         for outcome in report.articles:
             if not outcome.added:
                 print(f"{outcome.name}: already stored; nothing changed")
                 continue
-            touched = ", ".join(u.scenario for u in outcome.updates) or "no active scenario"
+            touched = ", ".join(u.scenario for u in outcome.updates) or "no scenario touched"
             claims = f"{outcome.n_claims} claim" + ("" if outcome.n_claims == 1 else "s")
             print(f"{outcome.name}: stored, {claims}; reforecast: {touched}")
             for update in outcome.updates:
@@ -145,7 +151,7 @@ def watch_command(args: argparse.Namespace) -> int:
     with _open(args) as store:
         note(f"watching {args.source} every {args.every} (Ctrl-C to stop)")
         summary = watch(args.source, every=every, store=store, iterations=args.iterations,
-                        **sampler)  # fmt: skip
+                        allow_files=args.allow_file_feeds, **sampler)  # fmt: skip
     note(summary.line())
     return 0
 
