@@ -170,6 +170,8 @@ def check_schema(db: sqlite3.Connection) -> str | None:
     """Why ``db`` is not a store this code can use, found by reading only; None if it is."""
     try:
         version, tables = schema_version(db), user_tables(db)
+    except sqlite3.OperationalError as error:  # read-only mount, full disk, locked, I/O
+        return f"cannot open the store ({error})"
     except sqlite3.DatabaseError as error:
         return f"not a forecast store ({error})"
     if version > SCHEMA_VERSION:

@@ -213,6 +213,11 @@ def resolve_command(args: argparse.Namespace) -> int:
     from forecast.scenario.validate import suggest
 
     resolved_on = date_option(args.date, "--date") or dt.date.today()
+    if resolved_on > dt.date.today():
+        raise InputError(
+            f"--date: an outcome is recorded once known, so not after today "
+            f"({dt.date.today()}); got {resolved_on}"
+        )
     with _open(args) as store:
         name = args.scenario
         if name is None:

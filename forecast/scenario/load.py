@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -78,20 +79,34 @@ def load_scenario(path: str | Path) -> Scenario:
     """
     path = Path(path)
     where = str(path)
+    if problem := _not_a_file(path):
+        raise InputError(f"{where}: {problem.replace('file', 'scenario file', 1)}")
     try:
         text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{where}: no such scenario file") from None
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(f"{where}: cannot read scenario file: {error}") from None
     scenario = loads_scenario(text, name_for_errors=where, path=where)
     for article, article_path in zip(scenario.articles, scenario.article_paths(), strict=True):
-        if not article_path.is_file():
+        if problem := _not_a_file(article_path):
             raise InputError(
-                f"{where}: key 'articles': no such file {article!r} "
+                f"{where}: key 'articles': {problem} {article!r} "
                 f"(paths are relative to the scenario file; looked for {article_path})"
             )
     return scenario
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a file ("no such file", "not a regular file"), or None.
+
+    Checked before opening, so a FIFO is named for what it is instead of blocking the read.
+    """
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "no such file"
+    except OSError as error:
+        return f"cannot read file ({error.strerror})"
+    return None if stat.S_ISREG(mode) else "not a regular file"
 
 
 def loads_scenario(
