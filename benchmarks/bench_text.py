@@ -8,7 +8,7 @@ growing with the size is not). Then the largest article the reader accepts
 (``MAX_ARTICLE_BYTES``, 5 MB of ordinary prose) is read and extracted once, against the
 60 s target. Usage::
 
-    python benchmarks/bench_text.py [--max-kb 4096] [--shape NAME ...] [--no-largest]
+    PYTHONPATH=. python benchmarks/bench_text.py [--max-kb 4096] [--shape NAME ...] [--no-largest]
 """
 
 from __future__ import annotations
@@ -63,6 +63,8 @@ def main() -> None:
     sizes = [10 * 1024]
     while sizes[-1] * 4 <= args.max_kb * 1024:
         sizes.append(sizes[-1] * 4)
+    if sizes[-1] < args.max_kb * 1024:
+        sizes.append(args.max_kb * 1024)
     print(f"{'shape':>14} {'size KB':>8} {'read s/MB':>10} {'extract s/MB':>13} {'claims':>7}")
     for shape in args.shape:
         per_mb = []
