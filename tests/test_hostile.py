@@ -8,6 +8,9 @@ negative seeds, dates past the calendar's end, endless poll intervals, empty fee
 from __future__ import annotations
 
 import contextlib
+import os
+import subprocess
+import sys
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -19,6 +22,7 @@ from forecast.errors import InputError
 from forecast.graph import MAX_EXPR_TOKENS, parse_expr
 from forecast.scenario.load import MAX_TOML_DEPTH, loads_scenario
 from forecast.watch import poll_feed
+from tests.conftest import REPO
 
 SCENARIO = """name = "talks"
 title = "Talks"
@@ -153,3 +157,18 @@ def test_any_toml_loads_or_fails_with_input_error(body, depth, opener):
     for text in (body, scenario(f"x = {opener * depth}1{closer * depth}")):
         with contextlib.suppress(InputError):
             loads_scenario(text)
+
+
+def test_an_unwritable_home_is_one_line_not_a_traceback(tmp_path):
+    """ArviZ writes a cache folder under HOME when imported; HOME here is a plain file."""
+    home = tmp_path / "home"
+    home.write_text("not a folder", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "MPLCONFIGDIR"))}
+    env.update(HOME=str(home), PYTHONPATH=str(REPO))
+    result = subprocess.run(
+        [sys.executable, "-m", "forecast", "run", "--draws", "20"],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 2, result.stderr
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"forecast: error: {home}/.cache/arviz: Not a directory")

@@ -63,6 +63,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as error:
+        # Readers report their own files; what reaches here is the environment: a
+        # cache folder a library writes on import (ArviZ's, under HOME), a full disk.
+        if args.debug:
+            raise
+        where = f"{error.filename}: " if error.filename else ""
+        print(
+            f"forecast: error: {where}{error.strerror or error} (a folder forecast or a "
+            "library writes to; if HOME or XDG_CACHE_HOME is not writable, point it at "
+            "one that is)",
+            file=sys.stderr,
+        )
+        return ForecastError.exit_code
 
 
 @contextlib.contextmanager
@@ -85,5 +98,5 @@ def _sigterm_as_interrupt() -> Iterator[None]:
 def _quiet_libraries() -> None:
     """Keep library chatter (PyMC, PyTensor, ArviZ) off the analyst's terminal."""
     warnings.filterwarnings("ignore")
-    for name in ("pymc", "pytensor", "arviz", "numba"):
+    for name in ("pymc", "pytensor", "arviz", "numba", "matplotlib"):
         logging.getLogger(name).setLevel(logging.ERROR)
