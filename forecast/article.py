@@ -19,7 +19,13 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from forecast.dateline import DATELINE_CHARS, find_date, find_outlet, headline
+from forecast.dateline import (
+    DATELINE_CHARS,
+    date_out_of_range,
+    find_date,
+    find_outlet,
+    headline,
+)
 from forecast.errors import InputError
 from forecast.textclean import Cleaned, clean_html, clean_json, clean_markdown
 
@@ -250,9 +256,13 @@ def parse_published(value: str, *, field: str = "--published") -> dt.date:
     reason = ""
     if match:
         try:
-            return dt.date.fromisoformat(match.group(1))
+            day = dt.date.fromisoformat(match.group(1))
         except ValueError as error:
             reason = f" ({error})"
+        else:
+            if problem := date_out_of_range(day):
+                raise InputError(f"{field}: {problem}")
+            return day
     raise InputError(f"{field}: expected an ISO date (YYYY-MM-DD); got {value!r}{reason}")
 
 

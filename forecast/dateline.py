@@ -10,6 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+DATE_RANGE = (dt.date(1900, 1, 1), dt.date(2199, 12, 31))
+"""Dates a user may give (publication, as-of, resolution, deadlines): far enough either
+way for any news, and clear of the calendar's end, which date arithmetic would overflow."""
+
+
+def date_out_of_range(day: dt.date) -> str | None:
+    """Why ``day`` is outside :data:`DATE_RANGE`, or None when inside it."""
+    low, high = DATE_RANGE
+    return None if low <= day <= high else f"must be between {low} and {high}; got {day}"
+
+
 DATELINE_CHARS = 300
 """How far into an article's text a dateline is looked for."""
 

@@ -37,6 +37,8 @@ __all__ = [
 ]
 
 KEYWORDS = frozenset({"and", "or", "not"})
+MAX_EXPR_TOKENS = 100
+"""Most names, operators and parentheses in one expression (trees are walked recursively)."""
 
 
 class ExprError(InputError, ValueError):
@@ -261,7 +263,13 @@ def parse_expr(text: str) -> Expr:
         raise ExprError(f"expression must be a string; got {type(text).__name__}")
     if not text.strip():
         raise ExprError("empty expression")
-    return _Parser(_tokenize(text)).parse()
+    tokens = _tokenize(text)
+    if len(tokens) - 1 > MAX_EXPR_TOKENS:
+        raise ExprError(
+            f"expression has {len(tokens) - 1} names, operators and parentheses; at most "
+            f"{MAX_EXPR_TOKENS} are allowed"
+        )
+    return _Parser(tokens).parse()
 
 
 def topological_order(parents: Mapping[str, Iterable[str]]) -> tuple[str, ...]:

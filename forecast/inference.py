@@ -33,6 +33,8 @@ import contextlib
 import functools
 import logging
 import math
+import signal
+import threading
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -232,6 +234,35 @@ def _quiet() -> Iterator[None]:
             lg.setLevel(level)
 
 
+@contextlib.contextmanager
+def _interrupts_raised() -> Iterator[None]:
+    """Re-raise a Ctrl-C or SIGTERM that arrives while PyMC samples, once it has returned.
+
+    PyMC catches KeyboardInterrupt during sampling, stops the chain and returns the draws
+    so far, which would be reported (and stored) as if the fit were whole. Here the
+    signal still stops the chain, and is raised again when ``pm.sample`` returns, so an
+    interrupted fit never leaves this module. Outside the main thread signals cannot be
+    handled and nothing changes.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+
+    def stop(signum: int, frame: object) -> None:
+        received.append(signum)
+        raise KeyboardInterrupt
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    if received:
+        raise KeyboardInterrupt
+
+
 def sample_posterior(
     evidence: EvidenceSet,
     *,
@@ -311,7 +342,7 @@ def _sample_scales(
     model, step = _compiled(shape)
     pm.set_data(data, model=model)
     thin = 2 if shape[1] == 1 else 1
-    with _quiet():
+    with _quiet(), _interrupts_raised():
         idata = pm.sample(
             draws=n_draws * thin,
             tune=tune,

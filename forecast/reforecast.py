@@ -33,6 +33,7 @@ __all__ = [
     "IngestReport",
     "ScenarioUpdate",
     "activation_note",
+    "complete_pending",
     "describe_change",
     "ingest_articles",
     "reforecast_all",
@@ -120,20 +121,27 @@ class ArticleOutcome:
 
 @dataclass(frozen=True, slots=True)
 class IngestReport:
-    """Per article what happened, and the scenario activated because none was active."""
+    """Per article what happened, the scenario activated because none was active, and the
+    reforecasts an earlier, interrupted ingest left owed and this one completed."""
 
     articles: tuple[ArticleOutcome, ...]
     activated: str | None = None
+    resumed: tuple[ScenarioUpdate, ...] = ()
+
+    @property
+    def updates(self) -> tuple[ScenarioUpdate, ...]:
+        """Every reforecast, in the order made: resumed ones first, then article by article."""
+        return (*self.resumed, *(u for a in self.articles for u in a.updates))
 
     @property
     def changes(self) -> tuple[Change, ...]:
-        """Every change, article by article."""
-        return tuple(c for a in self.articles for u in a.updates for c in u.changes)
+        """Every change, in the order of :attr:`updates`."""
+        return tuple(c for u in self.updates for c in u.changes)
 
     @property
     def forecasts(self) -> dict[str, Forecast]:
         """The latest forecast of each scenario this ingest updated."""
-        return {u.scenario: u.forecast for a in self.articles for u in a.updates}
+        return {u.scenario: u.forecast for u in self.updates}
 
     def changes_frame(self) -> pd.DataFrame:
         """Every change as a table with columns :data:`CHANGE_COLUMNS`."""
@@ -144,6 +152,10 @@ class IngestReport:
         """JSON-ready mapping: ``activated`` and per article its status and changes."""
         return {
             "activated": self.activated,
+            "resumed": [
+                {"scenario": u.scenario, "changes": [c.to_dict() for c in u.changes]}
+                for u in self.resumed
+            ],
             "articles": [
                 {
                     "id": a.article_id,
@@ -238,19 +250,20 @@ def ingest_articles(
         Called with a short message before each slow stage.
     """
     activated = _activate(store, scenario, progress)
-    cache = dict(previous or {})
+    sampler = {"n_draws": n_draws, "chains": chains, "seed": seed}
+    resumed = complete_pending(store, as_of=as_of, previous=previous, progress=progress,
+                               **sampler)  # fmt: skip
+    cache = {**(previous or {}), **{u.scenario: u.forecast for u in resumed}}
     outcomes = []
     for article in articles:
         name = article.path or article.url or article.title or article.id
         claims = extract_claims(article)
-        if not store.add_article(article, claims):
+        touched = [active for active in store.active_scenarios() if link_claims(active, claims)]
+        if not store.add_article(article, claims, pending=[s.name for s in touched]):
             outcomes.append(ArticleOutcome(article.id, name, False, len(claims)))
             continue
         updates = []
-        for active in store.active_scenarios():
-            new_links = link_claims(active, claims)
-            if not new_links:
-                continue
+        for active in touched:
             _say(progress, f"{name}: reforecasting {active.name!r}")
             update = reforecast_scenario(
                 store, active, trigger=article.id, new_claims=claims, as_of=as_of,
@@ -260,7 +273,35 @@ def ingest_articles(
             cache[active.name] = update.forecast
             updates.append(update)
         outcomes.append(ArticleOutcome(article.id, name, True, len(claims), tuple(updates)))
-    return IngestReport(tuple(outcomes), activated)
+    return IngestReport(tuple(outcomes), activated, resumed)
+
+
+def complete_pending(
+    store: Any,
+    *,
+    as_of: dt.date | None = None,
+    previous: Mapping[str, Forecast] | None = None,
+    progress: Progress = None,
+    **sampler: Any,
+) -> tuple[ScenarioUpdate, ...]:
+    """Make the reforecasts that stored articles still call for (see ``Store.add_article``).
+
+    An article is stored with a mark per scenario it touches, and the forecast that uses
+    it clears the mark; a kill, a full disk or a signal between the two leaves the mark,
+    and this completes it: each such scenario is forecast again with those articles'
+    claims as the new ones (trigger: the newest of them). ``sampler`` holds ``n_draws``,
+    ``chains`` and ``seed``, as for :func:`ingest_articles`.
+    """
+    updates = []
+    for name, article_ids in store.pending_forecasts().items():
+        scenario = store.scenario(name)
+        _say(progress, f"completing the interrupted reforecast of {name!r}")
+        update = reforecast_scenario(
+            store, scenario, trigger=article_ids[-1], new_claims=store.claims(article_ids),
+            as_of=as_of, previous=(previous or {}).get(name), progress=progress, **sampler,
+        )  # fmt: skip
+        updates.append(update)
+    return tuple(updates)
 
 
 def reforecast_all(

@@ -130,8 +130,15 @@ class Store:
 
     # --- articles and claims -------------------------------------------------------
 
-    def add_article(self, article: Article, claims: Sequence[Claim]) -> bool:
+    def add_article(
+        self, article: Article, claims: Sequence[Claim], *, pending: Iterable[str] = ()
+    ) -> bool:
         """Store ``article`` and its claims in one transaction; False if already stored.
+
+        ``pending`` names the scenarios the article calls to be forecast again: they are
+        marked in the same transaction, and each mark is cleared by the first forecast of
+        its scenario that uses the article (:meth:`add_forecast`), so an interruption in
+        between leaves work that :meth:`pending_forecasts` lists.
 
         Identity is :attr:`Article.id`, the hash of the normalised text: the same story
         from two outlets is two articles unless the texts are identical, and identical
@@ -158,7 +165,21 @@ class Store:
             ).rowcount  # fmt: skip
             if added:
                 self._db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+                self._db.executemany(
+                    "INSERT INTO pending_forecasts VALUES (?, ?)",
+                    [(article.id, name) for name in dict.fromkeys(pending)],
+                )
         return bool(added)
+
+    def pending_forecasts(self) -> dict[str, tuple[str, ...]]:
+        """Active scenario name -> ids of stored articles whose forecast is still owed."""
+        sql = ("SELECT p.scenario, p.article_id FROM pending_forecasts p "
+               "JOIN scenarios s ON s.name = p.scenario JOIN articles a ON a.id = p.article_id "
+               "WHERE s.active = 1 ORDER BY p.scenario, a.rowid")  # fmt: skip
+        pending: dict[str, tuple[str, ...]] = {}
+        for scenario, article_id in self._read(lambda db: db.execute(sql).fetchall()):
+            pending[scenario] = (*pending.get(scenario, ()), article_id)
+        return pending
 
     def has_article(self, article_id: str) -> bool:
         """True when an article with this id is stored."""
@@ -177,9 +198,9 @@ class Store:
     def articles(self) -> pd.DataFrame:
         """Stored articles in ingestion order, one row each, columns ``ARTICLE_COLUMNS``."""
         sql = f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles ORDER BY rowid"
-        frame = pd.DataFrame(self._read(lambda db: db.execute(sql).fetchall()),
-                             columns=list(ARTICLE_COLUMNS))  # fmt: skip
-        frame["published"] = [date_value(value) for value in frame["published"]]
+        frame = _frame(self._read(lambda db: db.execute(sql).fetchall()), ARTICLE_COLUMNS,
+                       text=("id", "title", "source", "url", "path"))  # fmt: skip
+        frame["published"] = _dates(frame["published"])
         frame["ingested_at"] = pd.to_datetime(frame["ingested_at"], utc=True)
         return frame
 
@@ -273,7 +294,9 @@ class Store:
         optional ``low``, ``high``, ``mcse``) feed :meth:`forecast_history`, its ``as_of``
         the date the forecast speaks for. ``trigger`` is ``"run"``, ``"reforecast"`` or
         the id of a stored article; ``inputs`` the ids of the articles used;
-        ``created_at`` (timezone-aware, default now) when it was made.
+        ``created_at`` (timezone-aware, default now) when it was made. The forecast
+        completes the pending marks of ``scenario`` for its trigger and every article in
+        ``inputs``.
         """
         where = f"{self.path}: forecast of {scenario!r}"
         events = forecast_events(payload, where)
@@ -303,6 +326,11 @@ class Store:
                 "INSERT INTO forecast_events VALUES (?, ?, ?, ?, ?, ?)",
                 [(cursor.lastrowid, *event) for event in events],
             )
+            self._db.execute(
+                "DELETE FROM pending_forecasts WHERE scenario = ? "
+                "AND (article_id = ? OR article_id IN (SELECT value FROM json_each(?)))",
+                (scenario, trigger, json.dumps(list(inputs))),
+            )
         return cursor.lastrowid
 
     def latest_forecast(self, scenario: str) -> dict[str, Any] | None:
@@ -323,9 +351,9 @@ class Store:
             "AND (?2 IS NULL OR e.event = ?2) ORDER BY f.created_at, f.id, e.rowid"
         )
         rows = self._read(lambda db: db.execute(sql, (scenario, event)).fetchall())
-        frame = pd.DataFrame(rows, columns=list(HISTORY_COLUMNS))
+        frame = _frame(rows, HISTORY_COLUMNS, text=("scenario", "event", "trigger"))
         frame["created_at"] = pd.to_datetime(frame["created_at"], utc=True)
-        frame["as_of"] = [date_value(value) for value in frame["as_of"]]
+        frame["as_of"] = _dates(frame["as_of"])
         return frame
 
     # --- resolutions ---------------------------------------------------------------
@@ -386,10 +414,10 @@ class Store:
         """Recorded outcomes, columns ``RESOLUTION_COLUMNS``, by scenario and event."""
         sql = (f"SELECT {', '.join(RESOLUTION_COLUMNS)} FROM resolutions "
                "ORDER BY scenario, event")  # fmt: skip
-        frame = pd.DataFrame(self._read(lambda db: db.execute(sql).fetchall()),
-                             columns=list(RESOLUTION_COLUMNS))  # fmt: skip
+        frame = _frame(self._read(lambda db: db.execute(sql).fetchall()), RESOLUTION_COLUMNS,
+                       text=("scenario", "event"))  # fmt: skip
         frame["outcome"] = frame["outcome"].astype(bool)
-        frame["resolved_on"] = [date_value(value) for value in frame["resolved_on"]]
+        frame["resolved_on"] = _dates(frame["resolved_on"])
         frame["recorded_at"] = pd.to_datetime(frame["recorded_at"], utc=True)
         return frame
 
@@ -416,3 +444,24 @@ class Store:
             return query(self._db)
         except sqlite3.Error as error:
             raise InputError(f"{self.path}: cannot read the store ({error})") from None
+
+
+def _frame(rows: list[tuple], columns: Sequence[str], *, text: Sequence[str]) -> pd.DataFrame:
+    """Rows as a DataFrame whose ``text`` columns keep None for a missing value.
+
+    pandas would read a column of strings and NULLs as strings and NaN; NaN is truthy
+    and not a date, so one NULL (an undated article) would poison every later read.
+    Dates are read from the raw values too (see :func:`_dates`).
+    """
+    frame = pd.DataFrame(rows, columns=list(columns))
+    for column in (*text, *(c for c in columns if c in _DATE_COLUMNS)):
+        frame[column] = pd.Series([row[columns.index(column)] for row in rows], dtype=object)
+    return frame
+
+
+_DATE_COLUMNS = frozenset({"published", "as_of", "resolved_on"})
+
+
+def _dates(values: pd.Series) -> pd.Series:
+    """A column of ISO date text or None as dates or None, with object dtype."""
+    return pd.Series([date_value(value) for value in values], index=values.index, dtype=object)

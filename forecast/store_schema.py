@@ -98,17 +98,34 @@ def _resolutions(db: sqlite3.Connection) -> None:
     )
 
 
+def _pending_forecasts(db: sqlite3.Connection) -> None:
+    """Version 4: reforecasts an article's arrival calls for that are not stored yet.
+
+    Written with the article in one transaction, deleted with the forecast that uses it
+    in another, so a kill, a full disk or a signal in between leaves a mark that the
+    next ``ingest``, ``reforecast`` or ``watch`` completes.
+    """
+    db.execute(
+        """CREATE TABLE pending_forecasts (
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            scenario TEXT NOT NULL REFERENCES scenarios(name),
+            PRIMARY KEY (article_id, scenario)
+        )"""
+    )
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _articles_and_claims,
     _scenarios_and_forecasts,
     _resolutions,
+    _pending_forecasts,
 )
 """Schema migrations in order; the store's version is how many have been applied."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
 TABLES = frozenset({"articles", "claims", "scenarios", "forecasts", "forecast_events",
-                    "resolutions"})  # fmt: skip
+                    "resolutions", "pending_forecasts"})  # fmt: skip
 """Every table any version of the schema has; other tables mean the file is not a store."""
 
 
@@ -153,6 +170,8 @@ def check_schema(db: sqlite3.Connection) -> str | None:
     """Why ``db`` is not a store this code can use, found by reading only; None if it is."""
     try:
         version, tables = schema_version(db), user_tables(db)
+    except sqlite3.OperationalError as error:  # read-only mount, full disk, locked, I/O
+        return f"cannot open the store ({error})"
     except sqlite3.DatabaseError as error:
         return f"not a forecast store ({error})"
     if version > SCHEMA_VERSION:

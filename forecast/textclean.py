@@ -38,21 +38,26 @@ class Cleaned:
 # --- Markdown ------------------------------------------------------------------------
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")
 _SETEXT_H1 = re.compile(r"^\s{0,3}=+\s*$")
 _RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
 _QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")
 _LINK_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
-_IMAGE = re.compile(r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?")
-_LINK = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
+# Each inline pattern stops at the next opening mark of its kind (a span holds no mark
+# of its own kind), so a line full of unclosed marks costs time in proportion to its
+# length, not to its square; code spans pair whole backtick runs, as CommonMark does.
+_IMAGE = re.compile(r"!\[[^\][]*\](?:\((?:[^()]|\([^()]*\))*\)|\[[^\][]*\])?")
+_LINK = re.compile(r"\[([^\][]*)\](?:\((?:[^()]|\([^()]*\))*\)|\[[^\][]*\])")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
 _INLINE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_CODE = re.compile(r"(`+)(.+?)\1")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EM_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])")
-_EM_UNDER = re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])")
-_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+_CODE = re.compile(r"(?<!`)(`+)(?!`)([^`]+)\1(?!`)")
+_STRONG = re.compile(
+    r"\*\*(?=\S)((?:[^*]|\*(?!\*))+?)(?<=\S)\*\*|__(?=\S)((?:[^_]|_(?!_))+?)(?<=\S)__"
+)
+_EM_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*(?![\w*])")
+_EM_UNDER = re.compile(r"(?<![\w_])_(?=[^\s_])([^_]+?)(?<=[^\s_])_(?![\w_])")
+_STRIKE = re.compile(r"~~(?=\S)((?:[^~]|~(?!~))+?)(?<=\S)~~")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>~|])")
 # Escaped characters are parked in the Private Use Area while emphasis is removed,
 # so that ``\*`` survives as a literal asterisk.
@@ -108,7 +113,7 @@ def clean_markdown(text: str) -> Cleaned:
             continue
         heading = _HEADING.match(raw)
         if heading:
-            line = _clean_inline(heading.group(2))
+            line = _clean_inline(_closing_hashes(heading.group(2)))
             headings.append((len(heading.group(1)), line))
         else:
             line = _clean_inline(_BULLET.sub("", _QUOTE.sub("", raw), count=1))
@@ -118,6 +123,13 @@ def clean_markdown(text: str) -> Cleaned:
     if title is None and headings:
         title = headings[0][1]
     return Cleaned(body, title or None, meta.get("published"), meta.get("source"), meta.get("url"))
+
+
+def _closing_hashes(text: str) -> str:
+    """A heading's text without its optional closing ``#`` run ("# Title ##")."""
+    text = text.rstrip()
+    bare = text.rstrip("#")
+    return bare.rstrip() if bare != text and (not bare or bare[-1].isspace()) else text
 
 
 def _clean_inline(line: str) -> str:
@@ -165,13 +177,14 @@ _BLOCKS = (
 def clean_html(text: str) -> Cleaned:
     """Extract an article's text and metadata from an HTML page.
 
-    Parsed with BeautifulSoup's stdlib ``html.parser``. Scripts, styles, navigation,
-    footers, asides and forms are dropped (and page headers outside ``<article>``);
-    the largest ``<article>`` (else ``<main>``, else ``<body>``) is the content; each
-    paragraph or other block becomes one line. Metadata: title from ``<title>`` or
-    ``<h1>``; date from ``article:published_time``, ``<meta name="date">``,
-    ``datePublished`` or ``<time datetime>``; url from ``<link rel="canonical">`` or
-    ``og:url``; outlet from ``og:site_name``.
+    Parsed with BeautifulSoup over lxml (libxml2: linear in the page, however deeply
+    nested or unclosed its tags). Scripts, styles, navigation, footers, asides and forms
+    are dropped (and page headers outside ``<article>``); the largest ``<article>``
+    (else ``<main>``, else ``<body>``) is the content; each paragraph or other block
+    becomes one line. Metadata: title from ``<title>`` or ``<h1>``; date from
+    ``article:published_time``, ``<meta name="date">``, ``datePublished`` or
+    ``<time datetime>``; url from ``<link rel="canonical">`` or ``og:url``; outlet from
+    ``og:site_name``.
 
     Examples
     --------
@@ -179,34 +192,74 @@ def clean_html(text: str) -> Cleaned:
     >>> clean_html(page)
     Cleaned(text='Talks may resume.\\nNext.', title='Summit', published=None, source=None, url=None)
     """
-    soup = BeautifulSoup(text, "html.parser")
+    soup = BeautifulSoup(text, "lxml")
     meta = _html_metadata(soup)
-    for node in soup.find_all(string=lambda s: isinstance(s, PreformattedString)):
-        node.extract()
-    for tag in soup.find_all(_DROP):
-        tag.decompose()
-    for tag in soup.find_all("header"):
-        if tag.find_parent("article") is None:
-            tag.decompose()
-    articles = soup.find_all("article")
-    root = (
-        max(articles, key=lambda a: len(a.get_text()))
-        if articles
-        else soup.find("main") or soup.body or soup
-    )
-    for node in root.find_all(string=True):
-        if node.find_parent("pre") is None:
-            node.replace_with(_INLINE_WS.sub(" ", node.replace("\n", " ")))
-    for tag in root.find_all("br"):
-        tag.replace_with("\n")
-    for tag in root.find_all(_BLOCKS):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    for tag in root.find_all(("td", "th")):
-        tag.insert_after(" ")
-    lines = (_INLINE_WS.sub(" ", line).strip() for line in root.get_text().split("\n"))
-    body = "\n".join(line for line in lines if line)
-    return Cleaned(body, **meta)
+    articles = [_page_text(a, in_article=True) for a in _outermost(soup, "article")]
+    if articles:
+        body = max(articles, key=lambda pieces: sum(map(len, pieces)))
+    else:
+        # No article outside dropped tags, so the content is in no article either.
+        body = _page_text(soup.find("main") or soup.body or soup, in_article=False)
+    lines = (_INLINE_WS.sub(" ", line).strip() for line in "".join(body).split("\n"))
+    return Cleaned("\n".join(line for line in lines if line), **meta)
+
+
+def _outermost(soup: BeautifulSoup, name: str) -> list[Tag]:
+    """The ``name`` tags not inside another one or a dropped tag, in document order.
+
+    An enclosing tag holds all of its inner ones' text, so only the outermost can be
+    the longest; looking at them alone keeps nested pages linear.
+    """
+    found, stack = [], list(reversed(soup.contents))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Tag) and node.name not in _DROP:
+            if node.name == name:
+                found.append(node)
+            else:
+                stack.extend(reversed(node.contents))
+    return found
+
+
+_AFTER = {name: "\n" for name in _BLOCKS} | {"td": " ", "th": " "}
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    """Text to emit when the walk leaves a tag (after all of its children)."""
+
+    text: str
+
+
+def _page_text(root: Tag, *, in_article: bool) -> list[str]:
+    """The pieces of text under ``root`` in document order, with line breaks at blocks.
+
+    One iterative walk with no ancestor lookups, so deep nesting costs no more than
+    its size: dropped tags are skipped whole, ``<pre>`` keeps its line breaks, other
+    text has its whitespace collapsed, comments and declarations go, and ``<header>``
+    counts only inside an ``<article>``.
+    """
+    pieces: list[str] = []
+    stack: list[tuple[object, bool, bool]] = [(root, False, in_article)]
+    while stack:
+        node, pre, article = stack.pop()
+        if isinstance(node, _Mark):
+            pieces.append(node.text)
+        elif isinstance(node, NavigableString):
+            if not isinstance(node, PreformattedString):
+                pieces.append(str(node) if pre else _INLINE_WS.sub(" ", node.replace("\n", " ")))
+        elif isinstance(node, Tag) and (
+            node is root or not (node.name in _DROP or (node.name == "header" and not article))
+        ):
+            if node.name == "br":
+                pieces.append("\n")
+                continue
+            if node.name in _BLOCKS:
+                pieces.append("\n")
+            stack.append((_Mark(_AFTER.get(node.name, "")), pre, article))
+            inner = (pre or node.name == "pre", article or node.name == "article")
+            stack.extend((child, *inner) for child in reversed(node.contents))
+    return pieces
 
 
 def _html_metadata(soup: BeautifulSoup) -> dict[str, str | None]:
@@ -250,6 +303,16 @@ _JSON_TYPES = {dict: "object", list: "array", str: "string", int: "number", floa
                bool: "boolean", type(None): "null"}  # fmt: skip
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _brief(value: object) -> str:
+    """A JSON value shown in a message: scalars as written, containers by their brackets."""
+    if isinstance(value, dict):
+        return "{...}"
+    return "[...]" if isinstance(value, list) else json.dumps(value)[:60]
+
+
 def clean_json(text: str, *, name: str = "<json>") -> Cleaned:
     """The fields of a JSON article object, type-checked.
 
@@ -268,6 +331,10 @@ def clean_json(text: str, *, name: str = "<json>") -> Cleaned:
         raise InputError(
             f"{name}: not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
         ) from None
+    except RecursionError:
+        raise InputError(f"{name}: JSON nested too deeply to read") from None
+    except ValueError as error:  # e.g. an integer longer than Python converts
+        raise InputError(f"{name}: not readable JSON ({str(error).split(';')[0]})") from None
     if not isinstance(data, dict):
         raise InputError(
             f"{name}: expected a JSON object with a 'text' field; got a JSON "
@@ -279,8 +346,13 @@ def clean_json(text: str, *, name: str = "<json>") -> Cleaned:
         value = data.get(key)
         if (value is not None or key == "text") and not isinstance(value, str):
             raise InputError(
-                f"{name}: field {key!r}: expected a string; got {json.dumps(value)[:60]} "
+                f"{name}: field {key!r}: expected a string; got {_brief(value)} "
                 f"({_JSON_TYPES.get(type(value), type(value).__name__)})"
+            )
+        if isinstance(value, str) and (lone := _LONE_SURROGATE.search(value)):
+            raise InputError(
+                f"{name}: field {key!r}: lone surrogate \\u{ord(lone.group()):04x} at "
+                f"character {lone.start()} (not text; JSON escapes must pair)"
             )
     text = data["text"].replace("\r\n", "\n").replace("\r", "\n")
     meta = {key: data.get(key) or None for key in ("title", "published", "source", "url")}

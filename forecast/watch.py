@@ -13,7 +13,9 @@ import calendar
 import dataclasses
 import datetime as dt
 import html
+import os
 import re
+import stat
 import sys
 import time
 import urllib.error
@@ -25,26 +27,37 @@ from typing import Any, TextIO
 
 from forecast.article import Article, parse_article, read_article
 from forecast.display import plural
-from forecast.errors import InputError
-from forecast.reforecast import activation_note, describe_change, ingest_articles
+from forecast.errors import ForecastError, InputError
+from forecast.reforecast import activation_note, complete_pending, describe_change, ingest_articles
 
 __all__ = ["FetchedItem", "WatchSummary", "parse_every", "poll", "poll_feed", "poll_folder",
            "watch"]  # fmt: skip
 
 FETCH_TIMEOUT_S = 20.0
+"""Longest wait for any data from a feed server."""
+FETCH_DEADLINE_S = 60.0
+"""Longest a whole feed may take to arrive."""
+SETTLE_S = 2.0
+"""How long a file in a watched folder must be unchanged before it is read."""
 MAX_FEED_BYTES = 20_000_000
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json"})
+MAX_EVERY_S = 7 * 24 * 3600.0
+"""Longest poll interval (a week): longer is a typo, and overflows the sleep."""
 _EVERY = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([smh])\s*")
 _UNITS = {"s": 1.0, "m": 60.0, "h": 3600.0}
 
 
 @dataclass(frozen=True, slots=True)
 class FetchedItem:
-    """One new item of a folder or feed: its key, and the article or why it is unreadable."""
+    """One new item of a folder or feed: its key, and the article or why it is unreadable.
+
+    ``stamp`` is what identifies the file a folder item was read from (path, size, time).
+    """
 
     key: str
     article: Article | None = None
     error: str | None = None
+    stamp: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,41 +87,102 @@ def parse_every(text: str) -> float:
     """
     match = _EVERY.fullmatch(text) if isinstance(text, str) else None
     seconds = float(match.group(1)) * _UNITS[match.group(2)] if match else 0.0
-    if seconds <= 0:
+    if not 0 < seconds <= MAX_EVERY_S:
         raise InputError(
-            f"--every: expected a positive number and a unit s, m or h (30s, 15m, 1h); got {text!r}"
+            f"--every: expected a positive number and a unit s, m or h (30s, 15m, 1h), at "
+            f"most {MAX_EVERY_S / 3600:g}h; got {text!r}"
         )
     return seconds
 
 
-def poll_folder(path: str | Path, seen: Collection[str]) -> tuple[FetchedItem, ...]:
-    """Article files in ``path`` (by name) whose key (the path) is not in ``seen``."""
+def poll_folder(
+    path: str | Path,
+    seen: Collection[str],
+    *,
+    settle: float = SETTLE_S,
+    follow_links: bool = False,
+) -> tuple[FetchedItem, ...]:
+    """Article files in ``path`` (by name) that are complete and not in ``seen``.
+
+    A file is read once it has not changed for ``settle`` seconds and did not change
+    while it was read; until then it is left for a later poll, so a half-written file is
+    never stored truncated (writers that write a hidden file and rename it are never
+    caught half-way: names starting with ``.`` are ignored). An item's ``key`` is its
+    content (the article's id), its ``stamp`` the file's path, size and change time:
+    a file rewritten with new text is read again, one already read is not. Links that
+    lead out of the folder are not followed unless ``follow_links``.
+    """
     folder = Path(path)
     if not folder.is_dir():
         raise InputError(f"{folder}: not a folder; watch takes a folder or a feed URL")
+    inside = folder.resolve()
     items = []
     for file in sorted(folder.iterdir()):
-        key = str(file)
-        if key in seen or not file.is_file() or file.suffix.lower() not in ARTICLE_SUFFIXES:
+        if file.name.startswith(".") or file.suffix.lower() not in ARTICLE_SUFFIXES:
             continue
         try:
-            items.append(FetchedItem(key, article=read_article(file)))
+            before = file.stat()
+        except OSError:
+            continue  # removed or renamed since listed
+        stamp = f"{file}|{before.st_size}|{before.st_mtime_ns}"
+        if stamp in seen or not stat.S_ISREG(before.st_mode):
+            continue
+        if file.is_symlink() and not follow_links and not file.resolve().is_relative_to(inside):
+            error = f"{file}: links outside the watched folder; not followed"
+            items.append(FetchedItem(stamp, error=error, stamp=stamp))
+            continue
+        if time.time() - before.st_mtime < settle:
+            continue  # still being written, perhaps: read it once it has settled
+        try:
+            article = read_article(file)
         except InputError as error:
-            items.append(FetchedItem(key, error=str(error)))
+            article, problem = None, str(error)
+        if _signature(file) != _signature(before):
+            continue  # changed while read
+        if article is None:
+            items.append(FetchedItem(stamp, error=problem, stamp=stamp))
+        elif article.id not in seen:
+            items.append(FetchedItem(article.id, article=article, stamp=stamp))
     return tuple(items)
 
 
-def fetch(url: str, *, timeout: float = FETCH_TIMEOUT_S) -> bytes:
-    """The bytes at ``url``; an unreachable or refused address is an InputError naming it."""
+def _signature(file: Path | os.stat_result) -> tuple[int, int] | None:
+    """Size and change time of a file (or of its stat result); None when it is gone."""
+    try:
+        info = file if isinstance(file, os.stat_result) else file.stat()
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns
+
+
+def fetch(
+    url: str, *, timeout: float = FETCH_TIMEOUT_S, deadline: float = FETCH_DEADLINE_S
+) -> bytes:
+    """The bytes at ``url``; an unreachable, refused or too slow address is an InputError.
+
+    ``timeout`` bounds each wait for data, ``deadline`` the whole fetch, so a server
+    that sends a byte now and then cannot hold the watch forever.
+    """
+    stop = time.monotonic() + deadline
+    chunks, size = [], 0
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response:
-            data = response.read(MAX_FEED_BYTES + 1)
+            while chunk := response.read1(65536):
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > MAX_FEED_BYTES:
+                    raise InputError(
+                        f"{url}: feed is over {MAX_FEED_BYTES / 1e6:g} MB (MAX_FEED_BYTES)"
+                    )
+                if time.monotonic() > stop:
+                    raise InputError(
+                        f"{url}: feed still arriving after {deadline:g} s; gave up "
+                        "(FETCH_DEADLINE_S)"
+                    )
     except (urllib.error.URLError, OSError, ValueError) as error:
         reason = getattr(error, "reason", None) or error
         raise InputError(f"{url}: cannot fetch the feed ({reason})") from None
-    if len(data) > MAX_FEED_BYTES:
-        raise InputError(f"{url}: feed is over {MAX_FEED_BYTES / 1e6:g} MB (MAX_FEED_BYTES)")
-    return data
+    return b"".join(chunks)
 
 
 def poll_feed(
@@ -125,7 +199,7 @@ def poll_feed(
     import feedparser
 
     parsed = feedparser.parse(fetch_fn(url))
-    if not parsed.entries and (parsed.bozo or not parsed.version):
+    if not parsed.entries and (parsed.bozo or not parsed.get("version")):
         problem = parsed.get("bozo_exception") or "no feed version and no entries"
         raise InputError(f"{url}: not an RSS/Atom feed ({problem})")
     outlet = parsed.feed.get("title") or None
@@ -166,11 +240,28 @@ def _entry_date(entry: Any) -> dt.date | None:
     return dt.datetime.fromtimestamp(calendar.timegm(stamp), dt.UTC).date()
 
 
-def poll(source: str, seen: Collection[str]) -> tuple[FetchedItem, ...]:
-    """New items of ``source``: a feed when it is an http(s) or file URL, else a folder."""
+def poll(
+    source: str, seen: Collection[str], *, allow_files: bool = False, settle: float = SETTLE_S
+) -> tuple[FetchedItem, ...]:
+    """New items of ``source``: a feed when it is an http(s) URL, else a folder.
+
+    ``file://`` feeds read the local disk, so they are refused unless ``allow_files``.
+    """
+    if re.match(r"(?i)file://", source) and not allow_files:
+        raise InputError(
+            f"{source}: file:// feeds read local files; pass --allow-file-feeds to watch one"
+        )
     if re.match(r"(?i)(https?|file)://", source):
         return poll_feed(source, seen)
-    return poll_folder(source, seen)
+    return poll_folder(source, seen, settle=settle)
+
+
+def _stored(store: Any, article_id: str) -> bool:
+    """Whether the article is in the store; False when the store cannot be read."""
+    try:
+        return store.has_article(article_id)
+    except ForecastError:
+        return False
 
 
 def watch(
@@ -186,6 +277,8 @@ def watch(
     as_of: dt.date | None = None,
     out: TextIO | None = None,
     log: TextIO | None = None,
+    allow_files: bool = False,
+    settle: float = SETTLE_S,
 ) -> WatchSummary:
     """Poll ``source`` every ``every`` seconds, ingest new items and reforecast, until stopped.
 
@@ -203,11 +296,14 @@ def watch(
     last: dict[str, Any] = {}
     polls = ingested = failed = 0
     try:
+        for update in complete_pending(store, n_draws=n_draws, chains=chains, seed=seed):
+            last[update.scenario] = update.forecast
+            print(f"{update.scenario}: completed a reforecast left owed", file=out, flush=True)
         while iterations is None or polls < iterations:
             if polls:
                 sleep(every)
             try:
-                items = poll(source, seen)
+                items = poll(source, seen, allow_files=allow_files, settle=settle)
             except InputError as error:
                 if not polls:
                     raise
@@ -215,21 +311,30 @@ def watch(
                 items = ()
             polls += 1
             for item in items:
-                seen.add(item.key)
+                seen.update(key for key in (item.key, item.stamp) if key is not None)
                 if item.article is None:
                     failed += 1
                     print(f"forecast: skipped: {item.error}", file=log, flush=True)
                     continue
-                report = ingest_articles(
-                    store, [item.article], n_draws=n_draws, chains=chains, seed=seed,
-                    as_of=as_of, previous=last,
-                )  # fmt: skip
+                known = store.has_article(item.article.id)
+                try:
+                    report = ingest_articles(
+                        store, [item.article], n_draws=n_draws, chains=chains, seed=seed,
+                        as_of=as_of, previous=last,
+                    )  # fmt: skip
+                except ForecastError as error:
+                    failed += 1
+                    print(f"forecast: watch: {item.key}: {error}", file=log, flush=True)
+                    continue
+                finally:
+                    # Counted even when the reforecast failed or was interrupted after
+                    # the article was stored: its pending mark finishes the work later.
+                    ingested += not known and _stored(store, item.article.id)
                 notes = [activation_note(report.activated)] if report.activated else []
                 notes += [line for f in report.forecasts.values() for line in f.caveats()]
                 for line in notes:
                     print(f"forecast: {line}", file=log, flush=True)
                 last.update(report.forecasts)
-                ingested += sum(outcome.added for outcome in report.articles)
                 for outcome in report.articles:
                     print(f"{outcome.name}: {outcome.status}", file=out, flush=True)
                 for change in report.changes:

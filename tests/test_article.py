@@ -478,3 +478,33 @@ def test_readers_fail_only_with_input_error(text, fmt):
     except InputError:
         return
     assert article.text.strip()
+
+
+# --- hostile structure: unclosed marks and deep nesting read whole ---------------------
+
+
+def test_markdown_unclosed_marks_stay_as_text_and_closed_ones_go():
+    line = "*leaders **may _meet ~~soon `x [link " * 50 + "**Talks** may *resume*."
+    cleaned = parse_article(line, "markdown").text
+    assert cleaned.endswith("Talks may resume.")
+    assert cleaned.count("**may") == 50
+
+
+def test_markdown_heading_with_closing_hashes_and_a_long_gap():
+    text = "# Talks may resume" + " " * 5000 + "x ##\n\nBody text here."
+    assert parse_article(text, "markdown").title == "Talks may resume x"
+
+
+@pytest.mark.parametrize("unit", ["<div><b>", "<p><i>", "<!--x ", "<![CDATA[ ", "<a x"])
+def test_html_deeply_nested_or_unclosed_keeps_the_text_after_it(unit):
+    page = "<p>Talks may resume.</p>" + unit * 20_000 + "<p>Leaders may meet.</p>"
+    text = parse_article(page, "html").text
+    assert text.startswith("Talks may resume.")
+    if unit in ("<div><b>", "<p><i>"):
+        assert text.endswith("Leaders may meet.")
+
+
+def test_html_nested_articles_take_the_outermost():
+    page = "<article><p>Outer may go.</p>" + "<article><p>In.</p>" * 3000 + "</article>" * 3001
+    text = parse_article(page, "html").text
+    assert text.startswith("Outer may go.") and text.count("In.") == 3000

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -167,6 +169,8 @@ def test_watch_folder_through_the_cli(tmp_path, capsys):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     (inbox / "one.txt").write_text(FIRST.read_text(encoding="utf-8"), encoding="utf-8")
+    settled = time.time() - 60  # written a minute ago: complete, so read at the first poll
+    os.utime(inbox / "one.txt", (settled, settled))
     store = tmp_path / "store.sqlite"
     assert main(["ingest", "--store", str(store), "--model", str(MODEL), str(SECOND)]) == 0
     capsys.readouterr()

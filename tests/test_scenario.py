@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from forecast.errors import InputError
 from forecast.scenario import Event, MatchRule, Scenario, load_scenario, scenario_to_toml
+from forecast.scenario.validate import BASE_SPREAD_RANGE
 
 BASE = """\
 name = "demo"
@@ -114,7 +115,11 @@ INVALID = [
     ("base_rate = 0.7", "base_rate = 0.0", r"key 'base_rate': must be in \(0, 1\); got 0\.0"),
     ("base_rate = 0.7", 'base_rate = "high"', r"key 'base_rate': must be in \(0, 1\); got 'high'"),
     ("base_rate = 0.7", "base_rate = nan", r"key 'base_rate': must be in \(0, 1\); got nan"),
-    ("base_rate = 0.7", "base_spread = -1", r"key 'base_spread': must be a number > 0; got -1"),
+    (
+        "base_rate = 0.7",
+        "base_spread = -1",
+        r"key 'base_spread': must be a number in \[0.01, 10\]; got -1",
+    ),
     (
         "deadline = 2018-06-12",
         'deadline = "2018-06-12"',
@@ -311,7 +316,7 @@ def scenarios(draw) -> Scenario:
             Event(
                 **common,
                 base_rate=draw(st.floats(0, 1, exclude_min=True, exclude_max=True)),
-                base_spread=draw(st.floats(1e-6, 1e6)),
+                base_spread=draw(st.floats(*BASE_SPREAD_RANGE)),
                 requires=tuple(draw(st.lists(st.sampled_from(earlier), unique=True)))
                 if earlier
                 else (),

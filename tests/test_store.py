@@ -127,6 +127,21 @@ def test_ingest_is_idempotent_and_round_trips(store):
     assert list(frame["id"]) == [article.id] and list(frame["n_claims"]) == [2]
 
 
+def test_an_undated_untitled_article_reads_back_as_none_beside_dated_ones(store):
+    undated = Article("Officials said Trump may visit Japan.")
+    store.add_article(undated, extract_claims(undated))
+    dated, claims = story()
+    store.add_article(dated, claims)
+    frame = store.articles()
+    assert list(frame["published"]) == [None, dt.date(2018, 5, 13)]
+    assert list(frame["title"]) == [None, None] and list(frame["source"]) == [None, None]
+    assert store.article(undated.id).published is None
+    store.save_scenario(loads_scenario(SCENARIO))
+    store.add_forecast("talks", {"as_of": None, "events": [{"event": "meet", "prob": 0.5}]},
+                       trigger=undated.id, inputs=[undated.id])  # fmt: skip
+    assert list(store.forecast_history()["as_of"]) == [None]
+
+
 def test_rewrapped_text_is_the_same_article_and_keeps_the_first_metadata(store):
     article, claims = story(source="Reuters")
     rewrapped = Article(STORY.replace(" ", "\n  ").replace("\n", " \n"), source="AP")

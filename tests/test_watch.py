@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import http.server
 import io
+import os
 import socket
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -14,7 +17,7 @@ import pytest
 from forecast.errors import InputError
 from forecast.scenario import load_scenario
 from forecast.store import open_store
-from forecast.watch import parse_every, poll_feed, poll_folder, watch
+from forecast.watch import fetch, parse_every, poll, poll_feed, poll_folder, watch
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "watch"
 N_DRAWS = 100
@@ -86,11 +89,73 @@ def test_poll_folder_reads_new_articles_and_reports_bad_ones(tmp_path):
     (tmp_path / "a.txt").write_text("Talks\nThe leaders may meet in Geneva.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("   \n", encoding="utf-8")
     (tmp_path / "notes.csv").write_text("x,y\n", encoding="utf-8")
-    items = poll_folder(tmp_path, seen=set())
-    assert [Path(item.key).name for item in items] == ["a.txt", "b.txt"]
+    items = poll_folder(tmp_path, seen=set(), settle=0.0)
+    assert [Path(item.stamp.split("|")[0]).name for item in items] == ["a.txt", "b.txt"]
     assert items[0].article is not None and items[0].error is None
+    assert items[0].key == items[0].article.id  # keyed on content, not path
     assert items[1].article is None and "empty article" in items[1].error
-    assert poll_folder(tmp_path, seen={items[0].key, items[1].key}) == ()
+    assert poll_folder(tmp_path, seen={items[0].stamp, items[1].stamp}, settle=0.0) == ()
+    assert poll_folder(tmp_path, seen={items[0].key, items[1].stamp}, settle=0.0) == ()
+
+
+def test_a_file_still_being_written_is_left_for_a_later_poll(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Talks\nThe leaders may", encoding="utf-8")
+    assert poll_folder(tmp_path, seen=set()) == ()  # changed just now: not settled
+    (tmp_path / ".story.txt").write_text("hidden, being written\n", encoding="utf-8")
+    old = time.time() - 60
+    os.utime(story, (old, old))
+    (first,) = poll_folder(tmp_path, seen=set())
+    assert first.article.text.endswith("The leaders may")
+    story.write_text("Talks\nThe leaders may meet in Geneva.\n", encoding="utf-8")
+    os.utime(story, (old + 1, old + 1))
+    (second,) = poll_folder(tmp_path, seen={first.key, first.stamp})
+    assert second.key != first.key and second.article.text.strip().endswith("meet in Geneva.")
+
+
+def test_links_out_of_the_folder_are_not_followed(tmp_path):
+    folder, outside = tmp_path / "inbox", tmp_path / "secret.txt"
+    folder.mkdir()
+    outside.write_text("Talks\nThe leaders may meet in Geneva.\n", encoding="utf-8")
+    (folder / "inside.txt").write_text("Talks\nThe leaders may meet.\n", encoding="utf-8")
+    (folder / "a_link.txt").symlink_to(outside)
+    (folder / "b_link.txt").symlink_to(folder / "inside.txt")
+    linked, kept_inside, plain = poll_folder(folder, seen=set(), settle=0.0)
+    assert linked.article is None and "links outside the watched folder" in linked.error
+    assert kept_inside.article is not None and plain.article is not None
+    assert "Geneva" not in kept_inside.article.text
+
+
+def test_file_feeds_are_refused_unless_allowed(tmp_path):
+    feed = tmp_path / "feed.xml"
+    feed.write_text(FEED, encoding="utf-8")
+    with pytest.raises(InputError, match=r"file:// feeds read local files; pass --allow-file"):
+        poll(feed.as_uri(), set())
+    assert len(poll(feed.as_uri(), set(), allow_files=True)) == 2
+
+
+def test_a_dripping_feed_is_cut_off_at_the_deadline():
+    """A server sending one byte every 0.2 s never trips the per-read timeout."""
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def drip():
+        connection, _ = listener.accept()
+        with connection:
+            connection.recv(65536)
+            connection.sendall(b"HTTP/1.0 200 OK\r\nContent-Type: text/xml\r\n\r\n")
+            with contextlib.suppress(OSError):
+                for _ in range(100):
+                    connection.sendall(b" ")
+                    time.sleep(0.2)
+
+    thread = threading.Thread(target=drip, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}/feed"
+    started = time.monotonic()
+    with pytest.raises(InputError, match=r"feed still arriving after 1 s; gave up"):
+        fetch(url, timeout=5.0, deadline=1.0)
+    assert time.monotonic() - started < 5.0
+    listener.close()
 
 
 def test_poll_folder_needs_a_folder(tmp_path):

@@ -7,15 +7,19 @@ in its own module; handlers take the parsed namespace and return an exit code.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
+import signal
 import sys
+import threading
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from forecast.errors import ForecastError
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
+EXIT_INTERRUPTED = 130
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,7 +52,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.debug:
         _quiet_libraries()
     try:
-        return args.handler(args)
+        with _sigterm_as_interrupt():
+            return args.handler(args)
     except ForecastError as error:
         if args.debug:
             raise
@@ -56,13 +61,43 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error.exit_code
     except KeyboardInterrupt:
         print("forecast: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as error:
+        # Readers report their own files; what reaches here is the environment: a
+        # cache folder a library writes on import (ArviZ's, under HOME), a full disk.
+        if args.debug:
+            raise
+        where = f"{error.filename}: " if error.filename else ""
+        print(
+            f"forecast: error: {where}{error.strerror or error} (a folder forecast or a "
+            "library writes to; if HOME or XDG_CACHE_HOME is not writable, point it at "
+            "one that is)",
+            file=sys.stderr,
+        )
+        return ForecastError.exit_code
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM stops a command as Ctrl-C does: cleanly, with nothing half-stored."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _quiet_libraries() -> None:
     """Keep library chatter (PyMC, PyTensor, ArviZ) off the analyst's terminal."""
     warnings.filterwarnings("ignore")
-    for name in ("pymc", "pytensor", "arviz", "numba"):
+    for name in ("pymc", "pytensor", "arviz", "numba", "matplotlib"):
         logging.getLogger(name).setLevel(logging.ERROR)

@@ -56,6 +56,8 @@ def add_commands(commands) -> None:
     watch.add_argument("--every", default="15m", help="poll interval: 30s, 15m, 1h (default 15m)")
     watch.add_argument("--iterations", type=int, metavar="N", help="stop after N polls")
     watch.add_argument("--as-of", metavar="DATE", help=AS_OF_HELP)
+    watch.add_argument("--allow-file-feeds", action="store_true",
+                       help="accept a file:// feed URL (reads the local disk)")  # fmt: skip
     add_sampler_options(watch)
     watch.set_defaults(handler=watch_command)
 
@@ -123,11 +125,15 @@ def ingest_command(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         print_frame(report.changes_frame(), "csv")
     else:
+        for update in report.resumed:
+            print(f"{update.scenario}: completed a reforecast an earlier ingest left owed")
+            for change in update.changes:
+                print(f"  {describe_change(change)}")
         for outcome in report.articles:
             if not outcome.added:
                 print(f"{outcome.name}: already stored; nothing changed")
                 continue
-            touched = ", ".join(u.scenario for u in outcome.updates) or "no active scenario"
+            touched = ", ".join(u.scenario for u in outcome.updates) or "no scenario touched"
             claims = f"{outcome.n_claims} claim" + ("" if outcome.n_claims == 1 else "s")
             print(f"{outcome.name}: stored, {claims}; reforecast: {touched}")
             for update in outcome.updates:
@@ -173,7 +179,7 @@ def watch_command(args: argparse.Namespace) -> int:
         load_sampler()
         note(f"watching {args.source} every {args.every} (Ctrl-C to stop)")
         summary = watch(args.source, every=every, store=store, iterations=args.iterations,
-                        as_of=as_of, **sampler)  # fmt: skip
+                        as_of=as_of, allow_files=args.allow_file_feeds, **sampler)  # fmt: skip
     note(summary.line())
     return 0
 
@@ -234,6 +240,11 @@ def resolve_command(args: argparse.Namespace) -> int:
     from forecast.scenario.validate import suggest
 
     resolved_on = date_option(args.date, "--date") or dt.date.today()
+    if resolved_on > dt.date.today():
+        raise InputError(
+            f"--date: an outcome is recorded once known, so not after today "
+            f"({dt.date.today()}); got {resolved_on}"
+        )
     with _open(args) as store:
         name = args.scenario
         if name is None:

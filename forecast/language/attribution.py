@@ -18,7 +18,9 @@ from dataclasses import dataclass
 
 from forecast.language.claim import Source, SourceKind, Span
 
-_NAME = r"(?P<name>[^,;:\"\u201c\u201d]{2,80}?)"
+# A name never runs across a dateline's outlet tag ("TOKYO, June 3, 2018 (Kyodo) - ...").
+_DATELINE_TAG = r"\)\s*[-\u2013\u2014]+\s"
+_NAME = r"(?P<name>(?:(?!" + _DATELINE_TAG + r")[^,;:\"\u201c\u201d]){2,80}?)"
 _REPORTING = (
     r"(?:said|says|reported|reports|told\s+[\w ]{1,30}?|stated|added|noted|explained|"
     r"insisted)"
@@ -30,7 +32,7 @@ PREFIX_PATTERNS = (
         r"\b(?:according\s+to|citing|as\s+reported\s+by)\s+" + _NAME + r"\s*(?:[,;:]\s*|$)", re.I
     ),
     re.compile(
-        r"(?:^|(?<=[,:]\s)|(?<=^[\"\u201c]))"
+        r"(?:^|(?<=[,:]\s)|(?<=^[\"\u201c])|(?<=[-\u2013\u2014]\s))"
         + _NAME
         + r"\s+"
         + _REPORTING

@@ -10,6 +10,7 @@ it means the plan is undecided, not that the event will not happen.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -34,6 +35,10 @@ _WORD = re.compile(r"[A-Za-z']+")
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\bbut\b|\bif\b|\bunless\b")
 _AFTER_NEGATION = re.compile(r"\s+(?P<neg>not|never)\b(?P<yet>\s+yet)?", re.I)
 _PERFECT = re.compile(r"\s+(?:not\s+)?have\s+(?!to\b)[a-z]+", re.I)
+NEGATION_WINDOW = 40
+"""Characters before a cue searched for a negator ("does not plan to", "not yet")."""
+_NOT_YET_BEFORE = re.compile(r"\bnot\s+yet\s*$|\byet\s+to\s*$", re.I)
+_NUMBER_AFTER = re.compile(r"\s+\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,20 +57,35 @@ class CueHit:
     past: bool = False
 
 
-def build_cue_patterns(lexicon: Lexicon) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+CuePattern = tuple[str, str, re.Pattern[str], str]
+"""``(cue, category, compiled form, key)``: the key is a word every match contains."""
+
+
+def build_cue_patterns(lexicon: Lexicon) -> tuple[CuePattern, ...]:
     """One compiled pattern per (cue, form), plus contracted negative modals."""
     patterns = []
     forms_seen: dict[str, tuple[str, str]] = {}
     for entry in lexicon:
         for form in entry.forms:
             forms_seen[form] = (entry.cue, entry.category)
-            patterns.append((entry.cue, entry.category, re.compile(_form_regex(form), re.I)))
+            regex = re.compile(_form_regex(form), re.I)
+            patterns.append((entry.cue, entry.category, regex, _key(form)))
     for contraction, modal in CONTRACTIONS.items():
         if modal in forms_seen:
             cue, category = forms_seen[modal]
             regex = r"(?<![\w'])" + re.escape(contraction).replace("'", "['\u2019]") + r"(?!\w)"
-            patterns.append((cue, category, re.compile(regex, re.I)))
+            patterns.append((cue, category, re.compile(regex, re.I), _key(contraction)))
     return tuple(patterns)
+
+
+def _key(form: str) -> str:
+    """The longest run of letters in ``form``, lower-case: every match of it contains it."""
+    return max(re.findall(r"[a-z]+", form.lower()), key=len, default="")
+
+
+def _folded(text: str) -> str:
+    """``text`` lower-cased as ``re.I`` compares it, for the key test before matching."""
+    return text.casefold().replace("\u0131", "i")
 
 
 def _form_regex(form: str) -> str:
@@ -83,23 +103,32 @@ def _form_regex(form: str) -> str:
 
 
 def find_cues(
-    text: str,
-    patterns: tuple[tuple[str, str, re.Pattern[str]], ...],
-    masked: tuple[Span, ...] = (),
+    text: str, patterns: tuple[CuePattern, ...], masked: tuple[Span, ...] = ()
 ) -> tuple[CueHit, ...]:
-    """Cues in ``text`` outside the ``masked`` spans, longest match first, in text order."""
+    """Cues in ``text`` outside the ``masked`` spans, longest match first, in text order.
+
+    A form is matched only when its key word occurs in the text, which spares most of
+    the lexicon's patterns on most sentences.
+    """
+    folded = _folded(text)
     candidates = []
-    for cue, category, pattern in patterns:
+    for cue, category, pattern, key in patterns:
+        if key not in folded:
+            continue
         for match in pattern.finditer(text):
             if _inside(match.span(), masked) or _is_month(text, match):
                 continue
             candidates.append((cue, category, match))
     candidates.sort(key=lambda item: (item[2].start() - item[2].end(), item[2].start()))
     chosen: list[tuple[str, str, re.Match[str]]] = []
+    taken: list[Span] = []  # the chosen spans, in text order and disjoint
     for cue, category, match in candidates:
-        if all(
-            match.end() <= other.start() or other.end() <= match.start() for _, _, other in chosen
+        span = match.span()
+        at = bisect.bisect_left(taken, span)
+        if (at == 0 or taken[at - 1][1] <= span[0]) and (
+            at == len(taken) or span[1] <= taken[at][0]
         ):
+            taken.insert(at, span)
             chosen.append((cue, category, match))
     chosen.sort(key=lambda item: item[2].start())
     return tuple(_hit(text, cue, category, match) for cue, category, match in chosen)
@@ -119,7 +148,7 @@ def _hit(text: str, cue: str, category: str, match: re.Match[str]) -> CueHit:
         not_yet = bool(after.group("yet"))
     if not negated and _negated_before(text, start):
         negated = True
-        not_yet = bool(re.search(r"\bnot\s+yet\s*$|\byet\s+to\s*$", text[:start], re.I))
+        not_yet = bool(_NOT_YET_BEFORE.search(text, max(0, start - NEGATION_WINDOW), start))
     return CueHit(
         cue, category, (start, end), negated, not_yet, _is_past(text, words, start, end, category)
     )
@@ -131,7 +160,7 @@ def _lexicon_words(cue: str) -> list[str]:
 
 def _negated_before(text: str, start: int) -> bool:
     """A negator among the three words before ``start`` in the same clause."""
-    window = text[max(0, start - 40) : start]
+    window = text[max(0, start - NEGATION_WINDOW) : start]
     breaks = list(_CLAUSE_BREAK.finditer(window))
     if breaks:
         window = window[breaks[-1].end() :]
@@ -155,7 +184,7 @@ def _is_month(text: str, match: re.Match[str]) -> bool:
     """'May' the month ("On May 13", "in May"), not the modal."""
     if match.group(0) != "May":
         return False
-    followed_by_number = re.match(r"\s+\d", text[match.end() :])
+    followed_by_number = _NUMBER_AFTER.match(text, match.end())
     return bool(followed_by_number) or match.start() > 0
 
 

@@ -23,13 +23,14 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from typing import NamedTuple
 
 from forecast.article import Article
 from forecast.language.attribution import find_attribution, resolve_source
 from forecast.language.claim import Claim, Condition, CueMatch, Source, SourceKind, Span, Tense
 from forecast.language.conditions import ConditionHit, find_condition
 from forecast.language.coref import resolve_subject
-from forecast.language.cues import CueHit, build_cue_patterns, find_cues
+from forecast.language.cues import CueHit, CuePattern, build_cue_patterns, find_cues
 from forecast.language.dates import find_dates
 from forecast.language.events import (
     EventReading,
@@ -61,6 +62,8 @@ FIXED_CUES = frozenset({"is scheduled to", FACT_CUE})  # settled arrangements
 DATED_FACT_CUES = frozenset({"will", "is to", "is set to", "confirmed"})  # settled with a date
 # Claim requires a positive spread; a lexicon entry fitted to zero spread is floored here.
 MIN_CUE_SD = 0.05
+# How far back "the two leaders" and "the group" look for who they are (a few paragraphs).
+COREF_WINDOW = 5000
 # Unhedged words that state a dated arrangement: "the summit taking place on June 12".
 FACT_TRIGGER = re.compile(
     r"\b(?P<pred>(?:is\s+|are\s+)?(?:taking|takes|to\s+take)\s+place|take\s+place|"
@@ -87,6 +90,8 @@ def extract_claims(article: Article, lexicon: Lexicon | None = None) -> tuple[Cl
     """
     lexicon = lexicon if lexicon is not None else load_lexicon()
     outlet = article.source or "outlet"
+    article_id = article.id  # hashed once: the whole text, not once per claim
+    cues = _cues(lexicon)
     claims: list[Claim] = []
     previous_source: Source | None = None
     for sentence in split_sentences(article.text):
@@ -97,14 +102,23 @@ def extract_claims(article: Article, lexicon: Lexicon | None = None) -> tuple[Cl
         # An attribution clause is not part of the event; a hearsay word inside the
         # statement ("reportedly") stays readable, since it is also a cue.
         masked = () if attribution is None or attribution.marker else (attribution.span,)
-        reading = _SentenceReading(article, sentence, source, lexicon, masked, claims)
+        reading = _SentenceReading(
+            article, article_id, sentence, source, lexicon, cues, masked, claims
+        )
         claims.extend(reading.claims())
     return tuple(claims)
 
 
+class _Cues(NamedTuple):
+    """The lexicon's compiled cue patterns and cue names, built once per article."""
+
+    patterns: tuple[CuePattern, ...]
+    names: frozenset[str]
+
+
 @functools.lru_cache(maxsize=8)
-def _patterns(lexicon: Lexicon):
-    return build_cue_patterns(lexicon)
+def _cues(lexicon: Lexicon) -> _Cues:
+    return _Cues(build_cue_patterns(lexicon), frozenset(entry.cue for entry in lexicon))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -112,9 +126,11 @@ class _SentenceReading:
     """One sentence being read, with what the article context gives it."""
 
     article: Article
+    article_id: str
     sentence: Sentence
     source: Source
     lexicon: Lexicon
+    cues: _Cues
     masked: tuple[Span, ...]
     earlier: list[Claim]
 
@@ -139,10 +155,10 @@ class _SentenceReading:
         text = self.sentence.text
         hits = [
             hit
-            for hit in find_cues(text, _patterns(self.lexicon), self.hidden)
-            if hit.cue in _names(self.lexicon)
+            for hit in find_cues(text, self.cues.patterns, self.hidden)
+            if hit.cue in self.cues.names
         ]
-        hits = _undecided_not_yet(drop_embedded(text, hits), self.lexicon)
+        hits = _undecided_not_yet(drop_embedded(text, hits), self.cues.names)
         groups = group_hits(text, tuple(hits), self.left_of(hits[0].span[0]) if hits else 0)
         readings = [
             read_event(text, g, self.left_of(g.hits[0].span[0]), self.limits) for g in groups
@@ -155,16 +171,15 @@ class _SentenceReading:
             if reading is not None:
                 claims.append(self._claim(group.cues, reading, _past(group)))
         claims.extend(self._fact_claims(hits))
-        if not claims and FACT_CUE in _names(self.lexicon):
+        if not claims and FACT_CUE in self.cues.names:
             claims.extend(self._background())
         return sorted(claims, key=lambda claim: claim.predicate_span)
 
     def _inherited(self, group: Group) -> EventReading | None:
         """A bare undecided cue opening a sentence speaks of the previous claim's event."""
-        forward = [claim for claim in self.earlier if claim.forward]
-        if not forward or not is_bare_undecided(self.sentence.text, group.head, 0):
+        last = next((claim for claim in reversed(self.earlier) if claim.forward), None)
+        if last is None or not is_bare_undecided(self.sentence.text, group.head, 0):
             return None
-        last = forward[-1]
         start, end = group.head.span
         offset = self.sentence.span[0]
         predicate_span = (last.predicate_span[0] - offset, last.predicate_span[1] - offset)
@@ -172,7 +187,7 @@ class _SentenceReading:
 
     def _fact_claims(self, hits: list[CueHit]) -> list[Claim]:
         """Unhedged dated arrangements: "the US-North Korea summit taking place on June 12"."""
-        if FACT_CUE not in _names(self.lexicon):
+        if FACT_CUE not in self.cues.names:
             return []
         text, claims = self.sentence.text, []
         for found in FACT_TRIGGER.finditer(text):
@@ -241,7 +256,7 @@ class _SentenceReading:
         else:
             tense = Tense.FORWARD
         return Claim(
-            article_id=self.article.id,
+            article_id=self.article_id,
             sentence=self.sentence.text,
             sentence_span=self.sentence.span,
             event=self._event(reading, dates),
@@ -262,7 +277,8 @@ class _SentenceReading:
         """The event phrase trimmed to its core, its "the two leaders" subject resolved."""
         if not reading.event:
             return self.sentence.text
-        before = self.article.text[: self.sentence.span[0] + reading.region[0]]
+        end = self.sentence.span[0] + reading.region[0]
+        before = self.article.text[max(0, end - COREF_WINDOW) : end]
         return resolve_subject(trim_event(reading.event, reading.predicate, dates), before)
 
     def _condition(self) -> Condition | None:
@@ -295,13 +311,9 @@ def _fact_predicate(words: str) -> str:
     return "be held" if last == "held" else lemma(last)
 
 
-def _names(lexicon: Lexicon) -> frozenset[str]:
-    return frozenset(entry.cue for entry in lexicon)
-
-
-def _undecided_not_yet(hits: list[CueHit], lexicon: Lexicon) -> list[CueHit]:
+def _undecided_not_yet(hits: list[CueHit], names: frozenset[str]) -> list[CueHit]:
     """ "not yet" on a planning or desire cue reads as undecided, not as "will not"."""
-    if UNDECIDED_CUE not in _names(lexicon):
+    if UNDECIDED_CUE not in names:
         return hits
     return [
         dataclasses.replace(hit, cue=UNDECIDED_CUE, category="undecided", negated=False)

@@ -4,6 +4,8 @@ Rule-based and conservative: a line break always ends a sentence (titles, captio
 list items rarely carry final punctuation), and inside a line a ``.``, ``!`` or ``?``
 ends one only when what follows looks like a new sentence and the word before the
 full stop is not an abbreviation ("Mr.", "U.S.", "Jan.") or an initial ("Donald J.").
+A run-on stretch longer than :data:`MAX_SENTENCE_CHARS` is cut at a space, so that what
+is read per sentence stays bounded and reading a whole article stays linear in its size.
 """
 
 from __future__ import annotations
@@ -36,12 +38,21 @@ SENTENCE_OPENERS = frozenset([
     "His", "Her", "Their", "Its", "Our"
 ])  # fmt: skip
 
+MAX_SENTENCE_CHARS = 1000
+"""Longest sentence read as one: about 170 words, several times a long news sentence."""
+MAX_WORD_CHARS = 64
+"""How far back from a full stop the word before it is read (abbreviations are short)."""
+
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
-_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+)")
+# It starts only where a run of punctuation starts and takes the run whole, so a long run
+# without a space after it is scanned once rather than once per character.
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"'\u201d\u2019)\]]*+(?=\s)")
 # What may open the next sentence: a capital letter, digit, or an opening quote/bracket.
 _OPENER = re.compile(r"\s+[\"'\u201c\u2018(\[]*[A-Z0-9]")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _HAS_WORD = re.compile(r"[A-Za-z]{2,}")
+_FOLLOWING_WORD = re.compile(r"\s+[\"'\u201c\u2018(]*([A-Za-z]+)")
+_INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,10 +77,23 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
         for boundary in _BOUNDARY.finditer(text, line_start, line_end):
             end = boundary.end()
             if _ends_sentence(text, start, boundary.start(), end, line_end):
-                sentences.extend(_trimmed(text, start, end))
+                sentences.extend(_bounded(text, start, end))
                 start = end
-        sentences.extend(_trimmed(text, start, line_end))
+        sentences.extend(_bounded(text, start, line_end))
     return tuple(sentences)
+
+
+def _bounded(text: str, start: int, end: int) -> list[Sentence]:
+    """The sentence ``text[start:end]``, cut at spaces into pieces of at most
+    :data:`MAX_SENTENCE_CHARS`."""
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        space = text.rfind(" ", start + 1, limit)
+        cut = space if space > start else limit
+        pieces.extend(_trimmed(text, start, cut))
+        start = cut
+    return pieces + _trimmed(text, start, end)
 
 
 def _lines(text: str) -> list[Span]:
@@ -87,7 +111,7 @@ def _ends_sentence(text: str, start: int, stop: int, end: int, line_end: int) ->
         return False
     if text[stop] != ".":
         return True
-    before = _WORD_BEFORE.search(text, start, stop)
+    before = _WORD_BEFORE.search(text, max(start, stop - MAX_WORD_CHARS), stop)
     if before is None:
         return True
     word = before.group(1).lower().rstrip(".")
@@ -95,10 +119,10 @@ def _ends_sentence(text: str, start: int, stop: int, end: int, line_end: int) ->
         return False
     if word in ABBREVIATIONS or "." in word:
         # "in the U.S. The talks ..." ends a sentence only before a typical opener.
-        following = re.match(r"\s+[\"'\u201c\u2018(]*([A-Za-z]+)", text[end:line_end])
+        following = _FOLLOWING_WORD.match(text, end, line_end)
         return bool(following) and following.group(1) in SENTENCE_OPENERS
     # A lone capital ("J.") or dotted capitals ("U.N.") are initials, not a sentence end.
-    return not re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", before.group(1).rstrip("."))
+    return not _INITIALS.fullmatch(before.group(1).rstrip("."))
 
 
 def _trimmed(text: str, start: int, end: int) -> list[Sentence]:

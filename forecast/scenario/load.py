@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -27,6 +28,28 @@ MATCH_KEYS = ("all_of", "none_of", "condition", "condition_negated", "against")
 _DERIVED_KEYS = ("question", "resolution", "deadline", "expr")
 
 DEFAULT_SCENARIO = "us_japan_2018.toml"
+MAX_TOML_DEPTH = 16
+"""Deepest nesting of tables and arrays in a scenario file (the shape needs 6)."""
+
+
+def nesting_depth(value: Any) -> int:
+    """How deeply dicts and lists nest in ``value`` (a scalar is 0), found without recursion.
+
+    Examples
+    --------
+    >>> nesting_depth({"events": {"a": {"match": {"all_of": [["x"]]}}}})
+    6
+    """
+    deepest, stack = 0, [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        children = (
+            item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        )
+        if children is not None:
+            deepest = max(deepest, depth + 1)
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 def default_scenario_path() -> Path:
@@ -56,20 +79,34 @@ def load_scenario(path: str | Path) -> Scenario:
     """
     path = Path(path)
     where = str(path)
+    if problem := _not_a_file(path):
+        raise InputError(f"{where}: {problem.replace('file', 'scenario file', 1)}")
     try:
         text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{where}: no such scenario file") from None
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(f"{where}: cannot read scenario file: {error}") from None
     scenario = loads_scenario(text, name_for_errors=where, path=where)
     for article, article_path in zip(scenario.articles, scenario.article_paths(), strict=True):
-        if not article_path.is_file():
+        if problem := _not_a_file(article_path):
             raise InputError(
-                f"{where}: key 'articles': no such file {article!r} "
+                f"{where}: key 'articles': {problem} {article!r} "
                 f"(paths are relative to the scenario file; looked for {article_path})"
             )
     return scenario
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a file ("no such file", "not a regular file"), or None.
+
+    Checked before opening, so a FIFO is named for what it is instead of blocking the read.
+    """
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "no such file"
+    except OSError as error:
+        return f"cannot read file ({error.strerror})"
+    return None if stat.S_ISREG(mode) else "not a regular file"
 
 
 def loads_scenario(
@@ -108,6 +145,12 @@ def loads_scenario(
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise InputError(f"{where}: not valid TOML: {error}") from None
+    except RecursionError:
+        raise InputError(f"{where}: TOML nested too deeply to read") from None
+    if (depth := nesting_depth(raw)) > MAX_TOML_DEPTH:
+        raise InputError(
+            f"{where}: tables and arrays nested {depth} deep; scenario files allow {MAX_TOML_DEPTH}"
+        )
     _check_keys(raw, TOP_KEYS, where)
     for key in ("name", "title", "events"):
         if key not in raw:

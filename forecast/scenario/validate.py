@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from forecast.dateline import date_out_of_range
 from forecast.errors import InputError
 from forecast.graph import KEYWORDS, CycleError, ExprError, parse_expr, topological_order
 from forecast.scenario.words import tokens
@@ -23,6 +24,9 @@ if TYPE_CHECKING:
 
 DEFAULT_BASE_RATE = 0.5
 DEFAULT_BASE_SPREAD = 1.5
+BASE_SPREAD_RANGE = (0.01, 10.0)
+"""Allowed prior sd of an event's log-odds: narrower is a fixed number, wider puts all
+the prior's mass at probabilities 0 and 1 (and overflows the sampler far beyond)."""
 
 NAME_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -50,7 +54,7 @@ def check_name(name: Any) -> str | None:
 def check_date(value: Any) -> str | None:
     """Why ``value`` is not a calendar date, or None when it is one."""
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return None
+        return date_out_of_range(value)
     return f"must be a date such as 2018-06-16 (unquoted in TOML); got {value!r}"
 
 
@@ -98,8 +102,11 @@ def _check_event(event: Event, names: list[str], here: str) -> None:
     if not _real(rate) or not 0 < rate < 1:
         raise InputError(f"{here}: key 'base_rate': must be in (0, 1); got {rate!r}")
     spread = event.base_spread
-    if not _real(spread) or not spread > 0:
-        raise InputError(f"{here}: key 'base_spread': must be a number > 0; got {spread!r}")
+    low, high = BASE_SPREAD_RANGE
+    if not _real(spread) or not low <= spread <= high:
+        raise InputError(
+            f"{here}: key 'base_spread': must be a number in [{low:g}, {high:g}]; got {spread!r}"
+        )
     for parent in event.requires:
         if parent == event.name:
             raise InputError(f"{here}: key 'requires': an event cannot require itself")
@@ -118,13 +125,14 @@ def _check_event(event: Event, names: list[str], here: str) -> None:
 
 
 def _check_expr(text: Any, names: list[str], here: str) -> None:
+    shown = repr(text) if len(repr(text)) <= 80 else repr(text)[:76] + "...'"
     try:
         expr = parse_expr(text)
     except ExprError as error:
-        raise InputError(f"{here}: expression {text!r} does not parse: {error}") from None
+        raise InputError(f"{here}: expression {shown} does not parse: {error}") from None
     for name in sorted(expr.names):
         if name not in names:
-            raise InputError(f"{here}: unknown event '{name}'{suggest(name, names)} in {text!r}")
+            raise InputError(f"{here}: unknown event '{name}'{suggest(name, names)} in {shown}")
 
 
 def _check_derived(event: Event, here: str) -> None:

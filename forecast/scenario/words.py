@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# Letters and digits of any script ("münchen", "東京"), with an English clitic ("trump's").
+_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 
 # Irregular forms the suffix rules cannot reach, mapped to their base form.
 _IRREGULAR = {

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from forecast.language.sentences import split_sentences
+from forecast.language.sentences import MAX_SENTENCE_CHARS, split_sentences
 
 CASES = [
     ("Mr. Abe met U.S. officials. They may meet again.",
@@ -52,3 +52,25 @@ def test_spans_are_ordered_and_index_the_text(text):
         assert previous_end <= start < end <= len(text)
         assert text[start:end] == sentence.text == sentence.text.strip()
         previous_end = end
+
+
+def test_a_run_on_line_is_cut_at_spaces_into_bounded_sentences():
+    text = "officials said leaders may meet " * 400
+    sentences = split_sentences(text)
+    assert len(sentences) > 1
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in sentences)
+    assert " ".join(s.text for s in sentences) == text.strip()
+    assert all(text[slice(*s.span)] == s.text for s in sentences)
+
+
+def test_titles_repeated_without_an_end_still_give_bounded_sentences():
+    sentences = split_sentences("Mr. " * 2000 + "Abe may go.")
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in sentences)
+    assert sentences[-1].text.endswith("Abe may go.")
+
+
+def test_a_long_run_of_full_stops_is_one_boundary():
+    assert [s.text for s in split_sentences("They may meet" + "." * 900 + " Then go.")] == [
+        "They may meet" + "." * 900,
+        "Then go.",
+    ]

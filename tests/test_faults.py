@@ -1,0 +1,185 @@
+"""Faults during ingest: a full disk, Ctrl-C, SIGTERM and kill -9 mid-way.
+
+After each: no partial rows, the store opens and reads, and running again completes the
+work (the article's pending reforecast is made). This is the fast form kept in CI;
+``benchmarks/bench_faults.py`` kills at many random points.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from forecast.cli import main
+from forecast.store import Store, open_store
+from tests.conftest import REPO
+
+FIXTURES = REPO / "tests" / "fixtures" / "watch"
+SCENARIO = FIXTURES / "geneva.toml"
+ARTICLE = FIXTURES / "2018-06-01_meeting_expected.txt"
+LATER = FIXTURES / "2018-06-08_meeting_doubted.txt"
+
+
+def rows(path: Path) -> dict[str, int]:
+    """Row counts per table, read without the store's code (and an integrity check)."""
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        tables = ("articles", "claims", "forecasts", "forecast_events", "pending_forecasts")
+        return {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+class FullDisk:
+    """A connection whose forecast INSERT fails as SQLite fails on ENOSPC."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def __getattr__(self, name: str):
+        return getattr(self._db, name)
+
+    def execute(self, sql: str, *args):
+        if sql.startswith("INSERT INTO forecasts"):
+            raise sqlite3.OperationalError("database or disk is full")
+        return self._db.execute(sql, *args)
+
+
+def ingest(store: Path, *articles: Path, model: bool = True) -> list[str]:
+    argv = ["ingest", "--store", str(store), "--draws", "60", "--seed", "1"]
+    return argv + (["--model", str(SCENARIO)] if model else []) + [str(a) for a in articles]
+
+
+def test_a_full_disk_at_the_forecast_leaves_a_mark_the_next_ingest_completes(
+    tmp_path, capsys, monkeypatch
+):
+    store = tmp_path / "store.sqlite"
+    original = Store.add_forecast
+
+    def disk_full(self, *args, **kwargs):
+        real, self._db = self._db, FullDisk(self._db)
+        try:
+            return original(self, *args, **kwargs)
+        finally:
+            self._db = real
+
+    monkeypatch.setattr(Store, "add_forecast", disk_full)
+    assert main(ingest(store, ARTICLE)) == 2
+    err = capsys.readouterr().err
+    assert err.count("error:") == 1 and "Traceback" not in err
+    assert err.splitlines()[-1].endswith("cannot add the forecast (database or disk is full)")
+    counts = rows(store)
+    assert counts["articles"] == 1 and counts["forecasts"] == counts["forecast_events"] == 0
+    assert counts["pending_forecasts"] == 1
+
+    monkeypatch.setattr(Store, "add_forecast", original)
+    assert main(ingest(store, ARTICLE)) == 0
+    out = capsys.readouterr().out
+    assert "geneva_talks: completed a reforecast an earlier ingest left owed" in out
+    assert "already stored; nothing changed" in out
+    counts = rows(store)
+    assert counts["forecasts"] == 1 and counts["pending_forecasts"] == 0
+
+
+def test_reforecast_completes_pending_marks(tmp_path, monkeypatch):
+    store = tmp_path / "store.sqlite"
+    monkeypatch.setattr(Store, "add_forecast", _refuse)
+    assert main(ingest(store, ARTICLE)) == 2
+    monkeypatch.undo()
+    assert rows(store)["pending_forecasts"] == 1
+    argv = ["reforecast", "--store", str(store), "--draws", "60", "--as-of", "2018-06-02"]
+    assert main(argv) == 0
+    assert rows(store)["pending_forecasts"] == 0
+
+
+def test_watch_completes_pending_marks_and_counts_what_it_stored(tmp_path, monkeypatch, capsys):
+    store = tmp_path / "store.sqlite"
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / ARTICLE.name).write_bytes(ARTICLE.read_bytes())
+    monkeypatch.setattr(Store, "add_forecast", _refuse)
+    with open_store(store) as opened:
+        from forecast.scenario import load_scenario
+        from forecast.watch import watch
+
+        opened.save_scenario(load_scenario(SCENARIO))
+        summary = watch(str(folder), every=0.0, store=opened, iterations=1, n_draws=60,
+                        settle=0.0)  # fmt: skip
+        assert (summary.ingested, summary.failed) == (1, 1)
+        assert rows(store)["pending_forecasts"] == 1
+        monkeypatch.undo()
+        summary = watch(str(folder), every=0.0, store=opened, iterations=1, n_draws=60,
+                        settle=0.0)  # fmt: skip
+    assert "geneva_talks: completed a reforecast left owed" in capsys.readouterr().out
+    assert summary.ingested == 0 and rows(store)["pending_forecasts"] == 0
+
+
+def _refuse(self, scenario, *args, **kwargs):
+    from forecast.errors import InputError
+
+    raise InputError(f"{self.path}: cannot add the forecast (database or disk is full)")
+
+
+# --- signals and kill -9 during sampling, in a real subprocess -----------------------------
+
+
+def start(argv: list[str], tmp_path: Path) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(REPO), "HOME": str(tmp_path)}
+    return subprocess.Popen(
+        [sys.executable, "-m", "forecast", *argv],
+        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+
+
+def wait_for_sampling(process: subprocess.Popen) -> list[str]:
+    """Read stderr until the sampler starts; the lines read so far."""
+    lines = []
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        line = process.stderr.readline()
+        lines.append(line)
+        if "sampling" in line or not line:
+            break
+    assert "sampling" in lines[-1], lines
+    time.sleep(1.0)  # well inside sampling: 200,000 draws take minutes
+    return lines
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_during_sampling_stores_and_reports_no_forecast(tmp_path, signum):
+    store = tmp_path / "store.sqlite"
+    argv = ingest(store, ARTICLE)
+    argv[argv.index("60")] = "200000"
+    process = start(argv, tmp_path)
+    wait_for_sampling(process)
+    process.send_signal(signum)
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 130, err
+    assert err.strip().splitlines()[-1] == "forecast: interrupted" and "Traceback" not in err
+    assert out == ""
+    counts = rows(store)
+    assert counts["forecasts"] == counts["forecast_events"] == 0
+    assert counts["articles"] == counts["pending_forecasts"] == 1
+    assert main(ingest(store, ARTICLE, model=False)) == 0
+    assert rows(store)["pending_forecasts"] == 0 and rows(store)["forecasts"] == 1
+
+
+def test_kill_9_during_sampling_leaves_a_usable_store_that_completes(tmp_path):
+    store = tmp_path / "store.sqlite"
+    argv = ingest(store, ARTICLE, LATER)
+    argv[argv.index("60")] = "200000"
+    process = start(argv, tmp_path)
+    wait_for_sampling(process)
+    process.kill()
+    process.communicate(timeout=60)
+    counts = rows(store)
+    assert counts["forecasts"] == 0 and counts["articles"] == counts["pending_forecasts"] == 1
+    assert main(ingest(store, ARTICLE, LATER, model=False)) == 0
+    counts = rows(store)
+    assert counts["articles"] == 2 and counts["pending_forecasts"] == 0
+    assert counts["forecasts"] == 2  # the completed one, then the second article's
