@@ -102,6 +102,8 @@ def test_forecasts_past_a_deadline_say_so(store, capsys, tmp_path, command):
     inbox.mkdir()
     (inbox / "same.txt").write_text(SECOND.read_text(encoding="utf-8") + "\nThe two leaders "
                                     "may still meet in Geneva.\n", encoding="utf-8")  # fmt: skip
+    settled = time.time() - 60  # written a minute ago: complete, so read at the first poll
+    os.utime(inbox / "same.txt", (settled, settled))
     argv = {"reforecast": ["reforecast"], "watch": ["watch", str(inbox), "--iterations", "1"]}
     assert main([*argv[command], "--store", str(store), "--as-of", "2018-08-01"]) == 0
     err = capsys.readouterr().err
