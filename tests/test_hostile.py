@@ -170,5 +170,7 @@ def test_an_unwritable_home_is_one_line_not_a_traceback(tmp_path):
         cwd=REPO, env=env, capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert result.returncode == 2, result.stderr
-    (line,) = result.stderr.splitlines()
+    # Progress notes come first (the command says what it is doing); then one error line.
+    *notes, line = result.stderr.splitlines()
+    assert all(note.startswith("forecast: ") and "error" not in note for note in notes), notes
     assert line.startswith(f"forecast: error: {home}/.cache/arviz: Not a directory")

@@ -227,7 +227,7 @@ def test_watch_says_when_it_activates_the_example_as_ingest_does(tmp_path, capsy
     log = io.StringIO()
     with open_store(tmp_path / "watched.sqlite") as empty:
         watch(str(folder), every=1.0, store=empty, iterations=1, n_draws=N_DRAWS, seed=3,
-              out=io.StringIO(), log=log)  # fmt: skip
+              out=io.StringIO(), log=log, settle=0.0)  # fmt: skip
         assert [s.name for s in empty.active_scenarios()] == ["us_japan_2018"]
     watched = [line for line in log.getvalue().splitlines() if "activated" in line]
     assert main(["ingest", "--store", str(tmp_path / "ingested.sqlite"), "--draws", "100",
