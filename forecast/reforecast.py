@@ -226,6 +226,7 @@ def ingest_articles(
     as_of: dt.date | None = None,
     previous: Mapping[str, Forecast] | None = None,
     progress: Progress = None,
+    progressbar: bool = False,
 ) -> IngestReport:
     """Store ``articles``, extract their claims, and reforecast the scenarios they touch.
 
@@ -248,9 +249,11 @@ def ingest_articles(
         (a long-running watch keeps these); updated forecasts are in the report.
     progress : callable, optional
         Called with a short message before each slow stage.
+    progressbar : bool
+        Draw the sampler's and the influence step's progress bars on stderr.
     """
     activated = _activate(store, scenario, progress)
-    sampler = {"n_draws": n_draws, "chains": chains, "seed": seed}
+    sampler = {"n_draws": n_draws, "chains": chains, "seed": seed, "progressbar": progressbar}
     resumed = complete_pending(store, as_of=as_of, previous=previous, progress=progress,
                                **sampler)  # fmt: skip
     cache = {**(previous or {}), **{u.scenario: u.forecast for u in resumed}}
@@ -267,8 +270,7 @@ def ingest_articles(
             _say(progress, f"{name}: reforecasting {active.name!r}")
             update = reforecast_scenario(
                 store, active, trigger=article.id, new_claims=claims, as_of=as_of,
-                n_draws=n_draws, chains=chains, seed=seed, previous=cache.get(active.name),
-                progress=progress,
+                previous=cache.get(active.name), progress=progress, **sampler,
             )  # fmt: skip
             cache[active.name] = update.forecast
             updates.append(update)
@@ -290,7 +292,7 @@ def complete_pending(
     it clears the mark; a kill, a full disk or a signal between the two leaves the mark,
     and this completes it: each such scenario is forecast again with those articles'
     claims as the new ones (trigger: the newest of them). ``sampler`` holds ``n_draws``,
-    ``chains`` and ``seed``, as for :func:`ingest_articles`.
+    ``chains``, ``seed`` and ``progressbar``, as for :func:`ingest_articles`.
     """
     updates = []
     for name, article_ids in store.pending_forecasts().items():
@@ -313,6 +315,7 @@ def reforecast_all(
     seed: int | None = None,
     previous: Mapping[str, Forecast] | None = None,
     progress: Progress = None,
+    progressbar: bool = False,
 ) -> tuple[ScenarioUpdate, ...]:
     """Forecast every active scenario again, trigger ``reforecast``.
 
@@ -327,7 +330,7 @@ def reforecast_all(
         update = reforecast_scenario(
             store, scenario, trigger="reforecast", as_of=day, n_draws=n_draws,
             chains=chains, seed=seed, previous=(previous or {}).get(scenario.name),
-            progress=progress,
+            progress=progress, progressbar=progressbar,
         )  # fmt: skip
         updates.append(update)
     return tuple(updates)
@@ -345,6 +348,7 @@ def reforecast_scenario(
     seed: int | None = None,
     previous: Forecast | None = None,
     progress: Progress = None,
+    progressbar: bool = False,
 ) -> ScenarioUpdate:
     """Forecast ``scenario`` from the stored claims dated on or before ``as_of``; store it.
 
@@ -369,7 +373,8 @@ def reforecast_scenario(
     old = store.latest_forecast(scenario.name)
     forecast = run_forecast(
         scenario, store.claims(), as_of=as_of, n_draws=n_draws, chains=chains,
-        seed=seed, progress=progress, outlets=outlets, previous=previous,
+        seed=seed, progress=progress, progressbar=progressbar, outlets=outlets,
+        previous=previous,
     )  # fmt: skip
     forecast_id = store.add_forecast(
         scenario.name, forecast.to_dict(), trigger=trigger, inputs=used

@@ -279,6 +279,7 @@ def watch(
     log: TextIO | None = None,
     allow_files: bool = False,
     settle: float = SETTLE_S,
+    progressbar: bool = False,
 ) -> WatchSummary:
     """Poll ``source`` every ``every`` seconds, ingest new items and reforecast, until stopped.
 
@@ -286,9 +287,10 @@ def watch(
     :func:`forecast.reforecast.ingest_articles`). Prints each change to ``out`` (default
     stdout), and to ``log`` (default stderr) one line per skipped item or failed poll, the
     activation of the shipped example and each forecast's caveats (news left out,
-    deadlines passed). ``iterations`` bounds the number of polls (default:
-    until Ctrl-C). The first poll's errors (no such folder, not a feed, unreachable URL)
-    are raised; later ones are logged and the watch goes on. Ctrl-C ends it cleanly.
+    deadlines passed). ``iterations`` bounds the number of polls (default: until Ctrl-C);
+    ``progressbar`` draws the sampler's bars on stderr. The first poll's errors (no such
+    folder, not a feed, unreachable URL) are raised; later ones are logged and the watch
+    goes on. Ctrl-C ends it cleanly.
     """
     out = out or sys.stdout
     log = log or sys.stderr
@@ -296,7 +298,8 @@ def watch(
     last: dict[str, Any] = {}
     polls = ingested = failed = 0
     try:
-        for update in complete_pending(store, n_draws=n_draws, chains=chains, seed=seed):
+        sampler = {"n_draws": n_draws, "chains": chains, "seed": seed, "progressbar": progressbar}
+        for update in complete_pending(store, as_of=as_of, **sampler):
             last[update.scenario] = update.forecast
             print(f"{update.scenario}: completed a reforecast left owed", file=out, flush=True)
         while iterations is None or polls < iterations:
@@ -319,9 +322,8 @@ def watch(
                 known = store.has_article(item.article.id)
                 try:
                     report = ingest_articles(
-                        store, [item.article], n_draws=n_draws, chains=chains, seed=seed,
-                        as_of=as_of, previous=last,
-                    )  # fmt: skip
+                        store, [item.article], as_of=as_of, previous=last, **sampler
+                    )
                 except ForecastError as error:
                     failed += 1
                     print(f"forecast: watch: {item.key}: {error}", file=log, flush=True)

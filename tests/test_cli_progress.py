@@ -142,3 +142,29 @@ def test_progress_bars_only_on_a_terminal(tty, tmp_path):
     assert any(line.startswith("forecast: done in ") for line in lines)
     bars = "influence of claims" in plain and "━" in plain and "Draw" in plain  # ours, PyMC's
     assert bars == tty, err
+
+
+def test_store_commands_draw_bars_when_stderr_is_a_terminal(monkeypatch, tmp_path, capsys):
+    """ingest, reforecast and watch hand the terminal's bars to every forecast they make."""
+    import forecast.reforecast
+    from forecast.cli import main
+    from forecast.errors import InputError
+    from forecast.scenario import default_scenario_path, load_scenario
+
+    asked = []
+
+    def fake_forecast(*args, progressbar=False, **kwargs):
+        asked.append(progressbar)
+        raise InputError("stopped after the sampler settings were checked")
+
+    monkeypatch.setattr(common, "progressbar", lambda: True)
+    monkeypatch.setattr(forecast.reforecast, "run_forecast", fake_forecast)
+    store = ["--store", str(tmp_path / "store.sqlite")]
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (example,) = load_scenario(default_scenario_path()).article_paths()
+    assert main(["ingest", *store, "--model", "example", str(example)]) == 2
+    assert main(["reforecast", *store]) == 2
+    assert main(["watch", str(inbox), *store, "--iterations", "1"]) == 2
+    assert asked == [True, True, True]  # ingest's forecast, then the owed one, twice
+    capsys.readouterr()

@@ -129,9 +129,15 @@ def draws_option(value: int | None, environ: Mapping[str, str] = os.environ) -> 
 
 
 def sampler_options(args: argparse.Namespace) -> dict[str, Any]:
-    """``n_draws``, ``chains`` and ``seed`` from the parsed options, checked."""
+    """``n_draws``, ``chains`` and ``seed`` from the parsed options, checked, and
+    ``progressbar``: whether sampling draws bars (only when stderr is a terminal)."""
     if args.chains < 1:
         raise InputError(f"--chains: must be >= 1; got {args.chains}")
     if args.seed is not None and not 0 <= args.seed < 2**32:
         raise InputError(f"--seed: must be a whole number in [0, 2**32); got {args.seed}")
-    return {"n_draws": draws_option(args.draws), "chains": args.chains, "seed": args.seed}
+    return {
+        "n_draws": draws_option(args.draws),
+        "chains": args.chains,
+        "seed": args.seed,
+        "progressbar": progressbar(),
+    }

@@ -19,7 +19,6 @@ from forecast.cli.common import (
     model_path,
     note,
     note_caveats,
-    progressbar,
     read_articles,
     sampler_options,
 )
@@ -128,7 +127,6 @@ def run_command(args: argparse.Namespace) -> int:
         as_of=as_of,
         standard=args.standard,
         progress=note,
-        progressbar=progressbar(),
         **sampler,
         outlets=outlets,
     )
