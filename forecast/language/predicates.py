@@ -1,0 +1,446 @@
+"""Every event mention in a parsed sentence, with the certainty the text gives it.
+
+An event mention is a lexical verb (never an auxiliary, "to" or a copula), the head of a
+copular predicate ("is likely", "was a success"), or an eventive noun
+(:data:`~forecast.language.predicate_rules.EVENT_NOUNS`) that a table verb governs ("the
+summit was called off"). Each gets a :class:`PredicateReading`: tense and aspect from the
+morphology of its auxiliaries, polarity, the cues that govern it (modal auxiliaries by their
+MD tag, adverbs, planning/desire/possibility governors reached through ``xcomp``/``ccomp``),
+the construction family, the attribution chain, and the implied log-odds from the lexicon.
+
+The rules are tables in :mod:`forecast.language.predicate_rules`; this module walks the
+tree. Time is linear in the sentence: each predicate looks at its own children and at most
+:data:`MAX_DEPTH` governors.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from forecast.language import predicate_rules as rules
+from forecast.language.claim import Span
+from forecast.language.lexicon import Lexicon
+
+__all__ = ["PredicateReading", "read_doc", "read_text"]
+
+MAX_DEPTH = 4
+"""Governors walked above a predicate: enough for "said it was expected to try to visit"."""
+MIN_SD = 0.05
+"""Floor of a reading's spread (a lexicon entry fitted to zero spread)."""
+CLAUSE_LINKS = frozenset(["xcomp", "ccomp", "csubj", "csubj:pass", "acl", "advcl", "conj"])
+NOUN_LINKS = frozenset(["obj", "nsubj", "nsubj:pass", "obl", "nmod"])
+SETTLED = frozenset(["open_question", "cancellation", "refusal", "counter_hedge", "lapsed_plan"])
+"""Families a higher governor no longer changes (it may still add a source)."""
+SOURCE_WORDS = 8
+"""Longest source phrase kept, in tokens (a subject with a relative clause is cut)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PredicateReading:
+    """One event mention and what the sentence says about whether it happens.
+
+    ``span`` is a character span into the parsed text; ``cues`` are lexicon cue names,
+    nearest first; ``sources`` the attribution chain, innermost first ("an aide", then
+    "the paper" for "the paper cited an aide as saying"); ``forward`` is True when the
+    event is still ahead as the text presents it (future, planned, hedged, open).
+    """
+
+    lemma: str
+    span: Span
+    negated: bool
+    tense: str  # "past", "present", "future" or "" (non-finite, nothing above says)
+    aspect: str  # "perfect", "progressive" or "simple"
+    cues: tuple[str, ...]
+    construction: str
+    sources: tuple[str, ...]
+    logit_mean: float
+    logit_sd: float
+    forward: bool
+
+
+def read_text(text: str, lexicon: Lexicon, nlp=None) -> tuple[PredicateReading, ...]:
+    """Readings of every event mention in ``text``, spans into ``text``."""
+    from forecast.language.parse import parse_text
+
+    readings: list[PredicateReading] = []
+    for offset, doc in parse_text(text, nlp):
+        readings.extend(read_doc(doc, lexicon, offset))
+    return tuple(readings)
+
+
+def read_doc(doc, lexicon: Lexicon, offset: int = 0) -> tuple[PredicateReading, ...]:
+    """Readings of every event mention in a parsed ``Doc``, spans shifted by ``offset``."""
+    table = _cue_table(lexicon)
+    return tuple(_read(token, table, offset) for token in doc if _is_mention(token) is not None)
+
+
+@functools.lru_cache(maxsize=8)
+def _cue_table(lexicon: Lexicon) -> dict:
+    """Lexicon cue name -> (log-odds, spread, category); single-word forms -> cue name."""
+    entries = {cue.cue: (cue.logit_mean, cue.logit_sd, cue.category) for cue in lexicon}
+    words = {
+        form: cue.cue
+        for cue in lexicon
+        if cue.category in ("adverb", "certainty", "survey")
+        for form in cue.forms
+        if " " not in form
+    }
+    return {"entries": entries, "words": words}
+
+
+def _is_mention(token) -> str | None:
+    """Why ``token`` is an event mention ("verb", "copular", "noun"), else None."""
+    if token.pos_ == "VERB":
+        return "verb"
+    if any(child.dep_ == "cop" for child in token.children):
+        return "copular"
+    if token.pos_ == "NOUN" and token.lemma_.lower() in rules.EVENT_NOUNS:
+        return "noun"
+    return None
+
+
+@dataclass
+class _State:
+    """What the walk has gathered about one predicate so far."""
+
+    cues: list[str]
+    negated: bool
+    family: str
+    sources: list[str]
+    tense: str
+    aspect: str
+    counterfactual: bool = False
+    ahead: bool = False
+
+
+def _read(token, table: dict, offset: int) -> PredicateReading:
+    carrier = _carrier(token)
+    tense, aspect = _tense(carrier)
+    state = _State([], _negated(carrier), "plain", [], tense, aspect)
+    state.ahead = any(t.lemma_.lower() in rules.FUTURE_WORDS for t in carrier.subtree)
+    _own_cues(carrier, state, table)
+    if carrier is not token:
+        _noun_governor(token, carrier, state)
+    if _was_to_have(carrier):
+        state.family = "lapsed_plan"
+    _walk(carrier, state)
+    if not state.cues and state.family == "plain" and _irrealis(carrier):
+        state.cues.append(rules.IRREALIS_CUE)
+    state.family = _family(state, token.sent[-1].text == "?" and carrier.dep_ == "ROOT")
+    logit, sd = _logit(state, table)
+    return PredicateReading(
+        lemma=token.lemma_.lower(),
+        span=(token.idx + offset, token.idx + len(token.text) + offset),
+        negated=state.negated,
+        tense=state.tense,
+        aspect=state.aspect,
+        cues=tuple(state.cues),
+        construction=state.family,
+        sources=tuple(state.sources),
+        logit_mean=logit,
+        logit_sd=sd,
+        forward=_forward(state),
+    )
+
+
+def _carrier(token):
+    """The verb whose clause says whether a noun's event happens ("the summit" -> "held")."""
+    if _is_mention(token) != "noun" or token.dep_ not in NOUN_LINKS:
+        return token
+    head = token.head
+    return head if head.pos_ in ("VERB", "ADJ", "AUX") else token
+
+
+def _children(token, *deps: str) -> Iterator:
+    return (child for child in token.children if child.dep_ in deps)
+
+
+def _phrasal(token) -> str:
+    """The verb with its particle: "call off", "rule out", "go ahead"."""
+    particle = next(
+        (c.lemma_.lower() for c in token.children if c.dep_ in ("compound:prt", "advmod")
+         and c.lemma_.lower() in ("off", "out", "ahead", "on", "back")),
+        "",
+    )  # fmt: skip
+    return f"{token.lemma_.lower()} {particle}".strip()
+
+
+def _negated(token) -> bool:
+    """A negator on the predicate: "not", "n't", "never", "no longer", "no" (a noun's det)."""
+    return any(
+        child.lemma_.lower() in rules.NEGATORS
+        or "Polarity=Neg" in str(child.morph)
+        or (child.lower_ == "longer" and any(c.lower_ == "no" for c in child.children))
+        for child in _children(token, "advmod", "neg", "det", "cc:preconj")
+    )
+
+
+def _tense(token) -> tuple[str, str]:
+    """Tense and aspect from the auxiliaries' morphology and the predicate's own tag."""
+    auxes = list(_children(token, "aux", "aux:pass", "cop"))
+    if any(
+        _is_modal(aux) and aux.lemma_.lower() in ("will", "shall", "'ll", "wo") for aux in auxes
+    ):
+        tense = "future"
+    else:
+        finite = next((aux for aux in auxes if "VerbForm=Fin" in str(aux.morph)), None)
+        source = finite if finite is not None else token
+        found = source.morph.get("Tense")
+        fin = "VerbForm=Fin" in str(source.morph)
+        tense = {"Past": "past", "Pres": "present"}.get(found[0], "") if found and fin else ""
+    lemmas = [aux.lemma_.lower() for aux in auxes]
+    if "have" in lemmas and (token.tag_ == "VBN" or "been" in [a.lower_ for a in auxes]):
+        aspect = "perfect"
+    elif token.tag_ == "VBG" and "be" in lemmas:
+        aspect = "progressive"
+    else:
+        aspect = "simple"
+    return tense, aspect
+
+
+def _own_cues(token, state: _State, table: dict) -> None:
+    """Modal auxiliaries (tag MD), cue adverbs, "could very well", "all but", counterfactuals."""
+    for aux in _children(token, "aux"):
+        if not _is_modal(aux):
+            continue
+        cue = rules.MODAL_CUES.get(aux.lemma_.lower()) or rules.MODAL_CUES.get(aux.text.lower())
+        if cue is None:
+            continue
+        if cue == "will":
+            continue  # tense, read by _tense; "will" is also the lexicon's plain future
+        state.cues.append(cue)
+        if any(a.lemma_.lower() == "have" for a in _children(token, "aux")):
+            state.counterfactual = True  # "could have", "would have been"
+        if cue == "could" and state.negated:
+            state.family = "refusal"  # "could not attend": it did not happen
+            state.tense = state.tense or "past"
+        if cue == "could" and any(
+            c.lemma_.lower() in rules.COUNTER_ADVERBS for c in _children(token, "advmod")
+        ):
+            state.family = "counter_hedge"
+    if state.tense == "future":
+        state.cues.append("will")
+    for adverb in _children(token, "advmod"):
+        word = adverb.text.lower()
+        if word == "all" and any(c.lemma_.lower() == "but" for c in adverb.children):
+            state.cues.append("nearly certain")
+        elif word in table["words"]:
+            state.cues.append(table["words"][word])
+
+
+def _is_modal(token) -> bool:
+    """A modal auxiliary by its tag; never after a determiner ("the will", "his might")."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return token.tag_ == "MD" and (before is None or before.tag_ not in ("DT", "PRP$", "POS"))
+
+
+def _noun_governor(noun, carrier, state: _State) -> None:
+    """An eventive noun read through its verb: cancelled, not going ahead, ruled out."""
+    verb = _phrasal(carrier)
+    lemma = carrier.lemma_.lower()
+    objects = {c.lemma_.lower() for c in carrier.subtree}
+    cancels = (
+        verb in rules.CANCEL_VERBS
+        or lemma in rules.CANCEL_VERBS
+        or bool(rules.CANCEL_OBJECTS.get(lemma, frozenset()) & objects)
+    )
+    if cancels:
+        state.family = "counter_hedge" if state.negated else "cancellation"
+        state.negated = False
+    elif (verb in rules.OCCUR_VERBS or lemma in rules.OCCUR_VERBS) and state.negated:
+        state.family = "cancellation"
+        state.negated = False
+    elif lemma in rules.NEGATED_IMPOSSIBLE and state.negated:
+        state.family = "counter_hedge"  # "a deal is not impossible"
+        state.negated = False
+    elif lemma in rules.GOVERNOR_CUES and noun.dep_ == "obj":
+        state.cues.append(rules.GOVERNOR_CUES[lemma])  # "plans a visit", "expects a deal"
+        if state.family == "plain":
+            state.family = "hedged"
+
+
+def _walk(token, state: _State) -> None:
+    """Climb the governors of ``token``'s clause, applying the first rule that fits each."""
+    current = token
+    for _ in range(MAX_DEPTH):
+        relation, governor = current.dep_.split(":")[0], current.head
+        if governor is current or current.dep_ not in CLAUSE_LINKS | {"csubj:pass"}:
+            return
+        if relation == "conj":
+            current = governor
+            continue
+        if relation == "acl" and governor.lemma_.lower() not in rules.GOVERNOR_CUES:
+            return
+        mark = {c.lemma_.lower() for c in _children(current, "mark")}
+        if not _govern(current, relation, governor, mark, state):
+            return
+        current = governor
+
+
+def _govern(clause, relation: str, governor, mark: set[str], state: _State) -> bool:
+    """Apply the governor's rule to the clause's state; False to stop climbing."""
+    lemma = governor.lemma_.lower()
+    negated = _negated(governor)
+    if state.family in SETTLED:
+        if lemma in rules.REPORTING or lemma in rules.OPEN_GOVERNORS:
+            _attribute(governor, state)
+            return True
+        return False
+    if relation == "advcl" and "to" not in mark:
+        if mark & rules.CONDITION_MARKS:
+            state.family = "conditional"
+        return lemma in ("cite", "quote") and _source_of_cited(clause, governor, state)
+    if mark & rules.OPEN_MARKS or lemma in rules.OPEN_GOVERNORS or _remains_to_be_seen(governor):
+        state.family = "open_question"
+        state.cues = []
+        _attribute(governor, state)
+        return True
+    if lemma in rules.SPEECH_LEMMAS and (negated or _refused(governor)):
+        state.family = "open_question"  # "would not confirm that", "declined to say"
+        state.cues = []
+        _attribute(governor, state)
+        return True
+    if lemma in rules.REFUSAL_GOVERNORS:
+        state.family = "refusal"
+        _inherit_time(governor, state)
+        return True
+    if _phrasal(governor) in rules.CANCEL_VERBS and relation in ("xcomp", "ccomp"):
+        state.family = "counter_hedge" if negated else "cancellation"
+        return True
+    if lemma in rules.NEGATED_IMPOSSIBLE and negated:
+        state.family = "counter_hedge"
+        return True
+    if lemma in rules.GOVERNOR_CUES:
+        _plan(governor, lemma, negated, state)
+        return True
+    if lemma in rules.REPORTING:
+        if lemma in rules.DENIAL:
+            state.negated = not state.negated
+        _attribute(governor, state)
+        past = _tense(governor)[0] == "past"
+        if (
+            past
+            and state.family in ("plain", "hedged")
+            and ("would" in state.cues or state.tense == "")
+        ):
+            state.family = "reported_future" if "would" in state.cues else state.family
+        if not state.tense:
+            _inherit_time(governor, state)
+        return True
+    return False
+
+
+def _irrealis(token) -> bool:
+    """An infinitive or an imperative: the clause does not say the event happens."""
+    if any(child.tag_ == "TO" for child in _children(token, "mark")):
+        return True
+    bare = token.tag_ == "VB" and not any(_children(token, "aux", "aux:pass", "nsubj", "expl"))
+    return bare and token.dep_ == "ROOT"
+
+
+def _family(state: _State, question: bool) -> str:
+    """A plain reading's family once the walk is done: question, hedged, negated or plain."""
+    if state.family != "plain":
+        return state.family
+    if question:
+        return "question"
+    if any(cue != rules.IRREALIS_CUE for cue in state.cues):
+        return "hedged"
+    return "negated" if state.negated else "plain"
+
+
+def _plan(governor, lemma: str, negated: bool, state: _State) -> None:
+    """A planning, desire or likelihood governor: its cue, and a lapsed or reported plan."""
+    state.cues.append(rules.GOVERNOR_CUES[lemma])
+    tense, aspect = _tense(governor)
+    if negated and state.family in ("plain", "hedged"):
+        state.negated = not state.negated
+    lapsed = lemma in rules.PLAN_LEMMAS and tense == "past" and aspect == "perfect"
+    if lapsed:
+        state.family = "lapsed_plan"
+    elif tense == "past" and state.family in ("plain", "hedged"):
+        state.family = "reported_future"
+    state.tense, state.aspect = tense, aspect
+
+
+def _was_to_have(token) -> bool:
+    """ "were to have met": a past plan that lapsed (also "was due to have")."""
+    lemmas = {child.lemma_.lower() for child in _children(token, "aux", "mark")}
+    return {"be", "to", "have"} <= lemmas and token.tag_ == "VBN"
+
+
+def _refused(token) -> bool:
+    """A speech verb under "declined to" / "refused to"."""
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in rules.REFUSAL_GOVERNORS
+
+
+def _remains_to_be_seen(token) -> bool:
+    return token.lemma_.lower() == "see" and token.head.lemma_.lower() == "remain"
+
+
+def _inherit_time(governor, state: _State) -> None:
+    state.tense = state.tense or _tense(governor)[0]
+    state.ahead = state.ahead or any(
+        t.lemma_.lower() in rules.FUTURE_WORDS for t in governor.subtree
+    )
+
+
+def _attribute(governor, state: _State) -> None:
+    """The reporting verb's subject joins the attribution chain."""
+    subject = next(_children(governor, "nsubj", "nsubj:pass"), None)
+    if subject is not None and subject.tag_ not in ("EX",) and subject.lower_ != "it":
+        state.sources.append(_phrase(subject))
+
+
+def _source_of_cited(clause, governor, state: _State) -> bool:
+    """ "The paper cited an aide as saying": the aide, then the paper."""
+    if "as" not in {c.lemma_.lower() for c in _children(clause, "mark")}:
+        return False
+    cited = next(_children(governor, "obj"), None)
+    if cited is not None:
+        state.sources.append(_phrase(cited))
+    _attribute(governor, state)
+    return False
+
+
+def _phrase(token) -> str:
+    words = [t for t in token.subtree if t.dep_ not in ("acl:relcl", "punct")][:SOURCE_WORDS]
+    return " ".join(t.text for t in words)
+
+
+def _logit(state: _State, table: dict) -> tuple[float, float]:
+    """Log-odds and spread: the family's cue, else weaker-wins over the cues, then negation."""
+    entries = table["entries"]
+    family_cue = rules.FAMILY_CUES.get(state.family)
+    if family_cue is not None and (state.family != "conditional" or not state.cues):
+        names: Iterable[str] = [family_cue]
+        negate = False
+    else:
+        names = state.cues or [rules.FACT_CUE]
+        negate = state.negated
+    known = [entries[name] for name in names if name in entries] or [entries[rules.FACT_CUE]]
+    logit = min(mean for mean, _, _ in known)
+    sd = max([MIN_SD, *(spread for _, spread, _ in known)])
+    if negate:
+        categories = {category for _, _, category in known}
+        if "possibility" in categories:
+            logit = entries["almost no chance"][0]
+        elif "undecided" not in categories:
+            logit = -logit
+    return logit, sd
+
+
+def _forward(state: _State) -> bool:
+    """Whether the event is still ahead as presented."""
+    if state.counterfactual:
+        return False
+    if state.family in ("cancellation", "open_question", "counter_hedge", "reported_future"):
+        return True
+    if state.family in ("refusal", "lapsed_plan"):
+        return state.tense != "past" or state.ahead
+    if state.tense == "future":
+        return True
+    hedges = [cue for cue in state.cues if cue != rules.IRREALIS_CUE]
+    return bool(hedges) and (state.tense != "past" or state.ahead)
