@@ -121,7 +121,7 @@ def _read(token, table: dict, offset: int) -> PredicateReading:
     state = _State([], _negated(carrier), "plain", [], tense, aspect)
     state.ahead = any(t.lemma_.lower() in rules.FUTURE_WORDS for t in carrier.subtree)
     _own_cues(carrier, state, table)
-    if carrier is not token:
+    if carrier is not token and _is_mention(token) == "noun":
         _noun_governor(token, carrier, state)
     if _was_to_have(carrier):
         state.family = "lapsed_plan"
@@ -146,11 +146,22 @@ def _read(token, table: dict, offset: int) -> PredicateReading:
 
 
 def _carrier(token):
-    """The verb whose clause says whether a noun's event happens ("the summit" -> "held")."""
-    if _is_mention(token) != "noun" or token.dep_ not in NOUN_LINKS:
-        return token
-    head = token.head
-    return head if head.pos_ in ("VERB", "ADJ", "AUX") else token
+    """The predicate whose clause says whether ``token``'s event happens: a noun's verb ("the
+    summit" -> "held"), a bare conjunct's first conjunct ("will meet and discuss")."""
+    for _ in range(MAX_DEPTH):
+        if token.dep_ == "conj" and _bare(token) and token.head.pos_ in ("VERB", "ADJ"):
+            token = token.head
+        elif _is_mention(token) == "noun" and token.dep_ in NOUN_LINKS:
+            head = token.head
+            return head if head.pos_ in ("VERB", "ADJ", "AUX") else token
+        else:
+            return token
+    return token
+
+
+def _bare(token) -> bool:
+    """No auxiliary, subject or subordinator of its own: it shares its head's clause."""
+    return not any(_children(token, "aux", "aux:pass", "nsubj", "nsubj:pass", "mark", "cop"))
 
 
 def _children(token, *deps: str) -> Iterator:
@@ -329,6 +340,8 @@ def _govern(clause, relation: str, governor, mark: set[str], state: _State) -> b
         if not state.tense:
             _inherit_time(governor, state)
         return True
+    if relation in ("xcomp", "ccomp", "acl") and not state.tense and not state.cues:
+        state.cues.append(rules.IRREALIS_CUE)  # "let me know", "tried to leave": not asserted
     return False
 
 
