@@ -82,6 +82,19 @@ GOVERNOR_CUES = {
     "appear": "seems",
 }
 
+# Cognition and appearance governors: they hedge a clause without pointing it ahead ("I
+# believe it is the world's factory" is about the present).
+UNTIMED_GOVERNORS = frozenset(["believe", "think", "suspect", "seem", "appear", "doubt"])
+# Modals that speak of what may come ("may", "might", "could", "would"); "can", "should"
+# and "must" state ability or obligation and point ahead only with a time ahead.
+EPISTEMIC_MODALS = frozenset(["may", "might", "could", "would"])
+# Predicates that describe a state, not a happening: a modal on them is about the present.
+STATIVE = frozenset(["be", "have", "exist", "remain", "seem", "mean", "know", "need"])
+# Dependents of a predicate kept in its event phrase.
+EVENT_LINKS = frozenset(
+    ["obj", "iobj", "obl", "obl:tmod", "obl:unmarked", "compound:prt", "xcomp", "nmod", "advmod"]
+)
+
 # Planning verbs whose past perfect ("had been scheduled for") leaves a lapsed plan.
 PLAN_LEMMAS = frozenset(
     ["expect", "schedule", "slate", "plan", "set", "intend", "due", "suppose", "arrange", "aim"]

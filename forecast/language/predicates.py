@@ -58,6 +58,8 @@ class PredicateReading:
     logit_mean: float
     logit_sd: float
     forward: bool
+    cue_spans: tuple[Span, ...] = ()
+    event: str = ""
 
 
 def read_text(text: str, lexicon: Lexicon, nlp=None) -> tuple[PredicateReading, ...]:
@@ -105,7 +107,7 @@ def _is_mention(token) -> str | None:
 class _State:
     """What the walk has gathered about one predicate so far."""
 
-    cues: list[str]
+    cues: list[tuple[str, object]]  # (lexicon cue, the token that carries it)
     negated: bool
     family: str
     sources: list[str]
@@ -113,6 +115,23 @@ class _State:
     aspect: str
     counterfactual: bool = False
     ahead: bool = False
+    trigger: object = None  # the token that set a non-plain family
+    timed: bool = False  # a cue that points ahead (planning, desire, likelihood, epistemic modal)
+
+    def add(self, cue: str, token, timed: bool = False) -> None:
+        self.cues.append((cue, token))
+        self.timed = self.timed or timed
+
+    def settle(self, family: str, token, clear: bool = False) -> None:
+        """Set the family and its trigger; ``clear`` drops cues read so far (a whether-clause's
+        modal is not the claim's cue)."""
+        self.family, self.trigger = family, token
+        if clear:
+            self.cues = []
+
+    @property
+    def names(self) -> list[str]:
+        return [cue for cue, _ in self.cues]
 
 
 def _read(token, table: dict, offset: int) -> PredicateReading:
@@ -124,25 +143,34 @@ def _read(token, table: dict, offset: int) -> PredicateReading:
     if carrier is not token and _is_mention(token) == "noun":
         _noun_governor(token, carrier, state)
     if _was_to_have(carrier):
-        state.family = "lapsed_plan"
+        state.settle("lapsed_plan", carrier)
     _walk(carrier, state)
     if not state.cues and state.family == "plain" and _irrealis(carrier):
-        state.cues.append(rules.IRREALIS_CUE)
+        state.add(rules.IRREALIS_CUE, carrier)
     state.family = _family(state, token.sent[-1].text == "?" and carrier.dep_ == "ROOT")
     logit, sd = _logit(state, table)
+    family_cue = rules.FAMILY_CUES.get(state.family) if state.family != "conditional" else None
+    trigger = state.trigger if state.trigger is not None else token
+    cues = [(family_cue, trigger)] if family_cue else state.cues
     return PredicateReading(
         lemma=token.lemma_.lower(),
-        span=(token.idx + offset, token.idx + len(token.text) + offset),
-        negated=state.negated,
+        span=_span(token, offset),
+        negated=state.negated and not family_cue,
         tense=state.tense,
         aspect=state.aspect,
-        cues=tuple(state.cues),
+        cues=tuple(cue for cue, _ in cues),
         construction=state.family,
         sources=tuple(state.sources),
         logit_mean=logit,
         logit_sd=sd,
-        forward=_forward(state),
+        forward=_forward(state, carrier),
+        cue_spans=tuple(_span(t, offset) for _, t in cues),
+        event=_event_phrase(token, carrier),
     )
+
+
+def _span(token, offset: int) -> Span:
+    return (token.idx + offset, token.idx + len(token.text) + offset)
 
 
 def _carrier(token):
@@ -221,24 +249,25 @@ def _own_cues(token, state: _State, table: dict) -> None:
             continue
         if cue == "will":
             continue  # tense, read by _tense; "will" is also the lexicon's plain future
-        state.cues.append(cue)
+        state.add(cue, aux, timed=cue in rules.EPISTEMIC_MODALS)
         if any(a.lemma_.lower() == "have" for a in _children(token, "aux")):
             state.counterfactual = True  # "could have", "would have been"
         if cue == "could" and state.negated:
-            state.family = "refusal"  # "could not attend": it did not happen
+            state.settle("refusal", aux)  # "could not attend": it did not happen
             state.tense = state.tense or "past"
         if cue == "could" and any(
             c.lemma_.lower() in rules.COUNTER_ADVERBS for c in _children(token, "advmod")
         ):
-            state.family = "counter_hedge"
+            state.settle("counter_hedge", aux)
     if state.tense == "future":
-        state.cues.append("will")
+        will = next((a for a in _children(token, "aux") if _is_modal(a)), token)
+        state.add("will", will, timed=True)
     for adverb in _children(token, "advmod"):
         word = adverb.text.lower()
         if word == "all" and any(c.lemma_.lower() == "but" for c in adverb.children):
-            state.cues.append("nearly certain")
+            state.add("nearly certain", adverb)
         elif word in table["words"]:
-            state.cues.append(table["words"][word])
+            state.add(table["words"][word], adverb)
 
 
 def _is_modal(token) -> bool:
@@ -258,18 +287,16 @@ def _noun_governor(noun, carrier, state: _State) -> None:
         or bool(rules.CANCEL_OBJECTS.get(lemma, frozenset()) & objects)
     )
     if cancels:
-        state.family = "counter_hedge" if state.negated else "cancellation"
+        state.settle("counter_hedge" if state.negated else "cancellation", carrier)
         state.negated = False
     elif (verb in rules.OCCUR_VERBS or lemma in rules.OCCUR_VERBS) and state.negated:
-        state.family = "cancellation"
+        state.settle("cancellation", carrier)
         state.negated = False
     elif lemma in rules.NEGATED_IMPOSSIBLE and state.negated:
-        state.family = "counter_hedge"  # "a deal is not impossible"
+        state.settle("counter_hedge", carrier)  # "a deal is not impossible"
         state.negated = False
     elif lemma in rules.GOVERNOR_CUES and noun.dep_ == "obj":
-        state.cues.append(rules.GOVERNOR_CUES[lemma])  # "plans a visit", "expects a deal"
-        if state.family == "plain":
-            state.family = "hedged"
+        _plan(carrier, lemma, False, state)  # "plans a visit", "expects a deal"
 
 
 def _walk(token, state: _State) -> None:
@@ -301,27 +328,25 @@ def _govern(clause, relation: str, governor, mark: set[str], state: _State) -> b
         return False
     if relation == "advcl" and "to" not in mark:
         if mark & rules.CONDITION_MARKS:
-            state.family = "conditional"
+            state.settle("conditional", clause)
         return lemma in ("cite", "quote") and _source_of_cited(clause, governor, state)
     if mark & rules.OPEN_MARKS or lemma in rules.OPEN_GOVERNORS or _remains_to_be_seen(governor):
-        state.family = "open_question"
-        state.cues = []
+        state.settle("open_question", governor, clear=True)
         _attribute(governor, state)
         return True
     if lemma in rules.SPEECH_LEMMAS and (negated or _refused(governor)):
-        state.family = "open_question"  # "would not confirm that", "declined to say"
-        state.cues = []
+        state.settle("open_question", governor, clear=True)  # "would not confirm that"
         _attribute(governor, state)
         return True
     if lemma in rules.REFUSAL_GOVERNORS:
-        state.family = "refusal"
+        state.settle("refusal", governor)
         _inherit_time(governor, state)
         return True
     if _phrasal(governor) in rules.CANCEL_VERBS and relation in ("xcomp", "ccomp"):
-        state.family = "counter_hedge" if negated else "cancellation"
+        state.settle("counter_hedge" if negated else "cancellation", governor)
         return True
     if lemma in rules.NEGATED_IMPOSSIBLE and negated:
-        state.family = "counter_hedge"
+        state.settle("counter_hedge", governor)
         return True
     if lemma in rules.GOVERNOR_CUES:
         _plan(governor, lemma, negated, state)
@@ -331,17 +356,13 @@ def _govern(clause, relation: str, governor, mark: set[str], state: _State) -> b
             state.negated = not state.negated
         _attribute(governor, state)
         past = _tense(governor)[0] == "past"
-        if (
-            past
-            and state.family in ("plain", "hedged")
-            and ("would" in state.cues or state.tense == "")
-        ):
-            state.family = "reported_future" if "would" in state.cues else state.family
+        if past and state.family in ("plain", "hedged") and "would" in state.names:
+            state.settle("reported_future", governor)
         if not state.tense:
             _inherit_time(governor, state)
         return True
     if relation in ("xcomp", "ccomp", "acl") and not state.tense and not state.cues:
-        state.cues.append(rules.IRREALIS_CUE)  # "let me know", "tried to leave": not asserted
+        state.add(rules.IRREALIS_CUE, governor)  # "let me know", "tried to leave": not asserted
     return False
 
 
@@ -359,22 +380,26 @@ def _family(state: _State, question: bool) -> str:
         return state.family
     if question:
         return "question"
-    if any(cue != rules.IRREALIS_CUE for cue in state.cues):
+    if any(cue != rules.IRREALIS_CUE for cue in state.names):
         return "hedged"
     return "negated" if state.negated else "plain"
 
 
 def _plan(governor, lemma: str, negated: bool, state: _State) -> None:
     """A planning, desire or likelihood governor: its cue, and a lapsed or reported plan."""
-    state.cues.append(rules.GOVERNOR_CUES[lemma])
+    state.add(rules.GOVERNOR_CUES[lemma], governor, timed=lemma not in rules.UNTIMED_GOVERNORS)
     tense, aspect = _tense(governor)
     if negated and state.family in ("plain", "hedged"):
         state.negated = not state.negated
     lapsed = lemma in rules.PLAN_LEMMAS and tense == "past" and aspect == "perfect"
     if lapsed:
-        state.family = "lapsed_plan"
-    elif tense == "past" and state.family in ("plain", "hedged"):
-        state.family = "reported_future"
+        state.settle("lapsed_plan", governor)
+    elif (
+        tense == "past"
+        and state.family in ("plain", "hedged")
+        and lemma not in rules.UNTIMED_GOVERNORS
+    ):
+        state.settle("reported_future", governor)
     state.tense, state.aspect = tense, aspect
 
 
@@ -418,6 +443,24 @@ def _source_of_cited(clause, governor, state: _State) -> bool:
     return False
 
 
+def _event_phrase(token, carrier) -> str:
+    """Actor, base-form predicate and its complements: "Kim travel to Beijing next week"."""
+    if _is_mention(token) == "noun":
+        return " ".join(t.text for t in token.subtree if t.dep_ != "punct" and t.tag_ != "DT")
+    subject = next(_children(carrier, "nsubj", "nsubj:pass"), None)
+    if subject is None and carrier.dep_ == "xcomp":
+        subject = next(_children(carrier.head, "nsubj", "nsubj:pass"), None)
+    actor = _phrase(subject) if subject is not None and subject.tag_ != "WDT" else ""
+    rest = [
+        t.text
+        for child in token.children
+        if child.i > token.i and child.dep_ in rules.EVENT_LINKS
+        for t in child.subtree
+        if t.dep_ != "punct"
+    ]
+    return " ".join(part for part in (actor, token.lemma_, " ".join(rest)) if part)
+
+
 def _phrase(token) -> str:
     words = [t for t in token.subtree if t.dep_ not in ("acl:relcl", "punct")][:SOURCE_WORDS]
     return " ".join(t.text for t in words)
@@ -431,7 +474,7 @@ def _logit(state: _State, table: dict) -> tuple[float, float]:
         names: Iterable[str] = [family_cue]
         negate = False
     else:
-        names = state.cues or [rules.FACT_CUE]
+        names = state.names or [rules.FACT_CUE]
         negate = state.negated
     known = [entries[name] for name in names if name in entries] or [entries[rules.FACT_CUE]]
     logit = min(mean for mean, _, _ in known)
@@ -445,15 +488,18 @@ def _logit(state: _State, table: dict) -> tuple[float, float]:
     return logit, sd
 
 
-def _forward(state: _State) -> bool:
-    """Whether the event is still ahead as presented."""
+def _forward(state: _State, carrier) -> bool:
+    """Whether the event is still ahead as presented: future tense, a plan or likelihood, an
+    epistemic modal on an eventive predicate, or a time ahead ("can ... next week")."""
     if state.counterfactual:
         return False
     if state.family in ("cancellation", "open_question", "counter_hedge", "reported_future"):
         return True
     if state.family in ("refusal", "lapsed_plan"):
         return state.tense != "past" or state.ahead
-    if state.tense == "future":
+    if state.tense == "future" or (
+        state.ahead and any(cue != rules.IRREALIS_CUE for cue in state.names)
+    ):
         return True
-    hedges = [cue for cue in state.cues if cue != rules.IRREALIS_CUE]
-    return bool(hedges) and (state.tense != "past" or state.ahead)
+    stative = carrier.lemma_.lower() in rules.STATIVE or _is_mention(carrier) == "copular"
+    return state.timed and state.tense != "past" and not stative
