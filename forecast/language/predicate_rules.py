@@ -165,9 +165,27 @@ REPORTING = frozenset(
 DENIAL = frozenset(["deny", "dismiss", "reject"])
 
 # Words that leave their complement undecided: "it is unclear if", "wondered whether".
-OPEN_GOVERNORS = frozenset(
-    ["unclear", "uncertain", "unsure", "unknown", "wonder", "ask", "question", "undecided"]
+OPEN_GOVERNORS = frozenset(["unclear", "uncertain", "unsure", "unknown", "undecided"])
+# Governors of a how/when clause that leave it open: "doubts about how hard Bush will push".
+WH_GOVERNORS = frozenset(
+    ["doubt", "question", "ask", "wonder", "unclear", "uncertain", "unsure", "decide", "debate"]
 )
+# Subordinators of a later event under a negated clause: "not be long before", "not until".
+LATER_MARKS = frozenset(["before", "until", "till"])
+# Nouns that hedge the eventive noun they govern: "fears of an attack", "the risk of war".
+NOUN_GOVERNOR_CUES = {
+    "fear": "possibly",
+    "risk": "possibly",
+    "threat": "possibly",
+    "danger": "possibly",
+    "possibility": "the possibility of",
+    "prospect": "the possibility of",
+    "chance": "a chance of",
+    "likelihood": "likely",
+    "plan": "plans to",
+    "hope": "hopes to",
+    "expectation": "is expected to",
+}
 # Subordinators that make an open question of their clause.
 OPEN_MARKS = frozenset(["whether", "if"])
 # Governors of a whether/if clause for which it is a condition, not a question.
@@ -253,3 +271,16 @@ FAMILY_CUES = {
 # The cue of an unhedged statement, and of a bare infinitive nothing known governs.
 FACT_CUE = "stated as fact"
 IRREALIS_CUE = "about even"
+
+# Verbs that frame a clause; with a complement they are not the event themselves.
+FRAME_LEMMAS = frozenset(
+    [
+        *GOVERNOR_CUES,
+        *REPORTING,
+        *REFUSAL_GOVERNORS,
+        *OPEN_GOVERNORS,
+        *CANCEL_VERBS,
+        "remain",
+        "long",
+    ]
+)

@@ -33,6 +33,9 @@ CLAUSE_LINKS = frozenset(["xcomp", "ccomp", "csubj", "csubj:pass", "acl", "advcl
 NOUN_LINKS = frozenset(["obj", "nsubj", "nsubj:pass", "obl", "nmod"])
 SETTLED = frozenset(["open_question", "cancellation", "refusal", "counter_hedge", "lapsed_plan"])
 """Families a higher governor no longer changes (it may still add a source)."""
+AUX_DEPS = frozenset(["aux", "aux:pass", "cop"])
+FINITE_TAGS = {"VBD": "past", "VBN": "past", "VBZ": "present", "VBP": "present"}
+"""Tense of a verb with a subject and no auxiliary, by its tag ("announced" tagged VBN)."""
 SOURCE_WORDS = 8
 """Longest source phrase kept, in tokens (a subject with a relative clause is cut)."""
 
@@ -60,6 +63,8 @@ class PredicateReading:
     forward: bool
     cue_spans: tuple[Span, ...] = ()
     event: str = ""
+    carrier_span: Span = (0, 0)  # the predicate whose clause decides: a noun's verb, else span
+    frame: bool = False  # a reporting, planning or refusal verb with a clause: not the event
 
 
 def read_text(text: str, lexicon: Lexicon, nlp=None) -> tuple[PredicateReading, ...]:
@@ -164,13 +169,33 @@ def _read(token, table: dict, offset: int) -> PredicateReading:
         logit_mean=logit,
         logit_sd=sd,
         forward=_forward(state, carrier),
-        cue_spans=tuple(_span(t, offset) for _, t in cues),
+        cue_spans=tuple(_cue_span(t, offset) for _, t in cues),
         event=_event_phrase(token, carrier),
+        carrier_span=_span(carrier, offset),
+        frame=_is_frame(token),
     )
+
+
+def _is_frame(token) -> bool:
+    """A verb that frames a clause ("said", "expected", "refused", "called off"): the event is
+    its complement, not the verb."""
+    lemma = token.lemma_.lower()
+    framing = lemma in rules.FRAME_LEMMAS or _phrasal(token) in rules.CANCEL_VERBS
+    return framing and any(_children(token, "xcomp", "ccomp", "csubj", "advcl"))
 
 
 def _span(token, offset: int) -> Span:
     return (token.idx + offset, token.idx + len(token.text) + offset)
+
+
+def _cue_span(token, offset: int) -> Span:
+    """A cue word with its auxiliary before it and its "to" after: "is expected to"."""
+    doc, first, last = token.doc, token.i, token.i
+    while first > 0 and doc[first - 1].head is token and doc[first - 1].dep_ in AUX_DEPS:
+        first -= 1
+    if last + 1 < len(doc) and doc[last + 1].tag_ == "TO":
+        last += 1
+    return (doc[first].idx + offset, doc[last].idx + len(doc[last].text) + offset)
 
 
 def _carrier(token):
@@ -181,7 +206,10 @@ def _carrier(token):
             token = token.head
         elif _is_mention(token) == "noun" and token.dep_ in NOUN_LINKS:
             head = token.head
-            return head if head.pos_ in ("VERB", "ADJ", "AUX") else token
+            governs = head.pos_ in ("VERB", "ADJ", "AUX") or head.lemma_.lower() in (
+                rules.NOUN_GOVERNOR_CUES
+            )
+            return head if governs else token
         else:
             return token
     return token
@@ -229,6 +257,8 @@ def _tense(token) -> tuple[str, str]:
         found = source.morph.get("Tense")
         fin = "VerbForm=Fin" in str(source.morph)
         tense = {"Past": "past", "Pres": "present"}.get(found[0], "") if found and fin else ""
+        if not tense and not auxes and any(_children(token, "nsubj")):
+            tense = FINITE_TAGS.get(token.tag_, "")  # a finite verb the morphology missed
     lemmas = [aux.lemma_.lower() for aux in auxes]
     if "have" in lemmas and (token.tag_ == "VBN" or "been" in [a.lower_ for a in auxes]):
         aspect = "perfect"
@@ -241,14 +271,7 @@ def _tense(token) -> tuple[str, str]:
 
 def _own_cues(token, state: _State, table: dict) -> None:
     """Modal auxiliaries (tag MD), cue adverbs, "could very well", "all but", counterfactuals."""
-    for aux in _children(token, "aux"):
-        if not _is_modal(aux):
-            continue
-        cue = rules.MODAL_CUES.get(aux.lemma_.lower()) or rules.MODAL_CUES.get(aux.text.lower())
-        if cue is None:
-            continue
-        if cue == "will":
-            continue  # tense, read by _tense; "will" is also the lexicon's plain future
+    for cue, aux in _modals(token):
         state.add(cue, aux, timed=cue in rules.EPISTEMIC_MODALS)
         if any(a.lemma_.lower() == "have" for a in _children(token, "aux")):
             state.counterfactual = True  # "could have", "would have been"
@@ -268,6 +291,16 @@ def _own_cues(token, state: _State, table: dict) -> None:
             state.add("nearly certain", adverb)
         elif word in table["words"]:
             state.add(table["words"][word], adverb)
+
+
+def _modals(token) -> Iterator[tuple[str, object]]:
+    """The lexicon cue of each modal auxiliary but "will" (read as tense by ``_tense``)."""
+    for aux in _children(token, "aux"):
+        if not _is_modal(aux):
+            continue
+        cue = rules.MODAL_CUES.get(aux.lemma_.lower()) or rules.MODAL_CUES.get(aux.text.lower())
+        if cue is not None and cue != "will":
+            yield cue, aux
 
 
 def _is_modal(token) -> bool:
@@ -297,6 +330,8 @@ def _noun_governor(noun, carrier, state: _State) -> None:
         state.negated = False
     elif lemma in rules.GOVERNOR_CUES and noun.dep_ == "obj":
         _plan(carrier, lemma, False, state)  # "plans a visit", "expects a deal"
+    elif lemma in rules.NOUN_GOVERNOR_CUES and noun.dep_ == "nmod":
+        state.add(rules.NOUN_GOVERNOR_CUES[lemma], carrier, timed=True)  # "fears of an attack"
 
 
 def _walk(token, state: _State) -> None:
@@ -326,11 +361,22 @@ def _govern(clause, relation: str, governor, mark: set[str], state: _State) -> b
             _attribute(governor, state)
             return True
         return False
+    if relation == "advcl" and mark & rules.LATER_MARKS and negated:
+        state.settle("counter_hedge", governor)  # "it will not be long before X returns"
+        return True
     if relation == "advcl" and "to" not in mark:
         if mark & rules.CONDITION_MARKS:
             state.settle("conditional", clause)
         return lemma in ("cite", "quote") and _source_of_cited(clause, governor, state)
-    if mark & rules.OPEN_MARKS or lemma in rules.OPEN_GOVERNORS or _remains_to_be_seen(governor):
+    wh = lemma in rules.WH_GOVERNORS and any(
+        t.tag_ == "WRB" for t in clause.subtree if t.i < clause.i
+    )
+    if (
+        mark & rules.OPEN_MARKS
+        or wh
+        or lemma in rules.OPEN_GOVERNORS
+        or _remains_to_be_seen(governor)
+    ):
         state.settle("open_question", governor, clear=True)
         _attribute(governor, state)
         return True
@@ -388,6 +434,8 @@ def _family(state: _State, question: bool) -> str:
 def _plan(governor, lemma: str, negated: bool, state: _State) -> None:
     """A planning, desire or likelihood governor: its cue, and a lapsed or reported plan."""
     state.add(rules.GOVERNOR_CUES[lemma], governor, timed=lemma not in rules.UNTIMED_GOVERNORS)
+    for cue, aux in _modals(governor):  # "may be expected to": both cues
+        state.add(cue, aux, timed=cue in rules.EPISTEMIC_MODALS)
     tense, aspect = _tense(governor)
     if negated and state.family in ("plain", "hedged"):
         state.negated = not state.negated

@@ -6,8 +6,6 @@ training checkpoint); without it the shipped ``forecast/data/parser`` is loaded.
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from forecast.language.parse import ParserError, load_parser
@@ -17,6 +15,6 @@ from forecast.language.parse import ParserError, load_parser
 def nlp():
     """The spaCy pipeline; the test skips, saying why, when no parser model is available."""
     try:
-        return load_parser(os.environ.get("FORECAST_PARSER") or None)
+        return load_parser()
     except ParserError as error:
         pytest.skip(str(error))
