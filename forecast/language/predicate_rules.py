@@ -78,13 +78,14 @@ GOVERNOR_CUES = {
     "believe": "we believe",
     "think": "i think",
     "suspect": "i think",
+    "suggest": "i think",
     "seem": "seems",
     "appear": "seems",
 }
 
 # Cognition and appearance governors: they hedge a clause without pointing it ahead ("I
 # believe it is the world's factory" is about the present).
-UNTIMED_GOVERNORS = frozenset(["believe", "think", "suspect", "seem", "appear", "doubt"])
+UNTIMED_GOVERNORS = frozenset(["believe", "think", "suspect", "suggest", "seem", "appear", "doubt"])
 # Modals that speak of what may come ("may", "might", "could", "would"); "can", "should"
 # and "must" state ability or obligation and point ahead only with a time ahead.
 EPISTEMIC_MODALS = frozenset(["may", "might", "could", "would"])
@@ -144,7 +145,6 @@ REPORTING = frozenset(
         "deny",
         "insist",
         "warn",
-        "suggest",
         "indicate",
         "note",
         "explain",
@@ -284,3 +284,6 @@ FRAME_LEMMAS = frozenset(
         "long",
     ]
 )
+
+# The lexicon cue names of modal auxiliaries.
+MODAL_NAMES = frozenset(MODAL_CUES.values())

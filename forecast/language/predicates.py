@@ -544,7 +544,7 @@ def _forward(state: _State, carrier) -> bool:
     if state.family in ("cancellation", "open_question", "counter_hedge", "reported_future"):
         return True
     if state.family in ("refusal", "lapsed_plan"):
-        return state.tense != "past" or state.ahead
+        return state.tense in ("present", "future") or state.ahead
     if state.tense == "future" or (
         state.ahead and any(cue != rules.IRREALIS_CUE for cue in state.names)
     ):

@@ -22,6 +22,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from forecast.language.claim import Claim, CueMatch, Span, Tense
+from forecast.language.predicate_rules import MODAL_NAMES
 from forecast.language.predicates import PredicateReading
 
 __all__ = ["OVERRIDING", "claim_annotated", "revise", "uncovered"]
@@ -65,9 +66,10 @@ def revise(claim: Claim, readings: Sequence[PredicateReading]) -> Claim:
     live = own.forward and own.construction in NEW_CLAIM_FAMILIES and ahead
     if claim.tense is Tense.PAST and live and not _dated_before(claim):
         return _override(claim, own)
-    # Demoted only when the parse saw the claim's own cues and still reads no future:
+    # Demoted only when the parse can read the claim's cues and still reads no future:
     # a generic "can", a deontic "must", a hedge about the present, "could have".
-    seen = names <= set(own.cues)
+    # Or when every cue is a modal and the parse finds none there ("May" the name).
+    seen = names <= set(own.cues) or (names <= MODAL_NAMES and not names & set(own.cues))
     if claim.tense is Tense.FORWARD and seen and not own.forward and not _dated_ahead(claim):
         return dataclasses.replace(claim_annotated(claim, own), tense=Tense.PAST)
     return claim_annotated(claim, own)
