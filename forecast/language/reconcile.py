@@ -46,12 +46,13 @@ def revise(claim: Claim, readings: Sequence[PredicateReading]) -> Claim:
     if own is not None and own.construction in OVERRIDING:
         return claim_annotated(claim, own) if set(own.cues) <= names else _override(claim, own)
     # The claim's predicate is the word that calls the event off: "did not rule out a visit".
+    heads = [claim.predicate_span, *([own.span] if own is not None else [])]
     triggered = next(
         (
             reading
             for reading in readings
             if reading.construction in TRIGGERED
-            and any(_overlap(cue, claim.predicate_span) for cue in reading.cue_spans)
+            and any(_overlap(cue, head) for cue in reading.cue_spans for head in heads)
         ),
         None,
     )
