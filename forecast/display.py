@@ -18,9 +18,11 @@ __all__ = [
     "claim_html",
     "claim_text",
     "diagnostics_text",
+    "driver_excerpt",
     "forecast_html",
     "forecast_text",
     "highlight",
+    "plural",
     "prob_bar",
 ]
 
@@ -29,6 +31,17 @@ INTERVAL_MASS = 0.9
 BAR_WIDTH_PX = 120
 QUOTE_CHARS = 160
 CELL = "padding:2px 8px;text-align:left;vertical-align:top"
+
+
+def plural(count: int, noun: str) -> str:
+    """``count`` and ``noun``, with an ``s`` unless the count is one.
+
+    Examples
+    --------
+    >>> plural(1, "chain"), plural(2, "chain"), plural(0, "poll")
+    ('1 chain', '2 chains', '0 polls')
+    """
+    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def merge_spans(spans: Iterable[Span], length: int) -> list[Span]:
@@ -148,10 +161,32 @@ def claim_html(claim: Any) -> str:
     )
 
 
+def _driver_spans(driver: Any) -> list[Span]:
+    """Where the driver's cues are in its quote: as recorded, else found by their words."""
+    return list(getattr(driver, "spans", ())) or find_phrases(driver.quote, driver.cue.split(", "))
+
+
+def driver_excerpt(driver: Any, chars: int = QUOTE_CHARS) -> str:
+    """A driver's quote as plain text, about ``chars`` characters from its first cue on.
+
+    A narrow table then shows the words that moved the number, not the quote's opening.
+
+    Examples
+    --------
+    >>> from forecast.result import Driver
+    >>> quote = "Officials said on Monday that Trump may stop in Japan on his way back."
+    >>> driver_excerpt(Driver(quote, "may", "officials", "anonymous", None, 0.1), 20)
+    '…may stop in Japan on…'
+    """
+    quote = driver.quote
+    begin = min((start for start, _ in _driver_spans(driver)), default=0)
+    excerpt = quote[begin : begin + chars].rstrip()
+    return ("…" if begin else "") + excerpt + ("…" if begin + chars < len(quote) else "")
+
+
 def driver_html(driver: Any, chars: int = QUOTE_CHARS) -> str:
     """A driver's quote with its cues highlighted, shortened to about ``chars`` characters."""
-    spans = list(getattr(driver, "spans", ())) or find_phrases(driver.quote, driver.cue.split(", "))
-    quote, spans = _shorten(driver.quote, spans, chars)
+    quote, spans = _shorten(driver.quote, _driver_spans(driver), chars)
     sign = "+" if driver.delta >= 0 else "−"
     return (
         f"{highlight(quote, spans)} <small>({html.escape(driver.source)}; "

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 from scipy.special import expit, logit
 
+from forecast.display import plural
 from forecast.language.claim import Claim, SourceKind
 from forecast.result import Driver, EventForecast, Forecast, JointScenario
 from forecast.scenario import Evidence, Scenario, link_claims, unlinked_claims
@@ -170,6 +171,7 @@ def run_forecast(
     outlets: Mapping[str, str] | None = None,
     config: Any = None,
     previous: Forecast | None = None,
+    progressbar: bool = False,
 ) -> Forecast:
     """Forecast every event of ``scenario`` from ``claims``.
 
@@ -202,6 +204,9 @@ def run_forecast(
         from fewer claims. Its posterior is then updated by importance weighting
         (``forecast.reweight.update_posterior``) instead of sampled again, when the
         weights are reliable; the diagnostics' messages say which happened.
+    progressbar : bool
+        Draw progress bars on stderr while sampling and computing influence (for a
+        terminal; a log or a pipe gets the ``progress`` messages only).
     """
     from forecast.language.standards import load_standard
     from forecast.simulate import build_graph, event_probs, joint_scenarios, simulate
@@ -217,10 +222,16 @@ def run_forecast(
     if posterior is None:
         from forecast import inference
 
-        _say(progress, f"sampling {chains} chains x {n_draws} draws ({len(links)} claims)")
+        sizes = f"{plural(chains, 'chain')} x {plural(n_draws, 'draw')}"
+        _say(progress, f"sampling {sizes} ({plural(len(links), 'claim')})")
         options = {} if config is None else {"config": config}
         posterior = inference.sample_posterior(
-            evidence, n_draws=n_draws, chains=chains, seed=sample_seed, **options
+            evidence,
+            n_draws=n_draws,
+            chains=chains,
+            seed=sample_seed,
+            progressbar=progressbar,
+            **options,
         )
     else:
         _say(progress, posterior.diagnostics.messages[-1])
@@ -228,7 +239,9 @@ def run_forecast(
     per_draw = _per_draw(graph, theta, event_probs)
     names = tuple(graph.names)
     related = related_events(graph)
-    drivers = _drivers(related, links, posterior, graph, event_probs, influence_seed, progress)
+    drivers = _drivers(
+        related, links, posterior, graph, event_probs, influence_seed, progress, progressbar
+    )
     linked = {link.event for link in links}
     counts = {name: sum(link.event == name for link in links) for name in names}
     events = []
@@ -316,6 +329,7 @@ def _drivers(
     event_probs: Callable,
     seed: int,
     progress: Callable[[str], None] | None,
+    progressbar: bool,
 ) -> dict[str, tuple[Driver, ...]]:
     """Per event, the claims that moved it most, ranked by the size of their shift."""
     names = tuple(graph.names)
@@ -323,9 +337,12 @@ def _drivers(
         return {name: () for name in names}
     from forecast.reweight import claim_influence
 
-    _say(progress, f"influence of {len(links)} claims")
+    _say(progress, f"influence of {plural(len(links), 'claim')}")
     influence = claim_influence(
-        posterior, lambda theta: _per_draw(graph, np.asarray(theta), event_probs), seed=seed
+        posterior,
+        lambda theta: _per_draw(graph, np.asarray(theta), event_probs),
+        seed=seed,
+        progressbar=progressbar,
     )
     delta = np.asarray(influence.delta)
     drivers = {}

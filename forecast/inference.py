@@ -35,10 +35,12 @@ import logging
 import math
 import warnings
 from collections.abc import Iterator
+from pathlib import Path
 
 import arviz as az
 import numpy as np
 import pymc as pm
+import pytensor
 import pytensor.tensor as pt
 from pytensor.gradient import disconnected_type
 from pytensor.graph.basic import Apply
@@ -59,6 +61,7 @@ __all__ = [
     "Posterior",
     "build_model",
     "claim_influence",
+    "compile_cache_cold",
     "diagnose",
     "sample_posterior",
     "simulate_claims",
@@ -184,6 +187,19 @@ class _ScaleLikelihood(Op):
     def L_op(self, inputs, outputs, output_grads) -> list:
         """The chain rule with the gradient computed alongside the value."""
         return [output_grads[0] * outputs[1], *(disconnected_type() for _ in inputs[1:])]
+
+
+def compile_cache_cold() -> bool:
+    """Whether PyTensor's compile cache holds no compiled module yet (a first run).
+
+    PyTensor keeps each compiled C module in its own folder of ``config.compiledir``, with
+    the module's keys in ``key.pkl``; an empty or new folder means the model's C code will
+    be compiled now, which takes tens of seconds once. Without a C compiler nothing is
+    compiled, so the cache is never cold.
+    """
+    if not pytensor.config.cxx:
+        return False
+    return not any(Path(pytensor.config.compiledir).glob("*/key.pkl"))
 
 
 @functools.lru_cache(maxsize=8)

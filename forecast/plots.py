@@ -30,6 +30,8 @@ __all__ = [
 ]
 
 REFORECAST = "reforecast"
+LAST_STEP_SHARE = 20
+"""The last forecast is drawn standing for 1/20 of the history's span (at least a day)."""
 LABEL_CHARS = 40
 
 
@@ -102,10 +104,16 @@ def plot_history(
     when = pd.to_datetime(rows["as_of"]).fillna(created) if "as_of" in rows else created
     rows = rows.assign(when=when, created=created).sort_values(["when", "created"])
     ax = _axes(ax)
+    # Each forecast stands until the next; the last one is drawn standing for a short
+    # while, so its interval shows as a band rather than a zero-width edge.
+    last = rows["when"].iloc[-1]
+    tail = max(pd.Timedelta(days=1), (last - rows["when"].iloc[0]) / LAST_STEP_SHARE)
+    steps = pd.concat([rows, rows.iloc[[-1]].assign(when=last + tail)])
     ax.fill_between(
-        rows["when"], rows["low"], rows["high"], step="post", alpha=0.25, label="90% interval"
+        steps["when"], steps["low"], steps["high"], step="post", alpha=0.25, label="90% interval"
     )
-    ax.step(rows["when"], rows["prob"], where="post", marker=".", label="probability")
+    ax.step(steps["when"], steps["prob"], where="post", marker=".", label="probability",
+            markevery=list(range(len(rows))))  # fmt: skip
     triggered = rows[rows["trigger"] != REFORECAST]
     if not triggered.empty:
         ax.plot(triggered["when"], triggered["prob"], "v", ms=8, linestyle="", label="article")
@@ -283,17 +291,30 @@ def plot_lexicon(
 
 
 def save_figure(fig_or_ax: Any, path: str | Path, *, dpi: int = 150) -> Path:
-    """Write the figure holding ``fig_or_ax`` to ``path`` as PNG; return the path.
+    """Write the figure holding ``fig_or_ax`` to ``path`` in the format its suffix names.
+
+    ``.png``, ``.pdf``, ``.svg``, ``.jpg`` and the other formats matplotlib writes; the
+    suffix decides, so a ``.jpg`` file holds JPEG bytes, never PNG. Returns the path.
 
     Raises
     ------
     InputError
-        If the path cannot be written (missing folder, no permission, ...).
+        If the suffix names no format matplotlib writes, or the path cannot be written
+        (missing folder, no permission, ...).
     """
     figure = fig_or_ax if hasattr(fig_or_ax, "savefig") else fig_or_ax.figure
     target = Path(path)
+    kind = target.suffix.lower().removeprefix(".")
+    formats = figure.canvas.get_supported_filetypes()
+    if kind not in formats:
+        raise InputError(
+            f"{target}: cannot tell the image format from the suffix {target.suffix!r}; "
+            f"use one of {', '.join('.' + name for name in sorted(formats))}"
+        )
     try:
-        figure.savefig(target, format="png", dpi=dpi, bbox_inches="tight")
+        figure.savefig(target, format=kind, dpi=dpi, bbox_inches="tight")
     except OSError as error:
-        raise InputError(f"{target}: cannot write PNG: {error.strerror or error}") from error
+        raise InputError(
+            f"{target}: cannot write {kind.upper()}: {error.strerror or error}"
+        ) from error
     return target

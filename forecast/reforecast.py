@@ -10,6 +10,7 @@ never sees the future), and the forecast is stored with the article as its trigg
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -166,7 +167,7 @@ def describe_change(change: Change) -> str:
     >>> describe_change(c)
     'P(Trump visit Japan) 41% → 12% (no new claim among its drivers)'
     """
-    subject = _subject(change.question or change.event)
+    subject = _subject(change.question or "", change.event)
     old = "new" if change.old_prob is None else f"{change.old_prob:.0%}"
     driver = change.driver
     if driver is not None:
@@ -181,11 +182,25 @@ def describe_change(change: Change) -> str:
     return f"P({subject}) {old} → {change.new_prob:.0%} ({why})"
 
 
-def _subject(question: str) -> str:
-    """A question as the subject of ``P(...)``: "Will X happen?" -> "X happen"."""
-    text = question.strip().rstrip("?").strip()
+def _subject(question: str, event: str) -> str:
+    """A question as what ``P(...)`` is of, never the question itself in the brackets.
+
+    "Will X?" gives "X"; "If A, will B?" gives "B | A"; any other wording gives the
+    event's name.
+
+    Examples
+    --------
+    >>> _subject("If Trump does not stop, will Japan be briefed?", "phone_briefing")
+    'Japan be briefed | Trump does not stop'
+    >>> _subject("Does the summit happen?", "summit")
+    'summit'
+    """
+    text = " ".join(question.split()).rstrip("?").strip()
+    conditional = re.fullmatch(r"if (.+?), will (.+)", text, flags=re.IGNORECASE)
+    if conditional:
+        return f"{conditional[2]} | {conditional[1]}"
     head, _, rest = text.partition(" ")
-    return rest if head.lower() == "will" and rest else text
+    return rest if head.lower() == "will" and rest else event
 
 
 def ingest_articles(

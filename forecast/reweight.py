@@ -19,7 +19,7 @@ the caller samples afresh. PyMC is imported only for those refits.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import arviz as az
@@ -76,6 +76,7 @@ def claim_influence(
     refit: bool = True,
     k_threshold: float = K_MAX,
     seed: int | None = None,
+    progressbar: bool = False,
 ) -> Influence:
     """Leave-one-claim-out influence of every claim on the quantities ``values_fn`` computes.
 
@@ -85,6 +86,7 @@ def claim_influence(
     ``-log p(y_c | y_-c, tau)`` (theta integrated out). When the Pareto k exceeds
     ``k_threshold`` and ``refit`` is true, the model is refitted without ``c`` (same
     sampler settings, seeded from ``seed``) and the refit's mean is used instead.
+    ``progressbar`` draws a bar over the claims on stderr.
     """
     theta = posterior.theta()
     flat = _values(values_fn, theta).reshape(theta.shape[0] * theta.shape[1], -1)
@@ -97,7 +99,7 @@ def claim_influence(
     loo = leave_one_out(evidence, posterior.config, theta, posterior.tau())
     seeds = np.random.default_rng(seed).integers(2**31, size=n_claims)
     refitted = []
-    for c in range(n_claims):
+    for c in _tracked(range(n_claims), "influence of claims", progressbar):
         weights, pareto_k[c] = psis_weights(-loo.log_pred[..., c])
         use_refit = refit and pareto_k[c] > k_threshold
         if use_refit:
@@ -108,6 +110,16 @@ def claim_influence(
         delta[c] = flat.mean(axis=0) - loo_mean
         refitted.append(bool(use_refit))
     return Influence(delta, pareto_k, tuple(refitted))
+
+
+def _tracked(steps: range, description: str, show: bool) -> Iterable[int]:
+    """``steps``, drawn as a transient progress bar on stderr when ``show``."""
+    if not show:
+        return steps
+    from rich.console import Console
+    from rich.progress import track
+
+    return track(steps, description=description, console=Console(stderr=True), transient=True)
 
 
 def psis_weights(log_weights: np.ndarray) -> tuple[np.ndarray, float]:

@@ -22,7 +22,7 @@ from typing import Any
 import pandas as pd
 
 from forecast.article import Article
-from forecast.errors import InputError
+from forecast.errors import AlreadyResolved, InputError
 from forecast.language.claim import Claim
 from forecast.language.records import claim_from_dict, claim_to_dict
 from forecast.scenario import Scenario, scenario_to_toml
@@ -375,10 +375,7 @@ class Store:
             if old == new:
                 return False
             if old is not None and not replace:
-                raise InputError(
-                    f"{where}: already resolved {'yes' if old[0] else 'no'} on {old[1]}; "
-                    "pass replace=True (--replace) to change it"
-                )
+                raise AlreadyResolved(where, bool(old[0]), old[1], "replace=True")
             self._db.execute(
                 "INSERT OR REPLACE INTO resolutions VALUES (?, ?, ?, ?, ?)",
                 (scenario, event, *new, utc_text()),

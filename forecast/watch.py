@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from forecast.article import Article, parse_article, read_article
+from forecast.display import plural
 from forecast.errors import InputError
 from forecast.reforecast import activation_note, describe_change, ingest_articles
 
@@ -58,8 +59,9 @@ class WatchSummary:
     def line(self) -> str:
         """One line for the log."""
         how = "stopped by Ctrl-C" if self.interrupted else "done"
-        return (f"watch {how}: {self.polls} polls, {self.ingested} articles ingested, "
-                f"{self.failed} items skipped")  # fmt: skip
+        return (f"watch {how}: {plural(self.polls, 'poll')}, "
+                f"{plural(self.ingested, 'article')} ingested, "
+                f"{plural(self.failed, 'item')} skipped")  # fmt: skip
 
 
 def parse_every(text: str) -> float:

@@ -2,7 +2,9 @@
 
 Usage: ``python scripts/fit_lexicon.py [--shared PATH] [--out DIR]``
 
-Reads ``scripts/lexicon_spec.toml``, ``PATH/data/perceptions-zonination/probly.csv`` and
+Reads ``scripts/lexicon_spec.toml``, the CAPphrase absolute judgements
+(``PATH/data/capphrase/absolute_judgements.csv``, CC BY 4.0: Kucharski 2026,
+doi:10.5281/zenodo.18750055), ``PATH/data/perceptions-zonination/probly.csv`` and
 ``PATH/data/calibrated-probability-scales/scales.csv``; writes ``lexicon.json`` and
 ``standards.json`` into DIR (default ``forecast/data``). The maths lives in
 :mod:`forecast.language.fitting`; this script only reads and writes files.
@@ -19,22 +21,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from forecast.errors import InputError
-from forecast.language.fitting import ScaleRow, build_standards, fit_lexicon, round_floats
+from forecast.language.fitting import ScaleRow, fit_lexicon, round_floats
+from forecast.language.fitting_standards import build_standards
+from forecast.language.surveys import read_capphrase, read_probly
 
 REPO = Path(__file__).resolve().parents[1]
 SPEC = REPO / "scripts" / "lexicon_spec.toml"
-SURVEY_CSV = Path("data", "perceptions-zonination", "probly.csv")
+PROBLY_CSV = Path("data", "perceptions-zonination", "probly.csv")
+CAPPHRASE_DIR = Path("data", "capphrase")
 SCALES_CSV = Path("data", "calibrated-probability-scales", "scales.csv")
-
-
-def read_survey(path: Path) -> dict[str, list[float]]:
-    """Respondents' answers (percent) per phrase column."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    try:
-        return {column: [float(row[column]) for row in rows] for column in rows[0]}
-    except (IndexError, ValueError) as error:
-        raise InputError(f"{path}: answers must be numbers: {error}") from error
 
 
 def read_scales(path: Path) -> list[ScaleRow]:
@@ -72,9 +67,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         spec = tomllib.loads(args.spec.read_text(encoding="utf-8"))
-        survey = read_survey(args.shared / SURVEY_CSV)
+        surveys = {
+            survey.name: survey
+            for survey in (
+                read_capphrase(args.shared / CAPPHRASE_DIR),
+                read_probly(args.shared / PROBLY_CSV),
+            )
+        }
         rows = read_scales(args.shared / SCALES_CSV)
-        records = fit_lexicon(spec.get("cue", []), survey, rows)
+        records = fit_lexicon(spec.get("cue", []), surveys, rows)
         standards = build_standards(rows, records, spec.get("reader", {}).get("cues", []))
     except (OSError, tomllib.TOMLDecodeError, InputError) as error:
         print(f"fit_lexicon: error: {error}", file=sys.stderr)

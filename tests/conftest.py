@@ -32,6 +32,16 @@ needs_shared = pytest.mark.skipif(not HAVE_SHARED, reason=ABSENT)
 MC_Z = 4.4
 
 
+WIDE_TERMINAL = "250"
+
+
+@pytest.fixture(autouse=True)
+def wide_terminal(monkeypatch):
+    """Tables fit the terminal (``$COLUMNS``); pin a wide one so no test depends on the
+    developer's. Tests of the fitting set their own width."""
+    monkeypatch.setenv("COLUMNS", WIDE_TERMINAL)
+
+
 @pytest.fixture
 def rng() -> np.random.Generator:
     """A seeded generator; tests never touch global random state."""

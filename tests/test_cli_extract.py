@@ -70,7 +70,7 @@ def test_table_names_cues_and_hides_the_past(article_path, capsys):
     assert main(["extract", str(article_path), "--published", "2018-05-13"]) == 0
     out, err = capsys.readouterr()
     assert "not will" in out and "may" in out and "Kim agrees" in out
-    assert "Xi" not in out and "1 past background claim(s) hidden" in err
+    assert "Xi" not in out and "1 past background claim hidden" in err
     assert main(["extract", str(article_path), "--published", "2018-05-13", "--all"]) == 0
     assert "Xi" in capsys.readouterr().out
 
@@ -108,3 +108,15 @@ def test_extract_path_does_not_import_pymc(article_path):
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=120)
     assert done.returncode == 0, done.stderr.decode()
+
+
+def test_several_articles_in_one_call(article_path, tmp_path, capsys):
+    other = tmp_path / "other.txt"
+    other.write_text("Sources said the summit is expected to go ahead.\n", encoding="utf-8")
+    assert main(["extract", str(article_path), str(other)]) == 0
+    header, *rows = capsys.readouterr().out.splitlines()
+    assert header.split()[0] == "article"
+    assert {row.split()[0] for row in rows} == {"story.txt", "other.txt"}
+    assert main(["extract", str(article_path), str(other), "--format", "json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert len({record["article_id"] for record in records}) == 2

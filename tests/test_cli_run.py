@@ -7,17 +7,22 @@ as a completed run here; exit 2 is an input error.
 
 from __future__ import annotations
 
+import fnmatch
 import json
+import os
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
 
+import forecast
 from forecast.cli import main
 from forecast.cli.common import draws_option
 from forecast.cli.engine import EXIT_UNRELIABLE
 from forecast.errors import InputError
+from forecast.scenario import default_scenario_path, load_scenario
 
 REPO = Path(__file__).resolve().parents[1]
 MODELS = sorted((REPO / "models").glob("*.toml"))
@@ -173,3 +178,22 @@ def test_run_past_deadlines_names_the_events(capsys):
     payload, err = run_json(capsys, "--as-of", "2018-06-13")
     assert past and payload["past_deadline"] == past and payload["n_excluded"] == 0
     assert f"as of 2018-06-13: past the deadline of {', '.join(past)} (" in err
+
+
+def test_counts_are_singular_for_one(capsys):
+    assert main(["run", "--chains", "1", "--seed", "1", "--format", "json"]) in DONE
+    assert "sampling 1 chain x 100 draws (8 claims)" in capsys.readouterr().err
+
+
+def test_the_shipped_example_by_name_lives_in_the_package(capsys):
+    """``--model example`` needs no checkout: the scenario and its articles are package data."""
+    data = Path(forecast.__file__).resolve().parent / "data"
+    settings = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    packaged = settings["tool"]["setuptools"]["package-data"]["forecast.data"]
+    shipped = default_scenario_path()
+    files = [shipped, *load_scenario(shipped).article_paths()]
+    for path in files:
+        inside = Path(os.path.normpath(path)).relative_to(data).as_posix()
+        assert path.is_file() and any(fnmatch.fnmatch(inside, glob) for glob in packaged), inside
+    payload, _ = run_json(capsys, "--model", "example")
+    assert payload["scenario"] == "us_japan_2018"

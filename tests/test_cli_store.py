@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from forecast.cli import main
+from forecast.cli.store import STORE_HELP
+from forecast.store import STORE_ENV, open_store
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "watch"
 MODEL = FIXTURES / "geneva.toml"
@@ -172,4 +174,49 @@ def test_watch_folder_through_the_cli(tmp_path, capsys):
                  "--iterations", "1", "--seed", "4"]) == 0  # fmt: skip
     captured = capsys.readouterr()
     assert "one.txt: stored" in captured.out
-    assert "watch done: 1 polls, 1 articles ingested, 0 items skipped" in captured.err
+    assert "watch done: 1 poll, 1 article ingested, 0 items skipped" in captured.err
+
+
+def test_history_table_names_the_trigger_article_by_its_title(store, capsys):
+    with open_store(store) as opened:
+        ids = list(opened.articles()["id"])
+    assert main(["history", "meeting", "--store", str(store)]) == 0
+    table = capsys.readouterr().out
+    header, *rows = table.splitlines()
+    assert header.split()[-1] == "trigger" and "article" not in header
+    assert rows[0].endswith("Leaders expected to meet in Geneva")
+    assert not any(article_id in table for article_id in ids)
+
+
+def test_plots_are_written_in_the_format_their_suffix_names(store, capsys, tmp_path):
+    args = ["history", "meeting", "--store", str(store), "--plot"]
+    jpeg, svg = tmp_path / "history.jpg", tmp_path / "history.svg"
+    assert main([*args, str(jpeg)]) == 0 and main([*args, str(svg)]) == 0
+    assert jpeg.read_bytes()[:3] == b"\xff\xd8\xff"
+    assert b"<svg" in svg.read_bytes()[:1000]
+    capsys.readouterr()
+    assert main([*args, str(tmp_path / "history.xyz")]) == 2
+    err = capsys.readouterr().err
+    assert "cannot tell the image format from the suffix '.xyz'; use one of" in err
+    assert not (tmp_path / "history.xyz").exists()
+
+
+def test_resolve_again_names_the_cli_flag_not_the_python_argument(store, capsys):
+    args = ["--store", str(store)]
+    assert main(["resolve", "meeting", "no", "--date", "2018-07-31", *args]) == 0
+    assert main(["resolve", "meeting", "yes", "--date", "2018-07-31", *args]) == 2
+    err = capsys.readouterr().err
+    assert "already resolved no on 2018-07-31; pass --replace to change it" in err
+    assert "replace=True" not in err
+    assert main(["resolve", "meeting", "yes", "--date", "2018-07-31", "--replace", *args]) == 0
+
+
+def test_store_help_names_the_store_variable():
+    assert f"${STORE_ENV}" in STORE_HELP
+
+
+def test_ingest_takes_the_shipped_example_by_name(tmp_path, capsys):
+    store = tmp_path / "store.sqlite"
+    assert main(["ingest", "--store", str(store), "--model", "example", str(FIRST)]) == 0
+    with open_store(store) as opened:
+        assert [s.name for s in opened.active_scenarios()] == ["us_japan_2018"]

@@ -9,6 +9,7 @@ import pytest
 from forecast.diagnostics import Diagnostics
 from forecast.display import (
     diagnostics_text,
+    driver_excerpt,
     driver_html,
     find_phrases,
     highlight,
@@ -66,3 +67,12 @@ def test_diagnostics_text_says_what_is_not_met():
     assert diagnostics_text(good) == "R-hat 1.001, ESS 950, 0 divergences: ok"
     bad = dataclasses.replace(good, divergences=3, ok=False, messages=("3 divergent", "low ESS"))
     assert diagnostics_text(bad).endswith("3 divergences: NOT MET: 3 divergent; low ESS")
+
+
+def test_driver_excerpt_starts_at_the_cue():
+    quote = "According to government sources who spoke on condition of anonymity, Trump may stop."
+    driver = Driver(quote, "may", "sources", "anonymous", None, 0.1)
+    assert driver_excerpt(driver, 4) == "…may…"
+    assert driver_excerpt(driver, 200) == "…may stop."
+    first = Driver("May be delayed, officials said.", "may", "officials", "anonymous", None, 0.1)
+    assert driver_excerpt(first, 200) == first.quote

@@ -30,7 +30,7 @@ EXPECTED = {
 # What the public data folder adds (figures, strings), and what shows when it is absent: the
 # notebooks degrade gracefully, so a fresh clone without ../shared runs them too.
 WITH_SHARED = {
-    "03_what_words_mean": (0, ("probly.csv",)),
+    "03_what_words_mean": (0, ("absolute_judgements.csv",)),
     "04_calibration": (1, ("questions: Brier",)),
 }
 WITHOUT_SHARED = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -52,7 +53,7 @@ def history() -> pd.DataFrame:
 def test_plot_history(history) -> None:
     ax = plot_history(history, "visit", articles={"aa4fdd95": "Trump may stop in Japan"})
     step, markers = ax.get_lines()
-    assert len(step.get_xdata()) == 3
+    assert len(step.get_xdata()) == 4  # three forecasts, the last drawn standing a while
     assert list(markers.get_ydata()) == [0.4, 0.2]  # the two article-triggered forecasts
     assert sum(isinstance(c, PolyCollection) for c in ax.collections) == 1
     assert [t.get_text() for t in ax.texts] == ["Trump may stop in Japan", "bb12cd34"]
@@ -144,3 +145,13 @@ def test_save_figure(tmp_path) -> None:
         assert path.read_bytes()[:8] == PNG_SIGNATURE
     with pytest.raises(InputError, match=r"missing/forest\.png: cannot write PNG"):
         save_figure(ax, tmp_path / "missing" / "forest.png")
+
+
+def test_plot_history_draws_the_last_forecasts_interval(history) -> None:
+    ax = plot_history(history, "visit")
+    (band,) = [c for c in ax.collections if isinstance(c, PolyCollection)]
+    x, y = band.get_paths()[0].vertices.T
+    last = mdates.date2num(pd.Timestamp("2018-06-01"))
+    beyond = x > last + 0.5  # the band stands past the last forecast's date
+    assert beyond.any()
+    assert set(np.round(y[beyond], 6)) <= {0.05, 0.4}  # its low and high

@@ -133,3 +133,19 @@ def test_describe_change_without_a_new_driver():
     assert describe_change(first) == (
         "P(Trump visit) new → 12% (driven by: 'He will come.', on-record officials, 2018-06-10)"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("If Trump does not stop in Japan, will Japan be briefed by June 14, 2018?",
+         "Japan be briefed by June 14, 2018 | Trump does not stop in Japan"),
+        ("Does the summit take place?", "summit"),
+        ("Will Trump visit?", "Trump visit"),
+    ],
+)  # fmt: skip
+def test_change_lines_never_wrap_the_question_itself(question, subject):
+    change = Change("s", "summit", question, 0.41, 0.39, 0.01, dt.date(2018, 6, 20), "reforecast")
+    line = describe_change(change)
+    assert line == f"P({subject}) 41% → 39% (reforecast as of 2018-06-20)"
+    assert "P(If" not in line and "?)" not in line

@@ -6,13 +6,29 @@ import argparse
 import datetime as dt
 import os
 import sys
-from collections.abc import Iterable, Mapping
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from forecast.errors import InputError
 
 DRAWS_ENV = "FORECAST_DRAWS"
 DEFAULT_DRAWS = 1000
+EXAMPLE = "example"
+MODEL_HELP = f"scenario file (models/*.toml), or '{EXAMPLE}' for the shipped example"
+_LOADED = time.perf_counter()
+
+
+def model_path(value: str | None) -> Path:
+    """The scenario file ``--model`` names; ``example`` (or no option) is the shipped one.
+
+    The shipped example lives in the installed package, so ``--model example`` works from
+    a wheel as well as from a checkout.
+    """
+    from forecast.scenario import default_scenario_path
+
+    return default_scenario_path() if value in (None, EXAMPLE) else Path(value)
 
 
 def note(message: str) -> None:
@@ -25,6 +41,60 @@ def note_caveats(forecasts: Iterable[Any]) -> None:
     for forecast in forecasts:
         for line in forecast.caveats():
             note(line)
+
+
+def elapsed() -> float:
+    """Wall seconds since this process started, so "done in" counts the imports too.
+
+    Linux states the start in ``/proc/self/stat`` (clock ticks after boot, beside
+    ``/proc/uptime``); elsewhere the count starts when the command line was loaded.
+    """
+    try:
+        ticks = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[19])
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        return max(uptime - ticks / os.sysconf("SC_CLK_TCK"), 0.0)
+    except (OSError, ValueError, IndexError):
+        return time.perf_counter() - _LOADED
+
+
+def load_sampler() -> None:
+    """Import the sampler, saying so, and warn when its model will be compiled first.
+
+    Commands validate every argument, file and scenario before this, so input errors
+    are reported at once rather than after the ~10 s PyMC import.
+    """
+    note("importing the sampler (PyMC)")
+    import arviz as az
+
+    from forecast.inference import compile_cache_cold
+
+    # ArviZ's numba helpers cost ~1-2 s to JIT per process, more than they save on one
+    # scenario's few thousand draws.
+    az.Numba.disable_numba()
+    if compile_cache_cold():
+        note("compiling the model, first run only (about 20 s)")
+
+
+def progressbar() -> bool:
+    """Whether to draw progress bars: only when stderr is a terminal, never in a log."""
+    return sys.stderr.isatty()
+
+
+def read_articles(paths: Sequence[str | Path], published: dt.date | None) -> list[Any]:
+    """Read article files, refusing any that holds data or code rather than news text."""
+    from forecast.article import read_article
+    from forecast.sniff import non_article_reason
+
+    articles = []
+    for path in paths:
+        article = read_article(path, published=published)
+        reason = non_article_reason(path, article.text)
+        if reason is not None:
+            raise InputError(
+                f"{path}: not an article: {reason}; expected news text (txt, md, html, json)"
+            )
+        articles.append(article)
+    return articles
 
 
 def date_option(value: str | None, option: str) -> dt.date | None:
@@ -59,15 +129,7 @@ def draws_option(value: int | None, environ: Mapping[str, str] = os.environ) -> 
 
 
 def sampler_options(args: argparse.Namespace) -> dict[str, Any]:
-    """``n_draws``, ``chains`` and ``seed`` from the parsed options, checked.
-
-    Also switches ArviZ to its numpy code paths: JIT-compiling its helpers costs ~1-2 s
-    per process, more than it saves on one scenario's few thousand draws.
-    """
+    """``n_draws``, ``chains`` and ``seed`` from the parsed options, checked."""
     if args.chains < 1:
         raise InputError(f"--chains: must be >= 1; got {args.chains}")
-    n_draws = draws_option(args.draws)
-    import arviz as az
-
-    az.Numba.disable_numba()
-    return {"n_draws": n_draws, "chains": args.chains, "seed": args.seed}
+    return {"n_draws": draws_option(args.draws), "chains": args.chains, "seed": args.seed}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import time
+import textwrap
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -11,18 +11,35 @@ from typing import Any
 from forecast.cli.common import (
     DEFAULT_DRAWS,
     DRAWS_ENV,
+    MODEL_HELP,
     add_sampler_options,
     date_option,
+    elapsed,
+    load_sampler,
+    model_path,
     note,
     note_caveats,
+    progressbar,
+    read_articles,
     sampler_options,
 )
-from forecast.cli.output import add_format_option, print_frame, print_json
+from forecast.cli.output import (
+    add_format_option,
+    add_wide_option,
+    fit_table,
+    print_frame,
+    print_json,
+    terminal_width,
+)
+from forecast.display import driver_excerpt, plural
 from forecast.errors import InputError
 
 EXIT_UNRELIABLE = 3
 TOP_SCENARIOS = 5
-QUOTE_WIDTH = 72
+DRIVER = "top driver (cue, shift, quote)"
+QUOTE_CHARS = 60
+"""Characters of a driver's quote shown from its cue on (all with ``--wide``)."""
+HAPPEN = "events that happen (the others do not)"
 
 RUN_EPILOG = f"""\
 With no ARTICLE and no --model, runs the shipped example scenario with its example article.
@@ -48,8 +65,9 @@ def add_commands(commands) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("articles", nargs="*", metavar="ARTICLE", help="article files")
-    parser.add_argument("--model", metavar="FILE", help="scenario file (models/*.toml)")
+    parser.add_argument("--model", metavar="FILE", help=MODEL_HELP)
     add_format_option(parser)
+    add_wide_option(parser)
     add_sampler_options(parser)
     parser.add_argument(
         "--standard", default="reader", metavar="NAME", help="verbal scale for labels"
@@ -60,20 +78,26 @@ def add_commands(commands) -> None:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    """Handle ``forecast run``."""
-    from forecast.article import read_article
-    from forecast.engine import run_forecast
-    from forecast.language.extract import extract_claims
-    from forecast.scenario import default_scenario_path, draft_scenario, load_scenario
+    """Handle ``forecast run``: check every input, then import the sampler and forecast."""
+    from forecast.language.standards import load_standard
 
     sampler = sampler_options(args)
     published = date_option(args.published, "--published")
     as_of = date_option(args.as_of, "--as-of")
+    load_standard(args.standard)
+    paths = [Path(p) for p in args.articles]
+    articles = read_articles(paths, published)
     scenario = None
-    if args.model or not args.articles:
-        scenario = load_scenario(args.model or default_scenario_path())
-    paths = [Path(p) for p in args.articles] or list(scenario.article_paths())
-    articles = [read_article(path, published=published) for path in paths]
+    if args.model or not paths:
+        from forecast.scenario import load_scenario
+
+        scenario = load_scenario(model_path(args.model))
+    if not paths:
+        paths = list(scenario.article_paths())
+        articles = read_articles(paths, published)
+    note(f"extracting claims from {plural(len(paths), 'article')}")
+    from forecast.language.extract import extract_claims
+
     claims = []
     for path, article in zip(paths, articles, strict=True):
         found = extract_claims(article)
@@ -86,26 +110,31 @@ def run_command(args: argparse.Namespace) -> int:
                 f"{', '.join(map(str, paths))}: no claims found, so no scenario can be drafted; "
                 "give --model FILE"
             )
+        from forecast.scenario import draft_scenario
+
         name = _draft_name(paths)
         scenario = draft_scenario(claims, name=name, title=f"Drafted from {paths[0].name}")
         note(
-            f"no --model: drafted scenario '{name}' with {len(scenario.events)} events from "
-            f"{len(claims)} claims (save it with 'forecast draft' to curate it)"
+            f"no --model: drafted scenario '{name}' with {plural(len(scenario.events), 'event')} "
+            f"from {plural(len(claims), 'claim')} (save it with 'forecast draft' to curate it)"
         )
     outlets = {a.id: a.source for a in articles if a.source}
-    started = time.perf_counter()
+    load_sampler()
+    from forecast.engine import run_forecast
+
     result = run_forecast(
         scenario,
         claims,
         as_of=as_of,
         standard=args.standard,
         progress=note,
+        progressbar=progressbar(),
         **sampler,
         outlets=outlets,
     )
-    note(f"done in {time.perf_counter() - started:.1f} s")
+    _print(result, args.format, args.wide)
+    note(f"done in {elapsed():.1f} s")
     note_caveats([result])
-    _print(result, args.format)
     diagnostics = result.diagnostics
     if not diagnostics.ok:
         details = "; ".join(diagnostics.messages) or "diagnostics not met"
@@ -120,21 +149,28 @@ def _draft_name(paths: Sequence[Path]) -> str:
     return f"draft_{stem}" if stem else "draft"
 
 
-def _print(result: Any, fmt: str) -> None:
+def _print(result: Any, fmt: str, wide: bool) -> None:
     if fmt == "json":
         print_json(result.to_dict())
     elif fmt == "csv":
         print_frame(result.to_frame(), "csv")
     else:
-        print(render_table(result), end="")
+        print(render_table(result, terminal_width(), wide=wide), end="")
 
 
-def render_table(result: Any) -> str:
-    """The human report: events, the top joint scenarios, then one diagnostics line."""
+def render_table(result: Any, width: int, *, wide: bool = False) -> str:
+    """The human report: events, the top joint scenarios, then one diagnostics line.
+
+    Fits ``width`` columns (see :func:`~forecast.cli.output.fit_table`): the driver
+    (an excerpt of its quote from the cue on) and the list of a joint scenario's events
+    wrap; ``wide`` shows the whole quote and keeps every row on one line.
+    """
     import pandas as pd
 
     as_of = result.as_of.isoformat() if result.as_of else "undated"
-    lines = [f"{result.title} [{result.scenario}], as of {as_of}", ""]
+    heading = f"{result.title} [{result.scenario}], as of {as_of}"
+    lines = [heading] if wide else textwrap.wrap(heading, width)
+    lines.append("")
     rows = [
         {
             "event": e.event,
@@ -142,42 +178,38 @@ def render_table(result: Any) -> str:
             "90% interval": f"{e.low:.2f}-{e.high:.2f}",
             "label": e.label,
             "mcse": f"{e.mcse:.3f}",
-            "top driver (cue, shift, quote)": _driver_text(e),
+            DRIVER: _driver_text(e, wide),
         }
         for e in result.events
     ]
-    events = pd.DataFrame(rows)
-    # Quotes read left to right: pad them so the column is left-aligned.
-    driver = events.columns[-1]
-    events[driver] = events[driver].str.ljust(int(events[driver].str.len().max()))
-    lines.append(_text(events))
-    joint = result.scenarios_frame(top=TOP_SCENARIOS)
-    if len(joint):
-        names = [e.event for e in result.events]
-        shown = joint[names].replace({True: "yes", False: "no"})
-        shown["prob"] = joint["prob"].map("{:.3f}".format)
-        shown["mcse"] = joint["mcse"].map("{:.3f}".format)
+    lines.append(fit_table(pd.DataFrame(rows), width, wide=wide, wrap=(DRIVER,)))
+    joint = result.scenarios[:TOP_SCENARIOS]
+    if joint:
+        shown = pd.DataFrame(
+            {
+                "prob": f"{s.prob:.3f}",
+                "mcse": f"{s.mcse:.3f}",
+                HAPPEN: " ".join(name for name, happens in s.events if happens) or "(none)",
+            }
+            for s in joint
+        )
         total = len(result.scenarios)
         lines += ["", f"most probable joint scenarios (top {len(joint)} of {total}):"]
-        lines.append(_text(shown))
+        lines.append(fit_table(shown, width, wide=wide, wrap=(HAPPEN,)))
     lines += ["", diagnostics_line(result.diagnostics), ""]
     return "\n".join(lines)
 
 
-def _text(frame: Any) -> str:
-    return frame.to_string(index=False)
+def _driver_text(event: Any, wide: bool) -> str:
+    """The strongest driver as ``cue +0.12 "quote"``, or how the number was reached.
 
-
-def _driver_text(event: Any) -> str:
-    """The strongest driver as ``cue +0.12 "quote..."``, or how the number was reached."""
+    Unless ``wide``, the quote is an excerpt that starts shortly before its cue.
+    """
     if not event.drivers:
         return event.evidence
     driver = event.drivers[0]
-    return _truncate(f'{driver.cue} {driver.delta:+.2f} "{driver.quote}"')
-
-
-def _truncate(text: str, width: int = QUOTE_WIDTH) -> str:
-    return text if len(text) <= width else text[: width - 3].rstrip() + "..."
+    quote = driver.quote if wide else driver_excerpt(driver, QUOTE_CHARS)
+    return f'{driver.cue} {driver.delta:+.2f} "{quote}"'
 
 
 def diagnostics_line(diagnostics: Any) -> str:

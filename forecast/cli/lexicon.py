@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from forecast.cli.output import add_format_option, print_frame
-from forecast.language.lexicon import load_lexicon
+from forecast.cli.output import add_format_option, add_wide_option, print_frame
 from forecast.language.standards import DEFAULT_STANDARD, STANDARD_NAMES, load_standard
 
 COLUMNS = ["cue", "category", "median", "low", "high", "provenance", "label", "rationale"]
@@ -23,6 +22,7 @@ def add_commands(commands) -> None:
         ),
     )
     add_format_option(parser)
+    add_wide_option(parser)
     parser.add_argument(
         "--standard",
         default=DEFAULT_STANDARD,
@@ -35,9 +35,11 @@ def add_commands(commands) -> None:
 
 def run_lexicon(args: argparse.Namespace) -> int:
     """Print the lexicon table; return the exit code."""
+    from forecast.language.lexicon import load_lexicon
+
     standard = load_standard(args.standard)
     frame = load_lexicon().to_frame(mass=0.9)
     frame["label"] = frame["median"].map(standard.verbalise)
     frame = frame[COLUMNS].round({"median": DIGITS, "low": DIGITS, "high": DIGITS})
-    print_frame(frame, args.format)
+    print_frame(frame, args.format, wide=args.wide, cut=("rationale",))
     return 0

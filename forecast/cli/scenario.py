@@ -6,7 +6,7 @@ import argparse
 import re
 from pathlib import Path
 
-from forecast.cli.common import date_option
+from forecast.cli.common import date_option, read_articles
 
 DRAFT_EPILOG = """\
 The output is TOML for models/: one event per distinct claimed event, each with the
@@ -17,7 +17,8 @@ make it relative to the scenario file when you move the file into models/.
 
 exit codes:
   0  TOML printed
-  2  bad input: article file, option, or no forward-looking claims in the article
+  2  bad input: article file (or a file that is not an article: a scenario, a table,
+     code), option, or no forward-looking claims in the article
 """
 
 
@@ -40,14 +41,13 @@ def add_commands(commands) -> None:
 
 def draft_command(args: argparse.Namespace) -> int:
     """Handle ``forecast draft``: print the drafted scenario as TOML on stdout."""
-    from forecast.article import read_article
     from forecast.language.extract import extract_claims
     from forecast.scenario import draft_scenario, scenario_to_toml
     from forecast.scenario.draft import draft_notes
 
     published = date_option(args.published, "--published")
     path = Path(args.article)
-    article = read_article(path, published=published)
+    (article,) = read_articles([path], published)
     claims = extract_claims(article)
     name = args.name if args.name is not None else draft_name(path)
     scenario = draft_scenario(

@@ -8,28 +8,37 @@ from pathlib import Path
 from typing import Any
 
 from forecast.cli.common import (
+    MODEL_HELP,
     add_sampler_options,
     date_option,
+    load_sampler,
+    model_path,
     note,
     note_caveats,
+    read_articles,
     sampler_options,
 )
-from forecast.cli.output import add_format_option, print_frame, print_json
-from forecast.errors import InputError
-from forecast.store import STORE_ENV
+from forecast.cli.output import add_format_option, add_wide_option, print_frame, print_json
+from forecast.errors import AlreadyResolved, InputError
 
-STORE_HELP = f"store file (default: ${STORE_ENV}, else ~/.local/share/forecast/store.sqlite)"
+# Spelled out rather than imported: importing forecast.store loads pandas, and the parser is
+# built before any input is checked (tests/test_cli_store.py checks the two agree).
+STORE_HELP = "store file (default: $FORECAST_STORE, else ~/.local/share/forecast/store.sqlite)"
 AS_OF_HELP = "date to forecast for (default: the newest article's date in the store)"
 OUTCOMES = {"yes": True, "no": False}
 HISTORY_SHOWN = ("created_at", "as_of", "scenario", "event", "prob", "low", "high", "mcse",
-                 "trigger", "article")  # fmt: skip
+                 "trigger")  # fmt: skip
+"""History columns; JSON and CSV add ``article`` (the title), the table shows it as trigger."""
+PLOT_TYPES = "the suffix names the format: .png, .pdf, .svg, .jpg, ..."
+SHORT_ID = 8
+"""Characters of an untitled article's id shown in the history table."""
 
 
 def add_commands(commands) -> None:
     """Register the store commands."""
     ingest = _command(commands, "ingest", "store articles and reforecast what they touch")
     ingest.add_argument("articles", nargs="+", metavar="ARTICLE", help="article files")
-    ingest.add_argument("--model", metavar="FILE", help="scenario file to save and activate first")
+    ingest.add_argument("--model", metavar="FILE", help=f"{MODEL_HELP}: saved and activated first")
     ingest.add_argument("--published", metavar="DATE", help="publication date of the articles")
     ingest.add_argument("--as-of", metavar="DATE", help="date the forecasts speak for")
     add_sampler_options(ingest)
@@ -53,8 +62,9 @@ def add_commands(commands) -> None:
     history = _command(commands, "history", "an event's probability over time and why it moved")
     history.add_argument("event", nargs="?", metavar="EVENT", help="event name (default: all)")
     history.add_argument("--scenario", metavar="NAME", help="scenario name")
-    history.add_argument("--plot", metavar="FILE.png", help="draw the history of EVENT to a PNG")
+    history.add_argument("--plot", metavar="FILE", help=f"draw the history of EVENT ({PLOT_TYPES})")
     add_format_option(history)
+    add_wide_option(history)
     history.set_defaults(handler=history_command)
 
     resolve = _command(commands, "resolve", "record how an event turned out")
@@ -70,8 +80,9 @@ def add_commands(commands) -> None:
         "--mode", choices=("daily", "each"), default="daily",
         help="score the forecast standing each day, or each forecast once",
     )  # fmt: skip
-    score.add_argument("--plot", metavar="FILE.png", help="draw the overall calibration curve")
+    score.add_argument("--plot", metavar="FILE", help=f"draw the calibration curve ({PLOT_TYPES})")
     add_format_option(score)
+    add_wide_option(score)
     score.set_defaults(handler=score_command)
 
 
@@ -89,17 +100,20 @@ def _open(args: argparse.Namespace, *, create: bool = False) -> Any:
 
 
 def ingest_command(args: argparse.Namespace) -> int:
-    """Handle ``forecast ingest``."""
-    from forecast.article import read_article
-    from forecast.reforecast import describe_change, ingest_articles
-    from forecast.scenario import load_scenario
-
+    """Handle ``forecast ingest``: check every input, then import the sampler and ingest."""
     published = date_option(args.published, "--published")
     as_of = date_option(args.as_of, "--as-of")
     sampler = sampler_options(args)
-    scenario = load_scenario(args.model) if args.model else None
-    articles = [read_article(path, published=published) for path in args.articles]
+    articles = read_articles(args.articles, published)
+    scenario = None
+    if args.model:
+        from forecast.scenario import load_scenario
+
+        scenario = load_scenario(model_path(args.model))
     with _open(args, create=True) as store:
+        load_sampler()
+        from forecast.reforecast import describe_change, ingest_articles
+
         report = ingest_articles(
             store, articles, scenario=scenario, as_of=as_of, progress=note, **sampler
         )
@@ -131,6 +145,7 @@ def reforecast_command(args: argparse.Namespace) -> int:
     as_of = date_option(args.as_of, "--as-of")
     sampler = sampler_options(args)
     with _open(args) as store:
+        load_sampler()
         updates = reforecast_all(store, as_of=as_of, progress=note, **sampler)
     note_caveats(update.forecast for update in updates)
     if not updates:
@@ -155,6 +170,7 @@ def watch_command(args: argparse.Namespace) -> int:
         raise InputError(f"--iterations: must be >= 1; got {args.iterations}")
     sampler = sampler_options(args)
     with _open(args, create=True) as store:
+        load_sampler()
         note(f"watching {args.source} every {args.every} (Ctrl-C to stop)")
         summary = watch(args.source, every=every, store=store, iterations=args.iterations,
                         as_of=as_of, **sampler)  # fmt: skip
@@ -169,26 +185,25 @@ def history_command(args: argparse.Namespace) -> int:
         articles = store.articles()
         if frame.empty:
             raise InputError(_no_history(store, args))
-    titles = {
-        article_id: title or path or article_id
-        for article_id, title, path in zip(
-            articles["id"], articles["title"], articles["path"], strict=True
-        )
-    }
-    frame = frame.assign(article=[titles.get(trigger, "") for trigger in frame["trigger"]])
+    rows = list(zip(articles["id"], articles["title"], articles["path"], strict=True))
+    titles = {article_id: title or article_id[:SHORT_ID] for article_id, title, _ in rows}
     if args.plot:
         _plot_history(frame, args, titles)
-    shown = frame.loc[:, list(HISTORY_SHOWN)]
     stamp = "%Y-%m-%d %H:%M:%S" if args.format == "table" else "%Y-%m-%dT%H:%M:%S.%fZ"
-    shown = shown.assign(
-        created_at=shown["created_at"].dt.strftime(stamp),
-        as_of=[None if day is None else day.isoformat() for day in shown["as_of"]],
+    shown = frame.loc[:, list(HISTORY_SHOWN)].assign(
+        created_at=frame["created_at"].dt.strftime(stamp),
+        as_of=[None if day is None else day.isoformat() for day in frame["as_of"]],
     )
-    if args.format == "table":
-        for column in ("prob", "low", "high"):
-            shown[column] = shown[column].map("{:.3f}".format)
-        shown["mcse"] = shown["mcse"].map("{:.4f}".format)
-    print_frame(shown, args.format)
+    if args.format != "table":
+        names = {article_id: title or path or article_id for article_id, title, path in rows}
+        shown["article"] = [names.get(trigger, "") for trigger in frame["trigger"]]
+        print_frame(shown, args.format)
+        return 0
+    for column in ("prob", "low", "high"):
+        shown[column] = shown[column].map("{:.3f}".format)
+    shown["mcse"] = shown["mcse"].map("{:.4f}".format)
+    shown["trigger"] = [titles.get(trigger, trigger) for trigger in frame["trigger"]]
+    print_frame(shown, "table", wide=args.wide, cut=("trigger",))
     return 0
 
 
@@ -235,9 +250,12 @@ def resolve_command(args: argparse.Namespace) -> int:
                     f"({', '.join(holding)}); pass --scenario NAME"
                 )
             name = holding[0]
-        changed = store.resolve(
-            name, args.event, OUTCOMES[args.outcome], resolved_on, replace=args.replace
-        )
+        try:
+            changed = store.resolve(
+                name, args.event, OUTCOMES[args.outcome], resolved_on, replace=args.replace
+            )
+        except AlreadyResolved as error:
+            raise error.with_remedy("--replace") from None
     state = "recorded" if changed else "already recorded; nothing changed"
     print(f"{name}.{args.event}: {args.outcome} on {resolved_on} ({state})")
     return 0
@@ -262,7 +280,7 @@ def score_command(args: argparse.Namespace) -> int:
     conventions = report.to_dict()["conventions"]
     print(f"scores ({args.mode} mode: the forecast standing on each "
           f"{'day' if args.mode == 'daily' else 'forecast'} until the resolution)")  # fmt: skip
-    print_frame(report.table, "table")
+    print_frame(report.table, "table", wide=args.wide)
     print(
         "\nBrier score: 0-1 scale, lower is better (mean squared error of the probability "
         "against the 0/1 outcome; 0 is perfect, always saying 50% earns 0.25)"
@@ -270,7 +288,7 @@ def score_command(args: argparse.Namespace) -> int:
     print(f"log score: {conventions['log_score']}")
     print(f"weighting: {conventions['weighting']}")
     print(f"\ncalibration ({conventions['calibration']}):")
-    print_frame(report.calibration, "table")
+    print_frame(report.calibration, "table", wide=args.wide)
     if report.unscored:
         missing = ", ".join(f"{s}.{e}" for s, e in report.unscored)
         print(f"\nresolved but with no forecast before the resolution: {missing}")

@@ -1,16 +1,25 @@
-"""Fitting the lexicon and the reporting standards from public data (numpy and scipy only).
+"""Fitting the lexicon from the surveys and calibrated scales (numpy and scipy only).
 
 ``scripts/fit_lexicon.py`` reads the cue spec and the CSVs and calls these pure functions;
-the product ships their output (``forecast/data/lexicon.json``, ``standards.json``).
+the product ships their output (``forecast/data/lexicon.json``); the reporting standards
+built from it are in :mod:`forecast.language.fitting_standards`.
 
 Choices, with reasons:
 
-- Answers (0-100) become probabilities clipped to [0.005, 0.995] before the logit, so a
-  respondent's "0" or "100" is a finite, very confident reading rather than infinity.
+- Survey answers (0-100) become probabilities clipped to [0.005, 0.995] before the logit,
+  so a respondent's "0" or "100" is a finite, very confident reading rather than infinity.
+  The clip is a censoring point: a median and 10-90% quantiles are order statistics, so
+  while fewer than 10% of answers sit at either end (18 of CAPphrase's 19 phrases; the
+  most is 4.3%, "improbable" at 0) the fit does not depend on where the clip is. For
+  "will happen" 64% answered 100: its median is censored and the fit sits at the clip,
+  which the cue's rationale says.
 - A survey cue's centre is the median logit and its spread the 10-90% quantile range
   divided by ``2 * 1.2816`` (the same range of a normal in sd units). Both ignore the few
   respondents who plainly misread a phrase (95 for "almost no chance"), which would
   dominate a mean and a standard deviation.
+- Where several surveys cover a phrase, the first in ``SURVEY_ORDER`` that the cue names
+  fits it (CAPphrase: 5,174 respondents against 46) and the others are recorded as checks
+  in the cue's record and rationale, with the difference of medians in logits.
 - The standard error of a median is ``sqrt(pi/2) * sd / sqrt(n)`` (about 1.2533 sd/sqrt(n)).
 - Where ICD-203 names a survey cue and the survey centre falls outside (or on the edge of)
   its band, the centre is the posterior median of the survey centre: Normal likelihood
@@ -31,13 +40,13 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 
 import numpy as np
 from scipy.special import expit, logit
 from scipy.stats import norm, truncnorm
 
 from forecast.errors import InputError
+from forecast.language.surveys import Survey
 
 PROB_CLIP = (0.005, 0.995)
 Z90 = float(norm.ppf(0.95))
@@ -45,7 +54,7 @@ QUANTILE_RANGE_SD = 2 * float(norm.ppf(0.9))
 MEDIAN_SE_FACTOR = math.sqrt(math.pi / 2)
 MIN_LOGIT_SD = float(logit(0.55)) / Z90
 ICD_SCALE = "ICD-203 (ODNI 2015)"
-SURVEY_NAME = "perceptions survey, 2015"
+SURVEY_ORDER = ("capphrase", "probly")
 PROVENANCES = ("survey", "standard", "elicited")
 
 
@@ -73,6 +82,7 @@ class SurveyFit:
     n: int
     logit_median: float
     logit_sd: float
+    censored: float = 0.0  # share of answers outside the clip (respondents' 0 and 100)
 
     @property
     def se(self) -> float:
@@ -80,8 +90,11 @@ class SurveyFit:
         return MEDIAN_SE_FACTOR * self.logit_sd / math.sqrt(self.n)
 
 
-def fit_survey(answers_pct: Sequence[float]) -> SurveyFit:
+def fit_survey(answers_pct: Sequence[float], clip: tuple[float, float] = PROB_CLIP) -> SurveyFit:
     """Median logit and quantile-range sd of answers given in percent (0-100).
+
+    Answers are clipped to ``clip`` (probabilities) before the logit; the share clipped is
+    reported as ``censored``.
 
     Examples
     --------
@@ -96,10 +109,17 @@ def fit_survey(answers_pct: Sequence[float]) -> SurveyFit:
         raise InputError(
             f"survey answers: must be percentages in [0, 100]; got {answers.min()}-{answers.max()}"
         )
-    logits = logit(np.clip(answers / 100, *PROB_CLIP))
+    probs = answers / 100
+    logits = logit(np.clip(probs, *clip))
     q10, q90 = np.quantile(logits, [0.1, 0.9])
     spread = max(float(q90 - q10) / QUANTILE_RANGE_SD, MIN_LOGIT_SD)
-    return SurveyFit(n=int(answers.size), logit_median=float(np.median(logits)), logit_sd=spread)
+    censored = float(np.mean((probs < clip[0]) | (probs > clip[1])))
+    return SurveyFit(
+        n=int(answers.size),
+        logit_median=float(np.median(logits)),
+        logit_sd=spread,
+        censored=censored,
+    )
 
 
 def fit_band(low: float, high: float) -> tuple[float, float]:
@@ -160,17 +180,16 @@ def icd_row_for(names: Sequence[str], rows: Sequence[ScaleRow]) -> ScaleRow | No
     return next(iter(hits.values()), None)
 
 
-def _pct(prob: float) -> str:
+def percent_text(prob: float) -> str:
+    """``prob`` as a short percentage for messages and rationales: 0.955 -> '95.5%'."""
     return f"{round(100 * prob, 1):g}%"
 
 
 def _band_text(row: ScaleRow) -> str:
-    return f"{row.scale} '{row.phrase}': {_pct(row.low)}-{_pct(row.high)}"
+    return f"{row.scale} '{row.phrase}': {percent_text(row.low)}-{percent_text(row.high)}"
 
 
-def fit_cue(
-    entry: Mapping, survey: Mapping[str, Sequence[float]], rows: Sequence[ScaleRow]
-) -> dict:
+def fit_cue(entry: Mapping, surveys: Mapping[str, Survey], rows: Sequence[ScaleRow]) -> dict:
     """One lexicon record from one cue of the spec (see ``scripts/lexicon_spec.toml``)."""
     name = entry.get("cue")
     if not isinstance(name, str) or not name:
@@ -187,44 +206,86 @@ def fit_cue(
     }
     icd = icd_row_for([name, *record["forms"]], rows)
     if sources == ["survey"]:
-        record.update(_fit_survey_cue(name, entry["survey"], survey, icd))
+        record.update(_fit_survey_cue(name, entry["survey"], surveys, icd))
     elif sources == ["standard"]:
         record.update(_fit_standard_cue(name, entry["standard"], rows))
     else:
         record.update(_fit_elicited_cue(name, entry))
     if icd is not None and not icd.low <= expit(record["logit_mean"]) <= icd.high:
-        raise InputError(
-            f"cue {name!r}: median {_pct(expit(record['logit_mean']))} is outside {_band_text(icd)}"
-        )
+        median = percent_text(expit(record["logit_mean"]))
+        raise InputError(f"cue {name!r}: median {median} is outside {_band_text(icd)}")
     return record
 
 
 def _fit_survey_cue(
-    name: str, column: str, survey: Mapping[str, Sequence[float]], icd: ScaleRow | None
+    name: str, phrases: Mapping, surveys: Mapping[str, Survey], icd: ScaleRow | None
 ) -> dict:
-    if column not in survey:
-        raise InputError(f"cue {name!r}: survey column {column!r} not in {sorted(survey)}")
-    fit = fit_survey(survey[column])
+    names = [key for key in SURVEY_ORDER if key in phrases] if isinstance(phrases, Mapping) else []
+    if not names or len(names) != len(phrases):
+        raise InputError(
+            f"cue {name!r}: survey must map survey names ({', '.join(SURVEY_ORDER)}) to"
+            f" phrases; got {phrases!r}"
+        )
+    fits = {key: _survey_fit(name, surveys, key, phrases[key]) for key in names}
+    primary, fit = names[0], fits[names[0]]
+    survey = surveys[primary]
     centre = fit.logit_median
-    rationale = f"fitted to {fit.n} respondents ({SURVEY_NAME}): median {_pct(expit(centre))}"
+    rationale = (
+        f"fitted to {fit.n:,} respondents of {survey.title} '{phrases[primary]}':"
+        f" median {percent_text(expit(centre))}"
+    )
+    if fit.censored > 0.5:
+        rationale += (
+            f" ({percent_text(fit.censored)} answered 0 or 100, so the median is censored and sits"
+            " at the clip)"
+        )
     if icd is not None and not icd.low < expit(centre) < icd.high:
         centre = band_posterior_median(fit.logit_median, fit.se, icd.low, icd.high)
         shift = (centre - fit.logit_median) / fit.se
         rationale += (
             f"; {_band_text(icd)}, so the centre is the posterior median of the survey"
             f" centre (se {fit.se:.3f} logits) under a uniform prior on that band:"
-            f" {_pct(expit(centre))}, {abs(shift):.2f} se from the survey median"
+            f" {percent_text(expit(centre))}, {abs(shift):.2f} se from the survey median"
+        )
+    checks = []
+    for key in names[1:]:
+        check = fits[key]
+        difference = check.logit_median - fit.logit_median
+        rationale += (
+            f"; check: {surveys[key].title} ({check.n} respondents, '{phrases[key]}')"
+            f" median {percent_text(expit(check.logit_median))}, {difference:+.2f} logits"
+        )
+        checks.append(
+            {
+                "survey": key,
+                "source": f"{surveys[key].source}:{phrases[key]}",
+                "n": check.n,
+                "logit_median": check.logit_median,
+                "logit_sd": check.logit_sd,
+                "difference": difference,
+            }
         )
     return {
         "logit_mean": centre,
         "logit_sd": fit.logit_sd,
         "provenance": "survey",
         "rationale": rationale,
-        "source": f"probly.csv:{column}",
+        "source": f"{survey.source}:{phrases[primary]}",
+        "credit": survey.credit,
         "n": fit.n,
         "survey_logit_median": fit.logit_median,
         "survey_se": fit.se,
+        "checks": checks,
     }
+
+
+def _survey_fit(name: str, surveys: Mapping[str, Survey], key: str, phrase) -> SurveyFit:
+    if key not in surveys:
+        raise InputError(f"cue {name!r}: survey {key!r} was not read; have {sorted(surveys)}")
+    answers = surveys[key].answers
+    if phrase not in answers:
+        raise InputError(f"cue {name!r}: {key} phrase {phrase!r} not in {sorted(answers)}")
+    return fit_survey(answers[phrase])
 
 
 def _fit_standard_cue(name: str, key: str, rows: Sequence[ScaleRow]) -> dict:
@@ -260,81 +321,15 @@ def _fit_elicited_cue(name: str, entry: Mapping) -> dict:
 
 
 def fit_lexicon(
-    cues: Sequence[Mapping], survey: Mapping[str, Sequence[float]], rows: Sequence[ScaleRow]
+    cues: Sequence[Mapping], surveys: Mapping[str, Survey], rows: Sequence[ScaleRow]
 ) -> list[dict]:
     """Lexicon records for every cue of the spec, in spec order; cue names must be unique."""
-    records = [fit_cue(entry, survey, rows) for entry in cues]
+    records = [fit_cue(entry, surveys, rows) for entry in cues]
     names = [record["cue"] for record in records]
     repeated = sorted({n for n in names if names.count(n) > 1})
     if repeated:
         raise InputError(f"cue spec: cue names must be unique; repeated: {repeated}")
     return records
-
-
-# The calibrated scales that become reporting standards. NATO AJP-2.1 is left out: its
-# rows in scales.csv are unverified.
-STANDARD_SCALES = {
-    "icd203": ICD_SCALE,
-    "kent": "Sherman Kent 1964",
-    "phia": "UK PHIA probability yardstick (2018)",
-    "ipcc": "IPCC AR5/AR6 calibrated language",
-}
-READER_TITLE = f"Empirical reader scale (fitted to the {SURVEY_NAME})"
-
-
-def build_standards(
-    rows: Sequence[ScaleRow], records: Sequence[Mapping], reader_cues: Sequence[str]
-) -> dict:
-    """Every reporting standard: the calibrated scales plus the empirical reader scale."""
-    standards = {}
-    for name, scale in STANDARD_SCALES.items():
-        scale_rows = [row for row in rows if row.scale == scale]
-        if not scale_rows:
-            raise InputError(f"scales.csv: no rows for scale {scale!r} (standard {name!r})")
-        standards[name] = {
-            "title": scale,
-            "source": scale_rows[0].source,
-            "verification": scale_rows[0].verification,
-            "bands": [_band_record(row) for row in scale_rows],
-        }
-    standards["reader"] = build_reader_standard(records, reader_cues)
-    return standards
-
-
-def _band_record(row: ScaleRow) -> dict:
-    phrases = phrase_alternatives(row.phrase)
-    return {"label": phrases[0], "phrases": list(phrases), "low": row.low, "high": row.high}
-
-
-def build_reader_standard(records: Sequence[Mapping], reader_cues: Sequence[str]) -> dict:
-    """Non-overlapping bands for survey cues, with edges half-way between fitted medians.
-
-    The cues must be survey cues listed in increasing order of fitted median; the band
-    edges are the logit mid-points between neighbours, the outer edges 0 and 1.
-    """
-    by_name = {record["cue"]: record for record in records}
-    centres = []
-    for cue in reader_cues:
-        if by_name.get(cue, {}).get("provenance") != "survey":
-            raise InputError(f"cue spec: [reader] cue {cue!r} is not a survey cue")
-        centres.append(by_name[cue]["logit_mean"])
-    if len(centres) < 2 or np.any(np.diff(centres) <= 0):
-        raise InputError(
-            "cue spec: [reader] cues must be at least 2, in strictly increasing order of "
-            f"fitted median; got {[_pct(expit(c)) for c in centres]}"
-        )
-    mids = [float(expit((a + b) / 2)) for a, b in pairwise(centres)]
-    edges = [0.0, *mids, 1.0]
-    bands = [
-        {"label": cue, "phrases": [cue], "low": low, "high": high}
-        for cue, low, high in zip(reader_cues, edges[:-1], edges[1:], strict=True)
-    ]
-    return {
-        "title": READER_TITLE,
-        "source": "forecast/data/lexicon.json (fitted medians of the survey cues)",
-        "verification": "derived: band edges at logit mid-points between neighbouring medians",
-        "bands": bands,
-    }
 
 
 def round_floats(value, digits: int = 6):

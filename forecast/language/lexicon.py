@@ -1,7 +1,10 @@
 """The lexicon: what each hedge cue conveys, as a logit-normal distribution with provenance.
 
 The values live in ``forecast/data/lexicon.json`` (data, not code), written by
-``scripts/fit_lexicon.py`` from the perception survey and the calibrated scales.
+``scripts/fit_lexicon.py`` from the perception surveys (CAPphrase, Kucharski 2026, CC BY 4.0;
+the 2015 perceptions survey) and the calibrated scales. A survey cue's record there also
+keeps its respondents ``n``, its source phrase, the survey's credit and the checks against
+the other survey.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from forecast.prob import expit, logit_normal_interval
 class Provenance(StrEnum):
     """Where a cue's distribution comes from."""
 
-    SURVEY = "survey"  # fitted to perception-survey respondents' answers
+    SURVEY = "survey"  # fitted to perception-survey respondents' answers (CAPphrase first)
     STANDARD = "standard"  # a published calibrated scale (ICD-203, Kent, ...)
     ELICITED = "elicited"  # our judgement, deliberately wide, with a rationale
 

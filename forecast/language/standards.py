@@ -2,7 +2,7 @@
 
 The bands live in ``forecast/data/standards.json`` (data, not code), written by
 ``scripts/fit_lexicon.py``: ICD-203, Sherman Kent (1964), the UK PHIA yardstick, the IPCC
-likelihood scale, and the default ``reader`` scale fitted to the perception survey.
+likelihood scale, and the default ``reader`` scale fitted to the perception surveys.
 """
 
 from __future__ import annotations

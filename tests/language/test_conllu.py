@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from forecast.language.conllu import (
-    Sentence,
-    Word,
-    document_texts,
-    format_conllu,
-    read_conllu,
-    score_parses,
-)
+from forecast.language.conllu import Sentence, Word, document_texts, format_conllu, read_conllu
+from forecast.language.ud_score import score_parses
 
 # "They don't go." with the contraction as a multiword token, as EWT writes it.
 GOLD = """\

@@ -14,14 +14,13 @@ from forecast.language.fitting import (
     MIN_LOGIT_SD,
     ScaleRow,
     band_posterior_median,
-    build_reader_standard,
-    build_standards,
     fit_band,
     fit_cue,
     fit_lexicon,
     fit_survey,
     phrase_alternatives,
 )
+from forecast.language.surveys import Survey
 
 ICD = "ICD-203 (ODNI 2015)"
 ROWS = (
@@ -29,7 +28,22 @@ ROWS = (
     ScaleRow(ICD, "likely / probable (probably)", 0.55, 0.8),
     ScaleRow("Toy", "toss-up", 0.4, 0.6),
 )
-SURVEY = {"Likely": [60, 70, 70, 75, 80], "Improbable": [5, 10, 15, 15, 20, 95]}
+SURVEYS = {
+    "probly": Survey(
+        "probly",
+        "small survey",
+        "credit P",
+        "probly.csv",
+        {"Likely": (60, 70, 70, 75, 80), "Improbable": (5, 10, 15, 15, 20, 95)},
+    ),
+    "capphrase": Survey(
+        "capphrase",
+        "big survey",
+        "credit C",
+        "absolute_judgements.csv",
+        {"Likely": (65, 75, 75, 75, 80, 90), "Will Happen": (90, 99, 100, 100, 100)},
+    ),
+}
 
 
 def test_fit_survey_matches_median_and_quantile_range():
@@ -106,20 +120,20 @@ def test_phrase_alternatives(phrase, expected):
 
 
 def test_fit_cue_survey_inside_icd_band_keeps_survey_median():
-    record = fit_cue({"cue": "likely", "survey": "Likely"}, SURVEY, ROWS)
+    record = fit_cue({"cue": "likely", "survey": {"probly": "Likely"}}, SURVEYS, ROWS)
     assert record["provenance"] == "survey"
     assert expit(record["logit_mean"]) == pytest.approx(0.7)
     assert record["rationale"].startswith("fitted to 5 respondents")
 
 
 def test_fit_cue_survey_outside_icd_band_moves_into_it():
-    record = fit_cue({"cue": "improbable", "survey": "Improbable"}, SURVEY, ROWS)
+    record = fit_cue({"cue": "improbable", "survey": {"probly": "Improbable"}}, SURVEYS, ROWS)
     assert 0.2 < expit(record["logit_mean"]) < 0.45
     assert "uniform prior" in record["rationale"]
 
 
 def test_fit_cue_standard_and_elicited():
-    standard = fit_cue({"cue": "toss-up", "standard": "Toy|toss-up"}, SURVEY, ROWS)
+    standard = fit_cue({"cue": "toss-up", "standard": "Toy|toss-up"}, SURVEYS, ROWS)
     assert standard["provenance"] == "standard"
     assert expit(standard["logit_mean"]) == pytest.approx(0.5)
     elicited = fit_cue({"cue": "may", "prob": 0.45, "spread": 1.0, "rationale": "r"}, {}, ROWS)
@@ -132,8 +146,10 @@ def test_fit_cue_standard_and_elicited():
     [
         ({"forms": ["x"]}, "non-empty 'cue'"),
         ({"cue": "x"}, "exactly one of survey, standard, prob"),
-        ({"cue": "x", "survey": "Likely", "prob": 0.5}, "exactly one of"),
-        ({"cue": "x", "survey": "Nope"}, "survey column 'Nope'"),
+        ({"cue": "x", "survey": {"probly": "Likely"}, "prob": 0.5}, "exactly one of"),
+        ({"cue": "x", "survey": "Likely"}, "survey must map survey names"),
+        ({"cue": "x", "survey": {"gallup": "Likely"}}, "survey must map survey names"),
+        ({"cue": "x", "survey": {"probly": "Nope"}}, "probly phrase 'Nope' not in"),
         ({"cue": "x", "standard": "Toy|nope"}, "not a 'scale|phrase' row"),
         ({"cue": "x", "prob": 1.2, "spread": 1, "rationale": "r"}, "prob must be in"),
         ({"cue": "x", "prob": 0.5, "spread": 0, "rationale": "r"}, "spread must be"),
@@ -143,46 +159,54 @@ def test_fit_cue_standard_and_elicited():
 )
 def test_fit_cue_rejects_bad_spec(entry, message):
     with pytest.raises(InputError, match=message):
-        fit_cue(entry, SURVEY, ROWS)
+        fit_cue(entry, SURVEYS, ROWS)
+
+
+def test_fit_cue_rejects_a_survey_that_was_not_read():
+    entry = {"cue": "likely", "survey": {"capphrase": "Likely"}}
+    with pytest.raises(InputError, match="survey 'capphrase' was not read"):
+        fit_cue(entry, {"probly": SURVEYS["probly"]}, ROWS)
 
 
 def test_fit_cue_rejects_cue_named_by_two_icd_rows():
-    entry = {"cue": "likely", "forms": ["unlikely"], "survey": "Likely"}
+    entry = {"cue": "likely", "forms": ["unlikely"], "survey": {"probly": "Likely"}}
     with pytest.raises(InputError, match="several ICD-203 rows"):
-        fit_cue(entry, SURVEY, ROWS)
+        fit_cue(entry, SURVEYS, ROWS)
+
+
+def test_capphrase_fits_and_probly_checks_where_both_name_a_phrase():
+    entry = {"cue": "likely", "survey": {"probly": "Likely", "capphrase": "Likely"}}
+    record = fit_cue(entry, SURVEYS, ROWS)
+    big, small = fit_survey([65, 75, 75, 75, 80, 90]), fit_survey([60, 70, 70, 75, 80])
+    assert (record["n"], record["source"]) == (6, "absolute_judgements.csv:Likely")
+    assert record["logit_mean"] == pytest.approx(big.logit_median)
+    assert record["credit"] == "credit C"
+    (check,) = record["checks"]
+    assert (check["survey"], check["n"]) == ("probly", 5)
+    assert check["difference"] == pytest.approx(small.logit_median - big.logit_median)
+    assert (
+        "check: small survey (5 respondents, 'Likely') median 70%, -0.25 logits"
+        in (record["rationale"])
+    )
+
+
+def test_censored_median_is_said_in_the_rationale():
+    record = fit_cue({"cue": "will happen", "survey": {"capphrase": "Will Happen"}}, SURVEYS, ROWS)
+    assert expit(record["logit_mean"]) == pytest.approx(0.995)
+    assert "60% answered 0 or 100, so the median is censored" in record["rationale"]
+
+
+def test_fit_survey_reports_the_censored_share():
+    assert fit_survey([0, 0, 50, 100, 60, 70, 80, 90, 40, 30]).censored == pytest.approx(0.3)
+
+
+def test_fit_survey_does_not_depend_on_the_clip_when_ends_are_rare(rng):
+    answers = np.concatenate([[0, 100], rng.integers(1, 100, size=98)])
+    wide, narrow = fit_survey(answers), fit_survey(answers, clip=(1e-4, 1 - 1e-4))
+    assert (wide.logit_median, wide.logit_sd) == (narrow.logit_median, narrow.logit_sd)
 
 
 def test_fit_lexicon_rejects_repeated_names():
     entry = {"cue": "may", "prob": 0.45, "spread": 1.0, "rationale": "r"}
     with pytest.raises(InputError, match="must be unique"):
         fit_lexicon([entry, entry], {}, ROWS)
-
-
-def _survey_record(cue, prob):
-    return {"cue": cue, "provenance": "survey", "logit_mean": float(logit(prob))}
-
-
-def test_reader_edges_are_logit_midpoints():
-    records = [_survey_record("low", 0.1), _survey_record("mid", 0.5), _survey_record("hi", 0.9)]
-    bands = build_reader_standard(records, ["low", "mid", "hi"])["bands"]
-    assert [band["low"] for band in bands] == pytest.approx([0, 0.25, 0.75])
-    assert [band["high"] for band in bands] == pytest.approx([0.25, 0.75, 1])
-
-
-@pytest.mark.parametrize(
-    ("cues", "message"),
-    [(["low", "elicited"], "not a survey cue"), (["mid", "low"], "strictly increasing")],
-)
-def test_reader_rejects_bad_cue_list(cues, message):
-    records = [
-        _survey_record("low", 0.1),
-        _survey_record("mid", 0.5),
-        {"cue": "elicited", "provenance": "elicited", "logit_mean": 0.0},
-    ]
-    with pytest.raises(InputError, match=message):
-        build_reader_standard(records, cues)
-
-
-def test_build_standards_needs_every_scale():
-    with pytest.raises(InputError, match="no rows for scale"):
-        build_standards(ROWS, [], [])

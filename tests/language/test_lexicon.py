@@ -1,9 +1,10 @@
-"""The shipped lexicon: agreement with the survey, ICD-203 bands, reproducibility, schema."""
+"""The shipped lexicon: agreement with the surveys, ICD-203 bands, reproducibility, schema."""
 
 from __future__ import annotations
 
 import json
 import math
+import os
 import subprocess
 import sys
 import tomllib
@@ -14,15 +15,20 @@ import pytest
 from scipy.special import expit, logit
 
 from forecast.errors import InputError
+from forecast.language.cues import build_cue_patterns, find_cues
+from forecast.language.fitting import phrase_alternatives
 from forecast.language.lexicon import FRAME_COLUMNS, Provenance, load_lexicon
+from forecast.language.surveys import covering_cue
 from tests.conftest import REPO, SHARED, needs_shared
 
 DATA = SHARED / "data"
 SPEC = REPO / "scripts" / "lexicon_spec.toml"
 
-# Agreement with the survey: the lexicon median must lie within the survey median's
-# two-sided 99% confidence interval.
-Z_AGREE = 2.576
+# A survey centre outside its ICD-203 band moves to the posterior median under a uniform
+# prior on the band, which lies within 0.6745 standard errors of the band's nearer edge.
+EDGE_SE = 0.6745
+CAPPHRASE_TERMS = 19
+PROBLY_PHRASES = 17
 
 # Reference table: the cues each ICD-203 row names (by hand, independent of the fitting code).
 ICD_CUES = {
@@ -42,20 +48,36 @@ def lexicon():
     return load_lexicon()
 
 
+def _median_and_se(answers_pct: np.ndarray) -> tuple[float, float]:
+    logits = logit(np.clip(answers_pct / 100, 0.005, 0.995))
+    q10, q90 = np.quantile(logits, [0.1, 0.9])
+    sd = (q90 - q10) / (2 * 1.2815516)
+    return float(np.median(logits)), math.sqrt(math.pi / 2) * sd / math.sqrt(len(logits))
+
+
 @pytest.fixture(scope="module")
-def survey_reference():
-    """Per survey cue: (median logit, standard error of the median), straight from the CSV."""
-    answers = pd.read_csv(DATA / "perceptions-zonination" / "probly.csv")
-    spec = tomllib.loads(SPEC.read_text(encoding="utf-8"))
+def spec():
+    return tomllib.loads(SPEC.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def survey_reference(spec):
+    """Per survey cue: (median logit, se of the median) of the survey that fits it.
+
+    Straight from the CSVs: CAPphrase where the cue names a CAPphrase term, else probly.
+    """
+    capphrase = pd.read_csv(DATA / "capphrase" / "absolute_judgements.csv")
+    probly = pd.read_csv(DATA / "perceptions-zonination" / "probly.csv")
     reference = {}
     for entry in spec["cue"]:
-        if "survey" not in entry:
+        phrases = entry.get("survey", {})
+        if "capphrase" in phrases:
+            answers = capphrase.loc[capphrase["term"] == phrases["capphrase"], "probability"]
+        elif "probly" in phrases:
+            answers = probly[phrases["probly"]]
+        else:
             continue
-        logits = logit(np.clip(answers[entry["survey"]].to_numpy() / 100, 0.005, 0.995))
-        q10, q90 = np.quantile(logits, [0.1, 0.9])
-        sd = (q90 - q10) / (2 * 1.2815516)
-        se = math.sqrt(math.pi / 2) * sd / math.sqrt(len(logits))
-        reference[entry["cue"]] = (float(np.median(logits)), se)
+        reference[entry["cue"]] = _median_and_se(answers.to_numpy(dtype=float))
     return reference
 
 
@@ -67,12 +89,16 @@ def icd_bands():
 
 
 @needs_shared
-def test_survey_cues_agree_with_survey(lexicon, survey_reference):
-    assert len(survey_reference) == 17
-    for cue, (median_logit, se) in survey_reference.items():
-        entry = lexicon[cue]
-        assert entry.provenance is Provenance.SURVEY
-        assert abs(entry.logit_mean - median_logit) <= Z_AGREE * se, cue
+def test_every_survey_phrase_is_one_survey_cue(lexicon, spec, survey_reference):
+    capphrase = pd.read_csv(DATA / "capphrase" / "terms.csv")["term"]
+    probly = pd.read_csv(DATA / "perceptions-zonination" / "probly.csv").columns
+    named = [(key, phrase) for e in spec["cue"] for key, phrase in e.get("survey", {}).items()]
+    assert sorted(named) == sorted(
+        [("capphrase", term) for term in capphrase] + [("probly", column) for column in probly]
+    )
+    assert len(named) == CAPPHRASE_TERMS + PROBLY_PHRASES
+    for cue in survey_reference:
+        assert lexicon[cue].provenance is Provenance.SURVEY, cue
 
 
 @needs_shared
@@ -81,6 +107,29 @@ def test_survey_cues_outside_icd_keep_the_survey_median(lexicon, survey_referenc
     for cue, (median_logit, _) in survey_reference.items():
         if cue not in named:
             assert lexicon[cue].logit_mean == pytest.approx(median_logit, abs=1e-5), cue
+
+
+@needs_shared
+def test_icd_named_survey_cues_move_only_as_far_as_the_band(lexicon, survey_reference, icd_bands):
+    for phrase, cue in ICD_PAIRS:
+        if cue not in survey_reference:
+            continue
+        (median_logit, se), (low, high) = survey_reference[cue], icd_bands[phrase]
+        edges = logit(np.array([low, high]))
+        if edges[0] < median_logit < edges[1]:
+            assert lexicon[cue].logit_mean == pytest.approx(median_logit, abs=1e-5), cue
+        else:
+            nearer = edges[np.argmin(np.abs(edges - median_logit))]
+            assert abs(lexicon[cue].logit_mean - nearer) <= EDGE_SE * se + 1e-6, cue
+
+
+@needs_shared
+def test_modals_are_fitted_to_capphrase(lexicon):
+    records = {r["cue"]: r for r in json.loads((REPO / "forecast/data/lexicon.json").read_text())}
+    for cue, term in (("may", "May Happen"), ("might", "Might Happen"), ("could", "Could Happen")):
+        assert lexicon[cue].provenance is Provenance.SURVEY
+        assert records[cue]["source"] == f"absolute_judgements.csv:{term}"
+        assert records[cue]["n"] == 5174 and "CAPphrase" in records[cue]["credit"]
 
 
 @needs_shared
@@ -98,7 +147,7 @@ def test_icd_named_cue_lies_in_its_band(lexicon, icd_bands, phrase, cue):
 @needs_shared
 def test_improbable_conflict_is_resolved_and_recorded(lexicon, survey_reference):
     entry = lexicon["improbable"]
-    assert expit(survey_reference["improbable"][0]) == pytest.approx(0.15)
+    assert expit(survey_reference["improbable"][0]) == pytest.approx(0.10)
     assert entry.median > 0.2
     assert "posterior median" in entry.rationale
 
@@ -117,6 +166,7 @@ def test_shipped_files_equal_fresh_script_output(tmp_path):
         capture_output=True,
         text=True,
         check=False,
+        env={**os.environ, "PYTHONPATH": str(REPO)},  # this checkout's package, not another
     )
     assert result.returncode == 0, result.stderr
     for name in ("lexicon.json", "standards.json"):
@@ -168,3 +218,62 @@ def test_bad_lexicon_record_is_an_input_error(tmp_path):
     path.write_text(json.dumps([{"cue": "may"}]), encoding="utf-8")
     with pytest.raises(InputError, match="entry 0"):
         load_lexicon(path)
+
+
+@pytest.fixture(scope="module")
+def patterns(lexicon):
+    return build_cue_patterns(lexicon)
+
+
+# Common variants of the surveyed phrases, in sentences, and the cue each must be read as.
+VARIANTS = [
+    ("Maybe the talks resume in June.", "Maybe", "perhaps"),
+    ("It is a real possibility that talks collapse.", "a real possibility", "a real possibility"),
+    ("A serious possibility of a strike remains.", "A serious possibility", "a real possibility"),
+    ("With high probability the vote passes.", "With high probability", "with high probability"),
+    ("The deal is a slam dunk for the coalition.", "a slam dunk", "a slam dunk"),
+    ("Officials say the visit may happen next week.", "may", "may"),
+    ("He might travel to Tokyo.", "might", "might"),
+    ("The summit could be delayed.", "could", "could"),
+    ("The launch will happen on Friday.", "will happen", "will happen"),
+    ("A cancellation is a remote chance.", "a remote chance", "remote"),
+    ("It is a realistic possibility that he resigns.", "a realistic possibility",
+     "realistic possibility"),
+    ("A settlement is almost certain.", "almost certain", "almost certainly"),
+    ("The vote is a toss-up.", "a toss-up", "about even"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "cue"), VARIANTS)
+def test_variants_are_found_as_their_cue(patterns, sentence, phrase, cue):
+    hits = find_cues(sentence, patterns)
+    assert [(sentence[slice(*hit.span)], hit.cue) for hit in hits] == [(phrase, cue)]
+
+
+def _yardstick_phrases() -> list[str]:
+    """Every phrase of CAPphrase's five yardstick files and of scales.csv (all but Kent's
+    synonym lists, which scales.csv marks unverified), lower case."""
+    phrases = {
+        term.lower()
+        for path in sorted((DATA / "capphrase").glob("yardstick_*.csv"))
+        for term in pd.read_csv(path)["term"]
+    }
+    scales = pd.read_csv(DATA / "calibrated-probability-scales" / "scales.csv")
+    for row in scales.itertuples():
+        names = phrase_alternatives(row.phrase)
+        phrases.update(names[:1] if row.scale.startswith("Sherman Kent") else names)
+    return sorted(phrases)
+
+
+# Yardstick phrases that are deliberately not cues: Kent's end points (0% and 100% are not
+# hedges a logit-normal can carry; "certain" also means "some"), and bare "remote" ("a
+# remote village"), found in text as "remote chance" / "remote possibility".
+NOT_CUES = {"certain", "impossible", "remote"}
+
+
+@needs_shared
+def test_every_yardstick_phrase_is_a_cue(patterns):
+    phrases = _yardstick_phrases()
+    assert len(phrases) > 30 and set(phrases) >= NOT_CUES
+    missing = [p for p in phrases if p not in NOT_CUES and covering_cue(p, patterns) is None]
+    assert missing == []

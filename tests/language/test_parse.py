@@ -1,0 +1,157 @@
+"""The shipped parser on sentences of known structure, its loader's errors, and ``parse``."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from forecast.cli import main
+from forecast.language.conllu import read_conllu
+from forecast.language.parse import MODEL_DIR, ParserError, load_parser, parse_text, parser_metrics
+from forecast.language.ud_score import score_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_parser()
+
+
+def _token(doc, text, nth=0):
+    return [token for token in doc if token.text == text][nth]
+
+
+def test_reporting_verb_governs_the_forecast_clause(nlp):
+    doc = nlp("Officials said the president will visit Tokyo next week.")
+    visit = _token(doc, "visit")
+    assert visit.dep_ == "ccomp"
+    assert visit.head.text == "said"
+    assert _token(doc, "president").head == visit
+
+
+def test_cited_as_saying_puts_the_event_under_saying(nlp):
+    doc = nlp("The newspaper cited an aide as saying that the trip would be postponed.")
+    postponed = _token(doc, "postponed")
+    assert postponed.head.text == "saying"
+    assert postponed.dep_ == "ccomp"
+
+
+def test_modal_and_will_are_auxiliaries_of_the_lexical_verb(nlp):
+    doc = nlp("The two leaders will meet in Singapore, and Abe may visit Washington.")
+    for aux, verb in (("will", "meet"), ("may", "visit")):
+        token = _token(doc, aux)
+        assert (token.pos_, token.tag_, token.dep_) == ("AUX", "MD", "aux")
+        assert token.head.text == verb
+        assert _token(doc, verb).pos_ == "VERB"
+
+
+def test_past_perfect_plan_has_past_auxiliary_and_participle(nlp):
+    doc = nlp("The meeting had been scheduled for June.")
+    scheduled = _token(doc, "scheduled")
+    assert scheduled.pos_ == "VERB"
+    assert scheduled.tag_ == "VBN"
+    had = _token(doc, "had")
+    assert had.pos_ == "AUX" and had.head == scheduled
+    assert "Past" in had.morph.get("Tense")
+
+
+def test_negation_attaches_to_the_verb_it_negates(nlp):
+    doc = nlp("The president did not attend the summit.")
+    negation = _token(doc, "not")
+    assert negation.head.text == "attend"
+    assert negation.morph.get("Polarity") == ["Neg"]
+    assert _token(doc, "did").pos_ == "AUX"
+
+
+def test_may_the_name_is_a_proper_noun_and_may_the_modal_an_auxiliary(nlp):
+    name = _token(nlp("Prime Minister Theresa May will meet Trump in July."), "May")
+    assert name.pos_ == "PROPN"
+    modal = _token(nlp("The talks may collapse in July."), "may")
+    assert modal.pos_ == "AUX"
+
+
+def test_news_abbreviations_stay_whole(nlp):
+    doc = nlp("Lt. Col. Smith met Sgt. Jones on Pennsylvania Ave. yesterday.")
+    assert {"Lt.", "Col.", "Sgt.", "Ave."} <= {token.text for token in doc}
+
+
+def test_the_same_text_parses_the_same_in_another_process(nlp, tmp_path):
+    text = "Sources said Trump may stop in Japan on his way back. No schedule has been set."
+    here = [(t.text, t.tag_, t.dep_, t.head.i) for t in nlp(text)]
+    code = (
+        "from forecast.language.parse import load_parser\n"
+        f"print([(t.text, t.tag_, t.dep_, t.head.i) for t in load_parser()({text!r})])"
+    )
+    there = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert there.strip() == repr(here)
+
+
+def test_long_text_is_parsed_in_pieces_whose_offsets_map_back(nlp, monkeypatch):
+    import forecast.language.parse as parse
+
+    monkeypatch.setattr(parse, "CHUNK_CHARS", 60)
+    text = "The summit may go ahead.\n" * 10
+    pieces = parse_text(text, nlp)
+    assert len(pieces) > 1
+    for offset, doc in pieces:
+        assert text[offset : offset + len(doc.text)] == doc.text
+    assert "".join(doc.text for _, doc in pieces) == text
+
+
+def test_shipped_metrics_are_what_the_shipped_model_scores_on_ewt_test(nlp, shared_dir):
+    metrics = parser_metrics()
+    ewt = shared_dir / "data" / "ud-english-ewt"
+    assert metrics["treebank_commit"] in (ewt / "NOTICE.txt").read_text()
+    scores = score_pipeline(nlp, (ewt / "en_ewt-ud-test.conllu").read_text("utf-8")).as_dict()
+    for name in ("words", "upos", "las", "uas"):
+        assert scores[name] == pytest.approx(metrics["test"][name], abs=1e-9), name
+    assert (MODEL_DIR / "NOTICE.txt").is_file() and (MODEL_DIR / "LICENSE.txt").is_file()
+
+
+def test_missing_model_gives_one_clear_error(tmp_path):
+    with pytest.raises(ParserError, match=r"parser model missing at .*reinstall"):
+        load_parser(tmp_path / "nowhere")
+
+
+def test_corrupt_model_gives_one_clear_error(tmp_path):
+    broken = tmp_path / "parser"
+    shutil.copytree(MODEL_DIR, broken)
+    weights = broken / "parser" / "model"
+    weights.write_bytes(b"\x00garbage" * 10)
+    with pytest.raises(ParserError, match="corrupt"):
+        load_parser(broken)
+
+
+def test_parse_command_reports_a_broken_model_on_one_line(tmp_path, monkeypatch, capsys):
+    import forecast.language.parse as parse
+
+    monkeypatch.setattr(parse, "MODEL_DIR", tmp_path / "gone")
+    article = tmp_path / "a.txt"
+    article.write_text("Trump may stop in Japan.", encoding="utf-8")
+    assert main(["parse", str(article)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "parser model missing" in err[0]
+
+
+def test_parse_command_writes_conllu_that_rebuilds_the_text(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    text = "Abe is expected to ask Trump to raise the issue. The plan isn't final."
+    article.write_text(text, encoding="utf-8")
+    assert main(["parse", str(article), "--format", "conllu"]) == 0
+    sentences = list(read_conllu(capsys.readouterr().out))
+    assert " ".join(s.text for s in sentences) == text
+    heads = [word.head for s in sentences for word in s.words]
+    assert heads.count(0) == len(sentences)  # one root a sentence
+
+
+def test_parse_command_table_names_heads(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("Officials said the trip was cancelled.", encoding="utf-8")
+    assert main(["parse", str(article)]) == 0
+    out = capsys.readouterr().out
+    assert "# 1: Officials said the trip was cancelled." in out
+    assert "(said)" in out and "nsubj" in out
