@@ -287,3 +287,15 @@ FRAME_LEMMAS = frozenset(
 
 # The lexicon cue names of modal auxiliaries.
 MODAL_NAMES = frozenset(MODAL_CUES.values())
+
+# Every word the tables key on, for mending a slipped lemma ("scrapp" -> "scrap").
+KNOWN_LEMMAS = frozenset(
+    word
+    for table in (
+        MODAL_CUES, GOVERNOR_CUES, PLAN_LEMMAS, CANCEL_VERBS, CANCEL_OBJECTS, OCCUR_VERBS,
+        REFUSAL_GOVERNORS, SPEECH_LEMMAS, REPORTING, DENIAL, OPEN_GOVERNORS, WH_GOVERNORS,
+        NOUN_GOVERNOR_CUES, EVENT_NOUNS, STATIVE, UNTIMED_GOVERNORS,
+    )
+    for phrase in table
+    for word in phrase.split()
+)  # fmt: skip

@@ -97,13 +97,28 @@ def _cue_table(lexicon: Lexicon) -> dict:
     return {"entries": entries, "words": words}
 
 
+def _lemma(token) -> str:
+    """The token's lemma, mended to a table word when the lemmatizer slips ("scrapp")."""
+    return _known(token.lemma_.lower())
+
+
+@functools.lru_cache(maxsize=4096)
+def _known(lemma: str) -> str:
+    if lemma in rules.KNOWN_LEMMAS:
+        return lemma
+    doubled = lemma[:-1] if len(lemma) > 3 and lemma[-1] == lemma[-2] else ""
+    trimmed = lemma[:-1] if lemma.endswith("e") else ""
+    mended = (word for word in (doubled, lemma + "e", trimmed) if word in rules.KNOWN_LEMMAS)
+    return next(mended, lemma)
+
+
 def _is_mention(token) -> str | None:
     """Why ``token`` is an event mention ("verb", "copular", "noun"), else None."""
-    if token.pos_ == "VERB":
-        return "verb"
+    if token.pos_ == "VERB" or any(_is_modal(child) for child in _children(token, "aux")):
+        return "verb"  # a word with a modal is a verb, whatever its tag ("could spread")
     if any(child.dep_ == "cop" for child in token.children):
         return "copular"
-    if token.pos_ == "NOUN" and token.lemma_.lower() in rules.EVENT_NOUNS:
+    if token.pos_ == "NOUN" and _lemma(token) in rules.EVENT_NOUNS:
         return "noun"
     return None
 
@@ -143,7 +158,7 @@ def _read(token, table: dict, offset: int) -> PredicateReading:
     carrier = _carrier(token)
     tense, aspect = _tense(carrier)
     state = _State([], _negated(carrier), "plain", [], tense, aspect)
-    state.ahead = any(t.lemma_.lower() in rules.FUTURE_WORDS for t in carrier.subtree)
+    state.ahead = any(_lemma(t) in rules.FUTURE_WORDS for t in carrier.subtree)
     _own_cues(carrier, state, table)
     if carrier is not token and _is_mention(token) == "noun":
         _noun_governor(token, carrier, state)
@@ -158,7 +173,7 @@ def _read(token, table: dict, offset: int) -> PredicateReading:
     trigger = state.trigger if state.trigger is not None else token
     cues = [(family_cue, trigger)] if family_cue else state.cues
     return PredicateReading(
-        lemma=token.lemma_.lower(),
+        lemma=_lemma(token),
         span=_span(token, offset),
         negated=state.negated and not family_cue,
         tense=state.tense,
@@ -179,7 +194,7 @@ def _read(token, table: dict, offset: int) -> PredicateReading:
 def _is_frame(token) -> bool:
     """A verb that frames a clause ("said", "expected", "refused", "called off"): the event is
     its complement, not the verb."""
-    lemma = token.lemma_.lower()
+    lemma = _lemma(token)
     framing = lemma in rules.FRAME_LEMMAS or _phrasal(token) in rules.CANCEL_VERBS
     return framing and any(_children(token, "xcomp", "ccomp", "csubj", "advcl"))
 
@@ -206,7 +221,7 @@ def _carrier(token):
             token = token.head
         elif _is_mention(token) == "noun" and token.dep_ in NOUN_LINKS:
             head = token.head
-            governs = head.pos_ in ("VERB", "ADJ", "AUX") or head.lemma_.lower() in (
+            governs = head.pos_ in ("VERB", "ADJ", "AUX") or _lemma(head) in (
                 rules.NOUN_GOVERNOR_CUES
             )
             return head if governs else token
@@ -227,17 +242,17 @@ def _children(token, *deps: str) -> Iterator:
 def _phrasal(token) -> str:
     """The verb with its particle: "call off", "rule out", "go ahead"."""
     particle = next(
-        (c.lemma_.lower() for c in token.children if c.dep_ in ("compound:prt", "advmod")
-         and c.lemma_.lower() in ("off", "out", "ahead", "on", "back")),
+        (_lemma(c) for c in token.children if c.dep_ in ("compound:prt", "advmod")
+         and _lemma(c) in ("off", "out", "ahead", "on", "back")),
         "",
     )  # fmt: skip
-    return f"{token.lemma_.lower()} {particle}".strip()
+    return f"{_lemma(token)} {particle}".strip()
 
 
 def _negated(token) -> bool:
     """A negator on the predicate: "not", "n't", "never", "no longer", "no" (a noun's det)."""
     return any(
-        child.lemma_.lower() in rules.NEGATORS
+        _lemma(child) in rules.NEGATORS
         or "Polarity=Neg" in str(child.morph)
         or (child.lower_ == "longer" and any(c.lower_ == "no" for c in child.children))
         for child in _children(token, "advmod", "neg", "det", "cc:preconj")
@@ -247,9 +262,7 @@ def _negated(token) -> bool:
 def _tense(token) -> tuple[str, str]:
     """Tense and aspect from the auxiliaries' morphology and the predicate's own tag."""
     auxes = list(_children(token, "aux", "aux:pass", "cop"))
-    if any(
-        _is_modal(aux) and aux.lemma_.lower() in ("will", "shall", "'ll", "wo") for aux in auxes
-    ):
+    if any(_is_modal(aux) and _lemma(aux) in ("will", "shall", "'ll", "wo") for aux in auxes):
         tense = "future"
     else:
         finite = next((aux for aux in auxes if "VerbForm=Fin" in str(aux.morph)), None)
@@ -259,7 +272,7 @@ def _tense(token) -> tuple[str, str]:
         tense = {"Past": "past", "Pres": "present"}.get(found[0], "") if found and fin else ""
         if not tense and not auxes and any(_children(token, "nsubj")):
             tense = FINITE_TAGS.get(token.tag_, "")  # a finite verb the morphology missed
-    lemmas = [aux.lemma_.lower() for aux in auxes]
+    lemmas = [_lemma(aux) for aux in auxes]
     if "have" in lemmas and (token.tag_ == "VBN" or "been" in [a.lower_ for a in auxes]):
         aspect = "perfect"
     elif token.tag_ == "VBG" and "be" in lemmas:
@@ -273,13 +286,13 @@ def _own_cues(token, state: _State, table: dict) -> None:
     """Modal auxiliaries (tag MD), cue adverbs, "could very well", "all but", counterfactuals."""
     for cue, aux in _modals(token):
         state.add(cue, aux, timed=cue in rules.EPISTEMIC_MODALS)
-        if any(a.lemma_.lower() == "have" for a in _children(token, "aux")):
+        if any(_lemma(a) == "have" for a in _children(token, "aux")):
             state.counterfactual = True  # "could have", "would have been"
         if cue == "could" and state.negated:
             state.settle("refusal", aux)  # "could not attend": it did not happen
             state.tense = state.tense or "past"
         if cue == "could" and any(
-            c.lemma_.lower() in rules.COUNTER_ADVERBS for c in _children(token, "advmod")
+            _lemma(c) in rules.COUNTER_ADVERBS for c in _children(token, "advmod")
         ):
             state.settle("counter_hedge", aux)
     if state.tense == "future":
@@ -287,7 +300,7 @@ def _own_cues(token, state: _State, table: dict) -> None:
         state.add("will", will, timed=True)
     for adverb in _children(token, "advmod"):
         word = adverb.text.lower()
-        if word == "all" and any(c.lemma_.lower() == "but" for c in adverb.children):
+        if word == "all" and any(_lemma(c) == "but" for c in adverb.children):
             state.add("nearly certain", adverb)
         elif word in table["words"]:
             state.add(table["words"][word], adverb)
@@ -298,7 +311,7 @@ def _modals(token) -> Iterator[tuple[str, object]]:
     for aux in _children(token, "aux"):
         if not _is_modal(aux):
             continue
-        cue = rules.MODAL_CUES.get(aux.lemma_.lower()) or rules.MODAL_CUES.get(aux.text.lower())
+        cue = rules.MODAL_CUES.get(_lemma(aux)) or rules.MODAL_CUES.get(aux.text.lower())
         if cue is not None and cue != "will":
             yield cue, aux
 
@@ -312,8 +325,8 @@ def _is_modal(token) -> bool:
 def _noun_governor(noun, carrier, state: _State) -> None:
     """An eventive noun read through its verb: cancelled, not going ahead, ruled out."""
     verb = _phrasal(carrier)
-    lemma = carrier.lemma_.lower()
-    objects = {c.lemma_.lower() for c in carrier.subtree}
+    lemma = _lemma(carrier)
+    objects = {_lemma(c) for c in carrier.subtree}
     cancels = (
         verb in rules.CANCEL_VERBS
         or lemma in rules.CANCEL_VERBS
@@ -344,9 +357,9 @@ def _walk(token, state: _State) -> None:
         if relation == "conj":
             current = governor
             continue
-        if relation == "acl" and governor.lemma_.lower() not in rules.GOVERNOR_CUES:
+        if relation == "acl" and _lemma(governor) not in rules.GOVERNOR_CUES:
             return
-        mark = {c.lemma_.lower() for c in _children(current, "mark")}
+        mark = {_lemma(c) for c in _children(current, "mark")}
         if not _govern(current, relation, governor, mark, state):
             return
         current = governor
@@ -354,8 +367,11 @@ def _walk(token, state: _State) -> None:
 
 def _govern(clause, relation: str, governor, mark: set[str], state: _State) -> bool:
     """Apply the governor's rule to the clause's state; False to stop climbing."""
-    lemma = governor.lemma_.lower()
+    lemma = _lemma(governor)
     negated = _negated(governor)
+    if relation == "advcl" and mark & rules.CONDITION_MARKS:
+        state.settle("conditional", clause)  # "if the summit is cancelled": a condition
+        return False
     if state.family in SETTLED:
         if lemma in rules.REPORTING or lemma in rules.OPEN_GOVERNORS:
             _attribute(governor, state)
@@ -365,8 +381,6 @@ def _govern(clause, relation: str, governor, mark: set[str], state: _State) -> b
         state.settle("counter_hedge", governor)  # "it will not be long before X returns"
         return True
     if relation == "advcl" and "to" not in mark:
-        if mark & rules.CONDITION_MARKS:
-            state.settle("conditional", clause)
         return lemma in ("cite", "quote") and _source_of_cited(clause, governor, state)
     wh = lemma in rules.WH_GOVERNORS and any(
         t.tag_ == "WRB" for t in clause.subtree if t.i < clause.i
@@ -453,24 +467,22 @@ def _plan(governor, lemma: str, negated: bool, state: _State) -> None:
 
 def _was_to_have(token) -> bool:
     """ "were to have met": a past plan that lapsed (also "was due to have")."""
-    lemmas = {child.lemma_.lower() for child in _children(token, "aux", "mark")}
+    lemmas = {_lemma(child) for child in _children(token, "aux", "mark")}
     return {"be", "to", "have"} <= lemmas and token.tag_ == "VBN"
 
 
 def _refused(token) -> bool:
     """A speech verb under "declined to" / "refused to"."""
-    return token.dep_ == "xcomp" and token.head.lemma_.lower() in rules.REFUSAL_GOVERNORS
+    return token.dep_ == "xcomp" and _lemma(token.head) in rules.REFUSAL_GOVERNORS
 
 
 def _remains_to_be_seen(token) -> bool:
-    return token.lemma_.lower() == "see" and token.head.lemma_.lower() == "remain"
+    return _lemma(token) == "see" and _lemma(token.head) == "remain"
 
 
 def _inherit_time(governor, state: _State) -> None:
     state.tense = state.tense or _tense(governor)[0]
-    state.ahead = state.ahead or any(
-        t.lemma_.lower() in rules.FUTURE_WORDS for t in governor.subtree
-    )
+    state.ahead = state.ahead or any(_lemma(t) in rules.FUTURE_WORDS for t in governor.subtree)
 
 
 def _attribute(governor, state: _State) -> None:
@@ -482,7 +494,7 @@ def _attribute(governor, state: _State) -> None:
 
 def _source_of_cited(clause, governor, state: _State) -> bool:
     """ "The paper cited an aide as saying": the aide, then the paper."""
-    if "as" not in {c.lemma_.lower() for c in _children(clause, "mark")}:
+    if "as" not in {_lemma(c) for c in _children(clause, "mark")}:
         return False
     cited = next(_children(governor, "obj"), None)
     if cited is not None:
@@ -549,5 +561,5 @@ def _forward(state: _State, carrier) -> bool:
         state.ahead and any(cue != rules.IRREALIS_CUE for cue in state.names)
     ):
         return True
-    stative = carrier.lemma_.lower() in rules.STATIVE or _is_mention(carrier) == "copular"
+    stative = _lemma(carrier) in rules.STATIVE or _is_mention(carrier) == "copular"
     return state.timed and state.tense != "past" and not stative
