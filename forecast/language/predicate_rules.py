@@ -251,6 +251,15 @@ EVENT_NOUNS = frozenset(
         "announcement",
         "speech",
         "appearance",
+        "interview",
+        "poll",
+        "operation",
+        "exercise",
+        "drill",
+        "investigation",
+        "inquiry",
+        "programme",
+        "program",
         "visit",
     ]
 )

@@ -380,17 +380,14 @@ def _govern(clause, relation: str, governor, mark: set[str], state: _State) -> b
     if relation == "advcl" and mark & rules.LATER_MARKS and negated:
         state.settle("counter_hedge", governor)  # "it will not be long before X returns"
         return True
+    wh = _asks(governor) and any(t.tag_ == "WRB" for t in clause.subtree if t.i < clause.i)
+    if "whether" in mark or wh:
+        state.settle("open_question", governor, clear=True)  # "doubts about how hard"
+        _attribute(governor, state)
+        return True
     if relation == "advcl" and "to" not in mark:
         return lemma in ("cite", "quote") and _source_of_cited(clause, governor, state)
-    wh = lemma in rules.WH_GOVERNORS and any(
-        t.tag_ == "WRB" for t in clause.subtree if t.i < clause.i
-    )
-    if (
-        mark & rules.OPEN_MARKS
-        or wh
-        or lemma in rules.OPEN_GOVERNORS
-        or _remains_to_be_seen(governor)
-    ):
+    if mark & rules.OPEN_MARKS or lemma in rules.OPEN_GOVERNORS or _remains_to_be_seen(governor):
         state.settle("open_question", governor, clear=True)
         _attribute(governor, state)
         return True
@@ -469,6 +466,15 @@ def _was_to_have(token) -> bool:
     """ "were to have met": a past plan that lapsed (also "was due to have")."""
     lemmas = {_lemma(child) for child in _children(token, "aux", "mark")}
     return {"be", "to", "have"} <= lemmas and token.tag_ == "VBN"
+
+
+def _asks(governor) -> bool:
+    """A governor that leaves a how/when clause open: "doubts about", "it remains unclear",
+    "I don't know" (the open word may hang off the governor: "there are doubts")."""
+    words = [governor, *governor.children]
+    if any(_lemma(word) in rules.WH_GOVERNORS for word in words):
+        return True
+    return _lemma(governor) in rules.SPEECH_LEMMAS | {"know"} and _negated(governor)
 
 
 def _refused(token) -> bool:
