@@ -34,6 +34,8 @@ NOUN_LINKS = frozenset(["obj", "nsubj", "nsubj:pass", "obl", "nmod"])
 SETTLED = frozenset(["open_question", "cancellation", "refusal", "counter_hedge", "lapsed_plan"])
 """Families a higher governor no longer changes (it may still add a source)."""
 AUX_DEPS = frozenset(["aux", "aux:pass", "cop"])
+WINDOW = 40
+"""Tokens either side of a word that its subtree scans look at."""
 FINITE_TAGS = {"VBD": "past", "VBN": "past", "VBZ": "present", "VBP": "present"}
 """Tense of a verb with a subject and no auxiliary, by its tag ("announced" tagged VBN)."""
 SOURCE_WORDS = 8
@@ -80,7 +82,12 @@ def read_text(text: str, lexicon: Lexicon, nlp=None) -> tuple[PredicateReading, 
 def read_doc(doc, lexicon: Lexicon, offset: int = 0) -> tuple[PredicateReading, ...]:
     """Readings of every event mention in a parsed ``Doc``, spans shifted by ``offset``."""
     table = _cue_table(lexicon)
-    return tuple(_read(token, table, offset) for token in doc if _is_mention(token) is not None)
+    asked = frozenset(word.i for sent in doc.sents if sent[-1].text == "?" for word in sent)
+    return tuple(
+        _read(token, table, offset, token.i in asked)
+        for token in doc
+        if _is_mention(token) is not None
+    )
 
 
 @functools.lru_cache(maxsize=8)
@@ -116,7 +123,7 @@ def _is_mention(token) -> str | None:
     """Why ``token`` is an event mention ("verb", "copular", "noun"), else None."""
     if token.pos_ == "VERB" or any(_is_modal(child) for child in _children(token, "aux")):
         return "verb"  # a word with a modal is a verb, whatever its tag ("could spread")
-    if any(child.dep_ == "cop" for child in token.children):
+    if any(child.dep_ == "cop" for child in _kids(token)):
         return "copular"
     if token.pos_ == "NOUN" and _lemma(token) in rules.EVENT_NOUNS:
         return "noun"
@@ -154,11 +161,11 @@ class _State:
         return [cue for cue, _ in self.cues]
 
 
-def _read(token, table: dict, offset: int) -> PredicateReading:
+def _read(token, table: dict, offset: int, asked: bool) -> PredicateReading:
     carrier = _carrier(token)
     tense, aspect = _tense(carrier)
     state = _State([], _negated(carrier), "plain", [], tense, aspect)
-    state.ahead = any(_lemma(t) in rules.FUTURE_WORDS for t in carrier.subtree)
+    state.ahead = any(_lemma(t) in rules.FUTURE_WORDS for t in _near(carrier))
     _own_cues(carrier, state, table)
     if carrier is not token and _is_mention(token) == "noun":
         _noun_governor(token, carrier, state)
@@ -167,7 +174,7 @@ def _read(token, table: dict, offset: int) -> PredicateReading:
     _walk(carrier, state)
     if not state.cues and state.family == "plain" and _irrealis(carrier):
         state.add(rules.IRREALIS_CUE, carrier)
-    state.family = _family(state, token.sent[-1].text == "?" and carrier.dep_ == "ROOT")
+    state.family = _family(state, asked and carrier.dep_ == "ROOT")
     logit, sd = _logit(state, table)
     family_cue = rules.FAMILY_CUES.get(state.family) if state.family != "conditional" else None
     trigger = state.trigger if state.trigger is not None else token
@@ -197,6 +204,15 @@ def _is_frame(token) -> bool:
     lemma = _lemma(token)
     framing = lemma in rules.FRAME_LEMMAS or _phrasal(token) in rules.CANCEL_VERBS
     return framing and any(_children(token, "xcomp", "ccomp", "csubj", "advcl"))
+
+
+def _near(token):
+    """The token's subtree, cut to :data:`WINDOW` tokens either side of it, so that reading
+    every predicate of a sentence stays linear in the sentence (a run-on "sentence" of
+    thousands of words has subtrees of thousands of words)."""
+    start = max(token.left_edge.i, token.i - WINDOW)
+    end = min(token.right_edge.i + 1, token.i + WINDOW + 1)
+    return token.doc[start:end]
 
 
 def _span(token, offset: int) -> Span:
@@ -236,13 +252,22 @@ def _bare(token) -> bool:
 
 
 def _children(token, *deps: str) -> Iterator:
-    return (child for child in token.children if child.dep_ in deps)
+    """The token's dependents with one of ``deps``, within :data:`WINDOW` tokens of it."""
+    return (child for child in _kids(token) if child.dep_ in deps)
+
+
+def _kids(token) -> Iterator:
+    """The token's dependents within :data:`WINDOW` tokens: a flat tree of thousands of
+    dependents costs each of its words a bounded scan, not one over all of them."""
+    doc = token.doc
+    window = doc[max(0, token.i - WINDOW) : min(len(doc), token.i + WINDOW + 1)]
+    return (word for word in window if word.head.i == token.i and word.i != token.i)
 
 
 def _phrasal(token) -> str:
     """The verb with its particle: "call off", "rule out", "go ahead"."""
     particle = next(
-        (_lemma(c) for c in token.children if c.dep_ in ("compound:prt", "advmod")
+        (_lemma(c) for c in _kids(token) if c.dep_ in ("compound:prt", "advmod")
          and _lemma(c) in ("off", "out", "ahead", "on", "back")),
         "",
     )  # fmt: skip
@@ -254,7 +279,7 @@ def _negated(token) -> bool:
     return any(
         _lemma(child) in rules.NEGATORS
         or "Polarity=Neg" in str(child.morph)
-        or (child.lower_ == "longer" and any(c.lower_ == "no" for c in child.children))
+        or (child.lower_ == "longer" and any(c.lower_ == "no" for c in _kids(child)))
         for child in _children(token, "advmod", "neg", "det", "cc:preconj")
     )
 
@@ -300,7 +325,7 @@ def _own_cues(token, state: _State, table: dict) -> None:
         state.add("will", will, timed=True)
     for adverb in _children(token, "advmod"):
         word = adverb.text.lower()
-        if word == "all" and any(_lemma(c) == "but" for c in adverb.children):
+        if word == "all" and any(_lemma(c) == "but" for c in _kids(adverb)):
             state.add("nearly certain", adverb)
         elif word in table["words"]:
             state.add(table["words"][word], adverb)
@@ -326,7 +351,7 @@ def _noun_governor(noun, carrier, state: _State) -> None:
     """An eventive noun read through its verb: cancelled, not going ahead, ruled out."""
     verb = _phrasal(carrier)
     lemma = _lemma(carrier)
-    objects = {_lemma(c) for c in carrier.subtree}
+    objects = {_lemma(c) for c in _near(carrier)}
     cancels = (
         verb in rules.CANCEL_VERBS
         or lemma in rules.CANCEL_VERBS
@@ -380,7 +405,7 @@ def _govern(clause, relation: str, governor, mark: set[str], state: _State) -> b
     if relation == "advcl" and mark & rules.LATER_MARKS and negated:
         state.settle("counter_hedge", governor)  # "it will not be long before X returns"
         return True
-    wh = _asks(governor) and any(t.tag_ == "WRB" for t in clause.subtree if t.i < clause.i)
+    wh = _asks(governor) and any(t.tag_ == "WRB" for t in _near(clause) if t.i < clause.i)
     if "whether" in mark or wh:
         state.settle("open_question", governor, clear=True)  # "doubts about how hard"
         _attribute(governor, state)
@@ -471,7 +496,7 @@ def _was_to_have(token) -> bool:
 def _asks(governor) -> bool:
     """A governor that leaves a how/when clause open: "doubts about", "it remains unclear",
     "I don't know" (the open word may hang off the governor: "there are doubts")."""
-    words = [governor, *governor.children]
+    words = [governor, *_kids(governor)]
     if any(_lemma(word) in rules.WH_GOVERNORS for word in words):
         return True
     return _lemma(governor) in rules.SPEECH_LEMMAS | {"know"} and _negated(governor)
@@ -488,7 +513,7 @@ def _remains_to_be_seen(token) -> bool:
 
 def _inherit_time(governor, state: _State) -> None:
     state.tense = state.tense or _tense(governor)[0]
-    state.ahead = state.ahead or any(_lemma(t) in rules.FUTURE_WORDS for t in governor.subtree)
+    state.ahead = state.ahead or any(_lemma(t) in rules.FUTURE_WORDS for t in _near(governor))
 
 
 def _attribute(governor, state: _State) -> None:
@@ -512,23 +537,23 @@ def _source_of_cited(clause, governor, state: _State) -> bool:
 def _event_phrase(token, carrier) -> str:
     """Actor, base-form predicate and its complements: "Kim travel to Beijing next week"."""
     if _is_mention(token) == "noun":
-        return " ".join(t.text for t in token.subtree if t.dep_ != "punct" and t.tag_ != "DT")
+        return " ".join(t.text for t in _near(token) if t.dep_ != "punct" and t.tag_ != "DT")
     subject = next(_children(carrier, "nsubj", "nsubj:pass"), None)
     if subject is None and carrier.dep_ == "xcomp":
         subject = next(_children(carrier.head, "nsubj", "nsubj:pass"), None)
     actor = _phrase(subject) if subject is not None and subject.tag_ != "WDT" else ""
     rest = [
         t.text
-        for child in token.children
+        for child in _kids(token)
         if child.i > token.i and child.dep_ in rules.EVENT_LINKS
-        for t in child.subtree
+        for t in _near(child)
         if t.dep_ != "punct"
     ]
     return " ".join(part for part in (actor, token.lemma_, " ".join(rest)) if part)
 
 
 def _phrase(token) -> str:
-    words = [t for t in token.subtree if t.dep_ not in ("acl:relcl", "punct")][:SOURCE_WORDS]
+    words = [t for t in _near(token) if t.dep_ not in ("acl:relcl", "punct")][:SOURCE_WORDS]
     return " ".join(t.text for t in words)
 
 
