@@ -75,6 +75,9 @@ GOVERNOR_CUES = {
     "vow": "confirmed",
     "arrange": "is arranging",
     "doubt": "we doubt",
+    "risk": "possibly",
+    "threaten": "possibly",
+    "propose": "is considering",
     "believe": "we believe",
     "think": "i think",
     "suspect": "i think",
@@ -260,6 +263,9 @@ EVENT_NOUNS = frozenset(
         "inquiry",
         "programme",
         "program",
+        "victory",
+        "reelection",
+        "re-election",
         "visit",
     ]
 )

@@ -169,6 +169,10 @@ def _read(token, table: dict, offset: int, asked: bool) -> PredicateReading:
     _own_cues(carrier, state, table)
     if carrier is not token and _is_mention(token) == "noun":
         _noun_governor(token, carrier, state)
+    if _is_mention(token) == "noun" and state.family == "plain":
+        for modifier in _children(token, "amod"):  # "the scheduled elections"
+            if _lemma(modifier) in rules.GOVERNOR_CUES:
+                state.add(rules.GOVERNOR_CUES[_lemma(modifier)], modifier, timed=True)
     if _was_to_have(carrier):
         state.settle("lapsed_plan", carrier)
     _walk(carrier, state)
