@@ -93,7 +93,9 @@ UNTIMED_GOVERNORS = frozenset(["believe", "think", "suspect", "suggest", "seem",
 # and "must" state ability or obligation and point ahead only with a time ahead.
 EPISTEMIC_MODALS = frozenset(["may", "might", "could", "would"])
 # Predicates that describe a state, not a happening: a modal on them is about the present.
-STATIVE = frozenset(["be", "have", "exist", "remain", "seem", "mean", "know", "need"])
+STATIVE = frozenset(
+    ["be", "have", "exist", "remain", "seem", "mean", "know", "need", "depend", "deserve"]
+)
 # Dependents of a predicate kept in its event phrase.
 EVENT_LINKS = frozenset(
     ["obj", "iobj", "obl", "obl:tmod", "obl:unmarked", "compound:prt", "xcomp", "nmod", "advmod"]

@@ -592,9 +592,9 @@ def _forward(state: _State, carrier) -> bool:
         return True
     if state.family in ("refusal", "lapsed_plan"):
         return state.tense in ("present", "future") or state.ahead
-    if state.tense == "future" or (
-        state.ahead and any(cue != rules.IRREALIS_CUE for cue in state.names)
-    ):
+    if state.ahead and any(cue != rules.IRREALIS_CUE for cue in state.names):
         return True
+    # A state, even in the future, is no happening to forecast ("will depend on", "would be
+    # unique") unless a time ahead is given.
     stative = _lemma(carrier) in rules.STATIVE or _is_mention(carrier) == "copular"
-    return state.timed and state.tense != "past" and not stative
+    return (state.tense == "future" or state.timed) and state.tense != "past" and not stative
