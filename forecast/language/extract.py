@@ -39,6 +39,7 @@ from forecast.language.events import (
     is_bare_undecided,
     read_event,
 )
+from forecast.language.furniture import furniture_lines
 from forecast.language.lexicon import Lexicon, load_lexicon
 from forecast.language.phrases import (
     clause_end,
@@ -98,7 +99,12 @@ def extract_claims(article: Article, lexicon: Lexicon | None = None, nlp=None) -
     previous_source: Source | None = None
     readings = read_text(article.text, lexicon, nlp)
     position = 0
+    furniture, line = furniture_lines(article.text), 0
     for sentence in split_sentences(article.text):
+        while line < len(furniture) and furniture[line][1] <= sentence.span[0]:
+            line += 1
+        if line < len(furniture) and furniture[line][0] <= sentence.span[0]:
+            continue  # headings, "Related:" lines, captions: no statement to weigh
         while position < len(readings) and readings[position].span[0] < sentence.span[0]:
             position += 1
         parsed = tuple(_within(readings, position, sentence.span[1]))

@@ -178,7 +178,7 @@ def _read(token, table: dict, offset: int, asked: bool) -> PredicateReading:
     _walk(carrier, state)
     if not state.cues and state.family == "plain" and _irrealis(carrier):
         state.add(rules.IRREALIS_CUE, carrier)
-    state.family = _family(state, asked and carrier.dep_ == "ROOT")
+    state.family = _family(state, asked)
     logit, sd = _logit(state, table)
     family_cue = rules.FAMILY_CUES.get(state.family) if state.family != "conditional" else None
     trigger = state.trigger if state.trigger is not None else token
@@ -462,10 +462,10 @@ def _irrealis(token) -> bool:
 
 def _family(state: _State, question: bool) -> str:
     """A plain reading's family once the walk is done: question, hedged, negated or plain."""
+    if question and state.family not in SETTLED:
+        return "question"  # a question asserts nothing: "Do you think the bill will help?"
     if state.family != "plain":
         return state.family
-    if question:
-        return "question"
     if any(cue != rules.IRREALIS_CUE for cue in state.names):
         return "hedged"
     return "negated" if state.negated else "plain"
@@ -586,7 +586,7 @@ def _logit(state: _State, table: dict) -> tuple[float, float]:
 def _forward(state: _State, carrier) -> bool:
     """Whether the event is still ahead as presented: future tense, a plan or likelihood, an
     epistemic modal on an eventive predicate, or a time ahead ("can ... next week")."""
-    if state.counterfactual:
+    if state.counterfactual or state.family == "question":
         return False
     if state.family in ("cancellation", "open_question", "counter_hedge", "reported_future"):
         return True

@@ -27,7 +27,9 @@ from forecast.language.predicates import PredicateReading
 
 __all__ = ["OVERRIDING", "claim_annotated", "revise", "uncovered"]
 
-OVERRIDING = frozenset(["cancellation", "lapsed_plan", "open_question", "refusal", "counter_hedge"])
+OVERRIDING = frozenset(
+    ["cancellation", "lapsed_plan", "open_question", "refusal", "counter_hedge", "question"]
+)
 """Families whose reading replaces the cue-driven one: the cue words alone read them wrong."""
 NEW_CLAIM_FAMILIES = frozenset([*OVERRIDING, "reported_future", "hedged"])
 """Families of forward readings that become claims when no claim covers them."""
@@ -79,15 +81,12 @@ def revise(claim: Claim, readings: Sequence[PredicateReading]) -> Claim:
 def claim_annotated(claim: Claim, reading: PredicateReading) -> Claim:
     """The claim with the reading's construction family, attribution chain and lexical head
     as its predicate ("reshape", not the "together" or "is" after the cue)."""
-    return dataclasses.replace(
-        claim,
-        construction=reading.construction,
-        sources=reading.sources,
-        predicate=claim.predicate
-        if _overlap(reading.span, claim.predicate_span)
-        else reading.lemma,
-        predicate_span=reading.span,
+    annotated = dataclasses.replace(
+        claim, construction=reading.construction, sources=reading.sources
     )
+    if _overlap(reading.span, claim.predicate_span):
+        return annotated  # the claim's predicate already holds the head ("take place")
+    return dataclasses.replace(annotated, predicate=reading.lemma, predicate_span=reading.span)
 
 
 def uncovered(

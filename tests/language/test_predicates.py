@@ -74,3 +74,16 @@ def test_spans_are_offsets_into_the_text(nlp):
     text = "Kim said he would travel to Beijing."
     found = reading(nlp, text, "travel")
     assert text[found.span[0] : found.span[1]] == "travel"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Do you think the bailout bill will help the economy?",
+        "Will the president visit Japan next month?",
+        "What measures should the EU take to protest?",
+    ],
+)
+def test_questions_assert_nothing(nlp, sentence):
+    readings = read_doc(nlp(sentence), load_lexicon())
+    assert readings and not any(r.forward for r in readings)
