@@ -16,10 +16,11 @@ tree. Time is linear in the sentence: each predicate looks at its own children a
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from forecast.language import predicate_rules as rules
+from forecast.language import tokens as tk
 from forecast.language.claim import Span
 from forecast.language.lexicon import Lexicon
 
@@ -33,13 +34,6 @@ CLAUSE_LINKS = frozenset(["xcomp", "ccomp", "csubj", "csubj:pass", "acl", "advcl
 NOUN_LINKS = frozenset(["obj", "nsubj", "nsubj:pass", "obl", "nmod"])
 SETTLED = frozenset(["open_question", "cancellation", "refusal", "counter_hedge", "lapsed_plan"])
 """Families a higher governor no longer changes (it may still add a source)."""
-AUX_DEPS = frozenset(["aux", "aux:pass", "cop"])
-WINDOW = 40
-"""Tokens either side of a word that its subtree scans look at."""
-FINITE_TAGS = {"VBD": "past", "VBN": "past", "VBZ": "present", "VBP": "present"}
-"""Tense of a verb with a subject and no auxiliary, by its tag ("announced" tagged VBN)."""
-SOURCE_WORDS = 8
-"""Longest source phrase kept, in tokens (a subject with a relative clause is cut)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,28 +98,13 @@ def _cue_table(lexicon: Lexicon) -> dict:
     return {"entries": entries, "words": words}
 
 
-def _lemma(token) -> str:
-    """The token's lemma, mended to a table word when the lemmatizer slips ("scrapp")."""
-    return _known(token.lemma_.lower())
-
-
-@functools.lru_cache(maxsize=4096)
-def _known(lemma: str) -> str:
-    if lemma in rules.KNOWN_LEMMAS:
-        return lemma
-    doubled = lemma[:-1] if len(lemma) > 3 and lemma[-1] == lemma[-2] else ""
-    trimmed = lemma[:-1] if lemma.endswith("e") else ""
-    mended = (word for word in (doubled, lemma + "e", trimmed) if word in rules.KNOWN_LEMMAS)
-    return next(mended, lemma)
-
-
 def _is_mention(token) -> str | None:
     """Why ``token`` is an event mention ("verb", "copular", "noun"), else None."""
-    if token.pos_ == "VERB" or any(_is_modal(child) for child in _children(token, "aux")):
+    if token.pos_ == "VERB" or any(tk.is_modal(child) for child in tk.children(token, "aux")):
         return "verb"  # a word with a modal is a verb, whatever its tag ("could spread")
-    if any(child.dep_ == "cop" for child in _kids(token)):
+    if any(child.dep_ == "cop" for child in tk.kids(token)):
         return "copular"
-    if token.pos_ == "NOUN" and _lemma(token) in rules.EVENT_NOUNS:
+    if token.pos_ == "NOUN" and tk.lemma(token) in rules.EVENT_NOUNS:
         return "noun"
     return None
 
@@ -163,16 +142,16 @@ class _State:
 
 def _read(token, table: dict, offset: int, asked: bool) -> PredicateReading:
     carrier = _carrier(token)
-    tense, aspect = _tense(carrier)
-    state = _State([], _negated(carrier), "plain", [], tense, aspect)
-    state.ahead = any(_lemma(t) in rules.FUTURE_WORDS for t in _near(carrier))
+    tense, aspect = tk.tense(carrier)
+    state = _State([], tk.negated(carrier), "plain", [], tense, aspect)
+    state.ahead = any(tk.lemma(t) in rules.FUTURE_WORDS for t in tk.near(carrier))
     _own_cues(carrier, state, table)
     if carrier is not token and _is_mention(token) == "noun":
         _noun_governor(token, carrier, state)
     if _is_mention(token) == "noun" and state.family == "plain":
-        for modifier in _children(token, "amod"):  # "the scheduled elections"
-            if _lemma(modifier) in rules.GOVERNOR_CUES:
-                state.add(rules.GOVERNOR_CUES[_lemma(modifier)], modifier, timed=True)
+        for modifier in tk.children(token, "amod"):  # "the scheduled elections"
+            if tk.lemma(modifier) in rules.GOVERNOR_CUES:
+                state.add(rules.GOVERNOR_CUES[tk.lemma(modifier)], modifier, timed=True)
     if _was_to_have(carrier):
         state.settle("lapsed_plan", carrier)
     _walk(carrier, state)
@@ -184,8 +163,8 @@ def _read(token, table: dict, offset: int, asked: bool) -> PredicateReading:
     trigger = state.trigger if state.trigger is not None else token
     cues = [(family_cue, trigger)] if family_cue else state.cues
     return PredicateReading(
-        lemma=_lemma(token),
-        span=_span(token, offset),
+        lemma=tk.lemma(token),
+        span=tk.span_of(token, offset),
         negated=state.negated and not family_cue,
         tense=state.tense,
         aspect=state.aspect,
@@ -195,9 +174,9 @@ def _read(token, table: dict, offset: int, asked: bool) -> PredicateReading:
         logit_mean=logit,
         logit_sd=sd,
         forward=_forward(state, carrier),
-        cue_spans=tuple(_cue_span(t, offset) for _, t in cues),
+        cue_spans=tuple(tk.cue_span(t, offset) for _, t in cues),
         event=_event_phrase(token, carrier),
-        carrier_span=_span(carrier, offset),
+        carrier_span=tk.span_of(carrier, offset),
         frame=_is_frame(token),
     )
 
@@ -205,32 +184,9 @@ def _read(token, table: dict, offset: int, asked: bool) -> PredicateReading:
 def _is_frame(token) -> bool:
     """A verb that frames a clause ("said", "expected", "refused", "called off"): the event is
     its complement, not the verb."""
-    lemma = _lemma(token)
-    framing = lemma in rules.FRAME_LEMMAS or _phrasal(token) in rules.CANCEL_VERBS
-    return framing and any(_children(token, "xcomp", "ccomp", "csubj", "advcl"))
-
-
-def _near(token):
-    """The token's subtree, cut to :data:`WINDOW` tokens either side of it, so that reading
-    every predicate of a sentence stays linear in the sentence (a run-on "sentence" of
-    thousands of words has subtrees of thousands of words)."""
-    start = max(token.left_edge.i, token.i - WINDOW)
-    end = min(token.right_edge.i + 1, token.i + WINDOW + 1)
-    return token.doc[start:end]
-
-
-def _span(token, offset: int) -> Span:
-    return (token.idx + offset, token.idx + len(token.text) + offset)
-
-
-def _cue_span(token, offset: int) -> Span:
-    """A cue word with its auxiliary before it and its "to" after: "is expected to"."""
-    doc, first, last = token.doc, token.i, token.i
-    while first > 0 and doc[first - 1].head is token and doc[first - 1].dep_ in AUX_DEPS:
-        first -= 1
-    if last + 1 < len(doc) and doc[last + 1].tag_ == "TO":
-        last += 1
-    return (doc[first].idx + offset, doc[last].idx + len(doc[last].text) + offset)
+    lemma = tk.lemma(token)
+    framing = lemma in rules.FRAME_LEMMAS or tk.phrasal(token) in rules.CANCEL_VERBS
+    return framing and any(tk.children(token, "xcomp", "ccomp", "csubj", "advcl"))
 
 
 def _carrier(token):
@@ -241,7 +197,7 @@ def _carrier(token):
             token = token.head
         elif _is_mention(token) == "noun" and token.dep_ in NOUN_LINKS:
             head = token.head
-            governs = head.pos_ in ("VERB", "ADJ", "AUX") or _lemma(head) in (
+            governs = head.pos_ in ("VERB", "ADJ", "AUX") or tk.lemma(head) in (
                 rules.NOUN_GOVERNOR_CUES
             )
             return head if governs else token
@@ -252,110 +208,38 @@ def _carrier(token):
 
 def _bare(token) -> bool:
     """No auxiliary, subject or subordinator of its own: it shares its head's clause."""
-    return not any(_children(token, "aux", "aux:pass", "nsubj", "nsubj:pass", "mark", "cop"))
-
-
-def _children(token, *deps: str) -> Iterator:
-    """The token's dependents with one of ``deps``, within :data:`WINDOW` tokens of it."""
-    return (child for child in _kids(token) if child.dep_ in deps)
-
-
-def _kids(token) -> Iterator:
-    """The token's dependents within :data:`WINDOW` tokens: a flat tree of thousands of
-    dependents costs each of its words a bounded scan, not one over all of them."""
-    doc = token.doc
-    window = doc[max(0, token.i - WINDOW) : min(len(doc), token.i + WINDOW + 1)]
-    return (word for word in window if word.head.i == token.i and word.i != token.i)
-
-
-def _phrasal(token) -> str:
-    """The verb with its particle: "call off", "rule out", "go ahead"."""
-    particle = next(
-        (_lemma(c) for c in _kids(token) if c.dep_ in ("compound:prt", "advmod")
-         and _lemma(c) in ("off", "out", "ahead", "on", "back")),
-        "",
-    )  # fmt: skip
-    return f"{_lemma(token)} {particle}".strip()
-
-
-def _negated(token) -> bool:
-    """A negator on the predicate: "not", "n't", "never", "no longer", "no" (a noun's det)."""
-    return any(
-        _lemma(child) in rules.NEGATORS
-        or "Polarity=Neg" in str(child.morph)
-        or (child.lower_ == "longer" and any(c.lower_ == "no" for c in _kids(child)))
-        for child in _children(token, "advmod", "neg", "det", "cc:preconj")
-    )
-
-
-def _tense(token) -> tuple[str, str]:
-    """Tense and aspect from the auxiliaries' morphology and the predicate's own tag."""
-    auxes = list(_children(token, "aux", "aux:pass", "cop"))
-    if any(_is_modal(aux) and _lemma(aux) in ("will", "shall", "'ll", "wo") for aux in auxes):
-        tense = "future"
-    else:
-        finite = next((aux for aux in auxes if "VerbForm=Fin" in str(aux.morph)), None)
-        source = finite if finite is not None else token
-        found = source.morph.get("Tense")
-        fin = "VerbForm=Fin" in str(source.morph)
-        tense = {"Past": "past", "Pres": "present"}.get(found[0], "") if found and fin else ""
-        if not tense and not auxes and any(_children(token, "nsubj")):
-            tense = FINITE_TAGS.get(token.tag_, "")  # a finite verb the morphology missed
-    lemmas = [_lemma(aux) for aux in auxes]
-    if "have" in lemmas and (token.tag_ == "VBN" or "been" in [a.lower_ for a in auxes]):
-        aspect = "perfect"
-    elif token.tag_ == "VBG" and "be" in lemmas:
-        aspect = "progressive"
-    else:
-        aspect = "simple"
-    return tense, aspect
+    return not any(tk.children(token, "aux", "aux:pass", "nsubj", "nsubj:pass", "mark", "cop"))
 
 
 def _own_cues(token, state: _State, table: dict) -> None:
     """Modal auxiliaries (tag MD), cue adverbs, "could very well", "all but", counterfactuals."""
-    for cue, aux in _modals(token):
+    for cue, aux in tk.modals(token):
         state.add(cue, aux, timed=cue in rules.EPISTEMIC_MODALS)
-        if any(_lemma(a) == "have" for a in _children(token, "aux")):
+        if any(tk.lemma(a) == "have" for a in tk.children(token, "aux")):
             state.counterfactual = True  # "could have", "would have been"
         if cue == "could" and state.negated:
             state.settle("refusal", aux)  # "could not attend": it did not happen
             state.tense = state.tense or "past"
         if cue == "could" and any(
-            _lemma(c) in rules.COUNTER_ADVERBS for c in _children(token, "advmod")
+            tk.lemma(c) in rules.COUNTER_ADVERBS for c in tk.children(token, "advmod")
         ):
             state.settle("counter_hedge", aux)
     if state.tense == "future":
-        will = next((a for a in _children(token, "aux") if _is_modal(a)), token)
+        will = next((a for a in tk.children(token, "aux") if tk.is_modal(a)), token)
         state.add("will", will, timed=True)
-    for adverb in _children(token, "advmod"):
+    for adverb in tk.children(token, "advmod"):
         word = adverb.text.lower()
-        if word == "all" and any(_lemma(c) == "but" for c in _kids(adverb)):
+        if word == "all" and any(tk.lemma(c) == "but" for c in tk.kids(adverb)):
             state.add("nearly certain", adverb)
         elif word in table["words"]:
             state.add(table["words"][word], adverb)
 
 
-def _modals(token) -> Iterator[tuple[str, object]]:
-    """The lexicon cue of each modal auxiliary but "will" (read as tense by ``_tense``)."""
-    for aux in _children(token, "aux"):
-        if not _is_modal(aux):
-            continue
-        cue = rules.MODAL_CUES.get(_lemma(aux)) or rules.MODAL_CUES.get(aux.text.lower())
-        if cue is not None and cue != "will":
-            yield cue, aux
-
-
-def _is_modal(token) -> bool:
-    """A modal auxiliary by its tag; never after a determiner ("the will", "his might")."""
-    before = token.doc[token.i - 1] if token.i > 0 else None
-    return token.tag_ == "MD" and (before is None or before.tag_ not in ("DT", "PRP$", "POS"))
-
-
 def _noun_governor(noun, carrier, state: _State) -> None:
     """An eventive noun read through its verb: cancelled, not going ahead, ruled out."""
-    verb = _phrasal(carrier)
-    lemma = _lemma(carrier)
-    objects = {_lemma(c) for c in _near(carrier)}
+    verb = tk.phrasal(carrier)
+    lemma = tk.lemma(carrier)
+    objects = {tk.lemma(c) for c in tk.near(carrier)}
     cancels = (
         verb in rules.CANCEL_VERBS
         or lemma in rules.CANCEL_VERBS
@@ -386,9 +270,9 @@ def _walk(token, state: _State) -> None:
         if relation == "conj":
             current = governor
             continue
-        if relation == "acl" and _lemma(governor) not in rules.GOVERNOR_CUES:
+        if relation == "acl" and tk.lemma(governor) not in rules.GOVERNOR_CUES:
             return
-        mark = {_lemma(c) for c in _children(current, "mark")}
+        mark = {tk.lemma(c) for c in tk.children(current, "mark")}
         if not _govern(current, relation, governor, mark, state):
             return
         current = governor
@@ -396,8 +280,8 @@ def _walk(token, state: _State) -> None:
 
 def _govern(clause, relation: str, governor, mark: set[str], state: _State) -> bool:
     """Apply the governor's rule to the clause's state; False to stop climbing."""
-    lemma = _lemma(governor)
-    negated = _negated(governor)
+    lemma = tk.lemma(governor)
+    negated = tk.negated(governor)
     if relation == "advcl" and mark & rules.CONDITION_MARKS:
         state.settle("conditional", clause)  # "if the summit is cancelled": a condition
         return False
@@ -409,7 +293,7 @@ def _govern(clause, relation: str, governor, mark: set[str], state: _State) -> b
     if relation == "advcl" and mark & rules.LATER_MARKS and negated:
         state.settle("counter_hedge", governor)  # "it will not be long before X returns"
         return True
-    wh = _asks(governor) and any(t.tag_ == "WRB" for t in _near(clause) if t.i < clause.i)
+    wh = _asks(governor) and any(t.tag_ == "WRB" for t in tk.near(clause) if t.i < clause.i)
     if "whether" in mark or wh:
         state.settle("open_question", governor, clear=True)  # "doubts about how hard"
         _attribute(governor, state)
@@ -428,7 +312,7 @@ def _govern(clause, relation: str, governor, mark: set[str], state: _State) -> b
         state.settle("refusal", governor)
         _inherit_time(governor, state)
         return True
-    if _phrasal(governor) in rules.CANCEL_VERBS and relation in ("xcomp", "ccomp"):
+    if tk.phrasal(governor) in rules.CANCEL_VERBS and relation in ("xcomp", "ccomp"):
         state.settle("counter_hedge" if negated else "cancellation", governor)
         return True
     if lemma in rules.NEGATED_IMPOSSIBLE and negated:
@@ -441,7 +325,7 @@ def _govern(clause, relation: str, governor, mark: set[str], state: _State) -> b
         if lemma in rules.DENIAL:
             state.negated = not state.negated
         _attribute(governor, state)
-        past = _tense(governor)[0] == "past"
+        past = tk.tense(governor)[0] == "past"
         if past and state.family in ("plain", "hedged") and "would" in state.names:
             state.settle("reported_future", governor)
         if not state.tense:
@@ -454,9 +338,9 @@ def _govern(clause, relation: str, governor, mark: set[str], state: _State) -> b
 
 def _irrealis(token) -> bool:
     """An infinitive or an imperative: the clause does not say the event happens."""
-    if any(child.tag_ == "TO" for child in _children(token, "mark")):
+    if any(child.tag_ == "TO" for child in tk.children(token, "mark")):
         return True
-    bare = token.tag_ == "VB" and not any(_children(token, "aux", "aux:pass", "nsubj", "expl"))
+    bare = token.tag_ == "VB" and not any(tk.children(token, "aux", "aux:pass", "nsubj", "expl"))
     return bare and token.dep_ == "ROOT"
 
 
@@ -474,9 +358,9 @@ def _family(state: _State, question: bool) -> str:
 def _plan(governor, lemma: str, negated: bool, state: _State) -> None:
     """A planning, desire or likelihood governor: its cue, and a lapsed or reported plan."""
     state.add(rules.GOVERNOR_CUES[lemma], governor, timed=lemma not in rules.UNTIMED_GOVERNORS)
-    for cue, aux in _modals(governor):  # "may be expected to": both cues
+    for cue, aux in tk.modals(governor):  # "may be expected to": both cues
         state.add(cue, aux, timed=cue in rules.EPISTEMIC_MODALS)
-    tense, aspect = _tense(governor)
+    tense, aspect = tk.tense(governor)
     if negated and state.family in ("plain", "hedged"):
         state.negated = not state.negated
     lapsed = lemma in rules.PLAN_LEMMAS and tense == "past" and aspect == "perfect"
@@ -493,47 +377,47 @@ def _plan(governor, lemma: str, negated: bool, state: _State) -> None:
 
 def _was_to_have(token) -> bool:
     """ "were to have met": a past plan that lapsed (also "was due to have")."""
-    lemmas = {_lemma(child) for child in _children(token, "aux", "mark")}
+    lemmas = {tk.lemma(child) for child in tk.children(token, "aux", "mark")}
     return {"be", "to", "have"} <= lemmas and token.tag_ == "VBN"
 
 
 def _asks(governor) -> bool:
     """A governor that leaves a how/when clause open: "doubts about", "it remains unclear",
     "I don't know" (the open word may hang off the governor: "there are doubts")."""
-    words = [governor, *_kids(governor)]
-    if any(_lemma(word) in rules.WH_GOVERNORS for word in words):
+    words = [governor, *tk.kids(governor)]
+    if any(tk.lemma(word) in rules.WH_GOVERNORS for word in words):
         return True
-    return _lemma(governor) in rules.SPEECH_LEMMAS | {"know"} and _negated(governor)
+    return tk.lemma(governor) in rules.SPEECH_LEMMAS | {"know"} and tk.negated(governor)
 
 
 def _refused(token) -> bool:
     """A speech verb under "declined to" / "refused to"."""
-    return token.dep_ == "xcomp" and _lemma(token.head) in rules.REFUSAL_GOVERNORS
+    return token.dep_ == "xcomp" and tk.lemma(token.head) in rules.REFUSAL_GOVERNORS
 
 
 def _remains_to_be_seen(token) -> bool:
-    return _lemma(token) == "see" and _lemma(token.head) == "remain"
+    return tk.lemma(token) == "see" and tk.lemma(token.head) == "remain"
 
 
 def _inherit_time(governor, state: _State) -> None:
-    state.tense = state.tense or _tense(governor)[0]
-    state.ahead = state.ahead or any(_lemma(t) in rules.FUTURE_WORDS for t in _near(governor))
+    state.tense = state.tense or tk.tense(governor)[0]
+    state.ahead = state.ahead or any(tk.lemma(t) in rules.FUTURE_WORDS for t in tk.near(governor))
 
 
 def _attribute(governor, state: _State) -> None:
     """The reporting verb's subject joins the attribution chain."""
-    subject = next(_children(governor, "nsubj", "nsubj:pass"), None)
+    subject = next(tk.children(governor, "nsubj", "nsubj:pass"), None)
     if subject is not None and subject.tag_ not in ("EX",) and subject.lower_ != "it":
-        state.sources.append(_phrase(subject))
+        state.sources.append(tk.phrase(subject))
 
 
 def _source_of_cited(clause, governor, state: _State) -> bool:
     """ "The paper cited an aide as saying": the aide, then the paper."""
-    if "as" not in {_lemma(c) for c in _children(clause, "mark")}:
+    if "as" not in {tk.lemma(c) for c in tk.children(clause, "mark")}:
         return False
-    cited = next(_children(governor, "obj"), None)
+    cited = next(tk.children(governor, "obj"), None)
     if cited is not None:
-        state.sources.append(_phrase(cited))
+        state.sources.append(tk.phrase(cited))
     _attribute(governor, state)
     return False
 
@@ -541,24 +425,19 @@ def _source_of_cited(clause, governor, state: _State) -> bool:
 def _event_phrase(token, carrier) -> str:
     """Actor, base-form predicate and its complements: "Kim travel to Beijing next week"."""
     if _is_mention(token) == "noun":
-        return " ".join(t.text for t in _near(token) if t.dep_ != "punct" and t.tag_ != "DT")
-    subject = next(_children(carrier, "nsubj", "nsubj:pass"), None)
+        return " ".join(t.text for t in tk.near(token) if t.dep_ != "punct" and t.tag_ != "DT")
+    subject = next(tk.children(carrier, "nsubj", "nsubj:pass"), None)
     if subject is None and carrier.dep_ == "xcomp":
-        subject = next(_children(carrier.head, "nsubj", "nsubj:pass"), None)
-    actor = _phrase(subject) if subject is not None and subject.tag_ != "WDT" else ""
+        subject = next(tk.children(carrier.head, "nsubj", "nsubj:pass"), None)
+    actor = tk.phrase(subject) if subject is not None and subject.tag_ != "WDT" else ""
     rest = [
         t.text
-        for child in _kids(token)
+        for child in tk.kids(token)
         if child.i > token.i and child.dep_ in rules.EVENT_LINKS
-        for t in _near(child)
+        for t in tk.near(child)
         if t.dep_ != "punct"
     ]
     return " ".join(part for part in (actor, token.lemma_, " ".join(rest)) if part)
-
-
-def _phrase(token) -> str:
-    words = [t for t in _near(token) if t.dep_ not in ("acl:relcl", "punct")][:SOURCE_WORDS]
-    return " ".join(t.text for t in words)
 
 
 def _logit(state: _State, table: dict) -> tuple[float, float]:
@@ -596,5 +475,5 @@ def _forward(state: _State, carrier) -> bool:
         return True
     # A state, even in the future, is no happening to forecast ("will depend on", "would be
     # unique") unless a time ahead is given.
-    stative = _lemma(carrier) in rules.STATIVE or _is_mention(carrier) == "copular"
+    stative = tk.lemma(carrier) in rules.STATIVE or _is_mention(carrier) == "copular"
     return (state.tense == "future" or state.timed) and state.tense != "past" and not stative
