@@ -4,8 +4,10 @@ Rudinger, White and Van Durme (2018), "Neural models of factuality", NAACL: each
 predicate in English Web Treebank sentences is rated for whether the event happened,
 mean factuality in [-3, 3] (``../shared/data/uds-ih2``, CC BY-SA 4.0, evaluation only).
 
-A predicate is **scored** when our extractor produces a claim whose predicate span covers
-the annotated token; its score is the claim's implied prob. Reported:
+A predicate is **scored** when the predicate reader (``forecast.language.predicates``, on the
+shipped parser) reads an event mention whose span covers the annotated token; its score is
+the reading's implied prob. ``--claims`` scores with ``extract_claims`` instead (a claim
+whose predicate span covers the token), the figure before the reader existed. Reported:
 
 - **coverage**: scored predicates / ALL annotated predicates;
 - Pearson and Spearman correlation of prob with mean factuality over the scored
@@ -30,6 +32,7 @@ readers perceive commitment; it says nothing about calibration of forecasts.
 Usage::
 
     python benchmarks/factuality_uds.py [--data ../shared/data/uds-ih2/...tsv] [--ewt DIR]
+        [--claims] [--parser MODEL_DIR]
 """
 
 from __future__ import annotations
@@ -46,6 +49,9 @@ from scipy import stats
 from forecast.article import Article
 from forecast.language.extract import extract_claims
 from forecast.language.lexicon import load_lexicon
+from forecast.language.parse import load_parser
+from forecast.language.predicates import read_doc
+from forecast.prob import expit
 
 DEFAULT_DATA = (
     Path(__file__).resolve().parents[1]
@@ -106,23 +112,39 @@ def token_span(tokens: list[str], index: int) -> tuple[int, int]:
     return start, start + len(tokens[index])
 
 
-def predicate_scores(rows, lexicon) -> list[tuple[float, str] | None]:
-    """Per annotated predicate, (our prob, claim tense) when a claim covers it, else None."""
-    cache: dict[str, tuple] = {}
+def claim_readings(text: str, lexicon) -> list[tuple[tuple[int, int], float, str]]:
+    """(predicate span, prob, "past"/"forward"/"fact") of each claim ``extract_claims`` makes."""
+    return [
+        (claim.predicate_span, claim.prob, claim.tense.value)
+        for claim in extract_claims(Article(text), lexicon)
+    ]
+
+
+def reader_readings(nlp):
+    """A function giving (span, prob, "past"/"forward") of each predicate reading of a text."""
+
+    def read(text: str, lexicon) -> list[tuple[tuple[int, int], float, str]]:
+        return [
+            (r.span, expit(r.logit_mean), "forward" if r.forward else "past")
+            for r in read_doc(nlp(text), lexicon)
+        ]
+
+    return read
+
+
+def predicate_scores(rows, lexicon, read=claim_readings) -> list[tuple[float, str] | None]:
+    """Per annotated predicate, (our prob, tense) when a reading covers it, else None."""
+    cache: dict[str, list] = {}
     scores: list[tuple[float, str] | None] = []
     for row in rows:
         text = row["sentence_text"]
         if text not in cache:
-            cache[text] = extract_claims(Article(text), lexicon)
+            cache[text] = read(text, lexicon)
         tokens = text.split(" ")
         start, end = token_span(tokens, int(row["pred_token_1based"]) - 1)
-        covering = (
-            claim
-            for claim in cache[text]
-            if claim.predicate_span[0] < end and start < claim.predicate_span[1]
-        )
-        claim = next(covering, None)
-        scores.append(None if claim is None else (claim.prob, claim.tense.value))
+        covering = (item for item in cache[text] if item[0][0] < end and start < item[0][1])
+        item = next(covering, None)
+        scores.append(None if item is None else (item[1], item[2]))
     return scores
 
 
@@ -216,13 +238,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--ewt", type=Path, default=DEFAULT_EWT)
+    parser.add_argument("--claims", action="store_true", help="score with extract_claims")
+    parser.add_argument("--parser", type=Path, default=None, help="parser model directory")
     args = parser.parse_args(argv)
     if not args.data.is_file():
         print(f"skipped: UDS-IH2 data not found at {args.data}", file=sys.stderr)
         return 0
     with args.data.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-    scores = predicate_scores(rows, load_lexicon())
+    read = claim_readings if args.claims else reader_readings(load_parser(args.parser))
+    scores = predicate_scores(rows, load_lexicon(), read)
     facts = [float(row["mean_factuality_-3_3"]) for row in rows]
     scored = [(score, fact) for score, fact in zip(scores, facts, strict=True) if score]
     print(

@@ -96,6 +96,10 @@ class Claim:
     The implied probability is logit-normal: ``logit(p) ~ Normal(logit_mean, logit_sd)``,
     taken from the lexicon after negation and attribution are applied: ``cue_sd`` is the
     cue's own vagueness, ``logit_sd`` adds the source kind's unreliability in quadrature.
+    ``construction`` is the parse's construction family of the event ("hedged",
+    "cancellation", "open_question", ...; see ``forecast.language.predicate_rules``) and
+    ``sources`` the attribution chain the parse reads, innermost first ("an aide", "the
+    paper"); both are empty when the parse says nothing.
     """
 
     article_id: str
@@ -113,6 +117,8 @@ class Claim:
     condition: Condition | None = None
     dates: tuple[DateMention, ...] = ()
     published: dt.date | None = None
+    construction: str = ""
+    sources: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not math.isfinite(self.logit_mean):

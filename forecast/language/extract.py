@@ -40,6 +40,7 @@ from forecast.language.events import (
     is_bare_undecided,
     read_event,
 )
+from forecast.language.furniture import furniture_lines
 from forecast.language.lexicon import Lexicon, load_lexicon
 from forecast.language.phrases import (
     clause_end,
@@ -49,6 +50,8 @@ from forecast.language.phrases import (
     past_verb,
     subject_before,
 )
+from forecast.language.predicates import PredicateReading, read_text
+from forecast.language.reconcile import revise, uncovered
 from forecast.language.records import claim_to_dict, claims_to_frame
 from forecast.language.sentences import Sentence, split_sentences
 from forecast.language.trim import trim_event
@@ -78,8 +81,13 @@ FUTURE_MARKER = re.compile(
 )
 
 
-def extract_claims(article: Article, lexicon: Lexicon | None = None) -> tuple[Claim, ...]:
+def extract_claims(article: Article, lexicon: Lexicon | None = None, nlp=None) -> tuple[Claim, ...]:
     """Every claim in ``article``, in text order, past background included (``Tense.PAST``).
+
+    The cue-driven reading of each sentence is checked against the predicate reader on the
+    dependency parse (``nlp``, default the shipped parser; :mod:`.reconcile`): bad-news
+    constructions take the parse's reading, claims the parse puts in the present or past
+    become background, and forward events no cue reached become claims.
 
     Examples
     --------
@@ -94,7 +102,17 @@ def extract_claims(article: Article, lexicon: Lexicon | None = None) -> tuple[Cl
     cues = _cues(lexicon)
     claims: list[Claim] = []
     previous_source: Source | None = None
+    readings = read_text(article.text, lexicon, nlp)
+    position = 0
+    furniture, line = furniture_lines(article.text), 0
     for sentence in split_sentences(article.text):
+        while line < len(furniture) and furniture[line][1] <= sentence.span[0]:
+            line += 1
+        if line < len(furniture) and furniture[line][0] <= sentence.span[0]:
+            continue  # headings, "Related:" lines, captions: no statement to weigh
+        while position < len(readings) and readings[position].span[0] < sentence.span[0]:
+            position += 1
+        parsed = tuple(_within(readings, position, sentence.span[1]))
         attribution = find_attribution(sentence.text)
         source = resolve_source(attribution, previous_source, outlet)
         if source.kind in (SourceKind.OFFICIAL, SourceKind.ANONYMOUS):
@@ -103,7 +121,7 @@ def extract_claims(article: Article, lexicon: Lexicon | None = None) -> tuple[Cl
         # statement ("reportedly") stays readable, since it is also a cue.
         masked = () if attribution is None or attribution.marker else (attribution.span,)
         reading = _SentenceReading(
-            article, article_id, sentence, source, lexicon, cues, masked, claims
+            article, article_id, sentence, source, lexicon, cues, masked, claims, parsed
         )
         claims.extend(reading.claims())
     return tuple(claims)
@@ -114,6 +132,14 @@ class _Cues(NamedTuple):
 
     patterns: tuple[CuePattern, ...]
     names: frozenset[str]
+
+
+def _within(readings, start: int, end: int):
+    """Readings from index ``start`` while they begin before ``end`` (text order)."""
+    for reading in readings[start:]:
+        if reading.span[0] >= end:
+            return
+        yield reading
 
 
 @functools.lru_cache(maxsize=8)
@@ -133,6 +159,7 @@ class _SentenceReading:
     cues: _Cues
     masked: tuple[Span, ...]
     earlier: list[Claim]
+    parsed: tuple[PredicateReading, ...] = ()
 
     @functools.cached_property
     def condition(self) -> ConditionHit | None:
@@ -173,7 +200,27 @@ class _SentenceReading:
         claims.extend(self._fact_claims(hits))
         if not claims and FACT_CUE in self.cues.names:
             claims.extend(self._background())
+        claims = [revise(claim, self.parsed) for claim in claims]
+        claims.extend(self._parsed_claim(found) for found in uncovered(claims, self.parsed))
         return sorted(claims, key=lambda claim: claim.predicate_span)
+
+    def _parsed_claim(self, found: PredicateReading) -> Claim:
+        """A forward event only the parse reads ("the talks were called off")."""
+        offset = self.sentence.span[0]
+        span = (found.span[0] - offset, found.span[1] - offset)
+        reading = EventReading(found.event, found.lemma, span, (span[0], len(self.sentence.text)))
+        claim = self._claim([CueHit(FACT_CUE, "certainty", span)], reading, past=False)
+        cues = zip(found.cues, found.cue_spans, strict=True)
+        return dataclasses.replace(
+            claim,
+            cues=tuple(CueMatch(cue, cue_span) for cue, cue_span in cues),
+            negated=found.negated,
+            logit_mean=found.logit_mean,
+            cue_sd=max(MIN_CUE_SD, found.logit_sd),
+            tense=Tense.FORWARD,
+            construction=found.construction,
+            sources=found.sources,
+        )
 
     def _inherited(self, group: Group) -> EventReading | None:
         """A bare undecided cue opening a sentence speaks of the previous claim's event."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +21,9 @@ __all__ = ["MODEL_DIR", "ParserError", "load_parser", "parse_text", "parser_metr
 MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "parser"
 """Where the shipped pipeline lives inside the package."""
 
+PARSER_ENV = "FORECAST_PARSER"
+"""Environment variable naming a parser model directory to use instead of the shipped one."""
+
 CHUNK_CHARS = 100_000
 """Longest piece handed to the pipeline at once; text is cut at paragraph, line or space."""
 
@@ -29,7 +33,10 @@ class ParserError(ForecastError):
 
 
 def load_parser(path: Path | str | None = None):
-    """The spaCy pipeline at ``path`` (default: the shipped one), loaded once per process.
+    """The spaCy pipeline at ``path``, loaded once per process.
+
+    Without ``path``: the directory named by ``$FORECAST_PARSER`` when set (a model of
+    your own, or a training checkpoint), else the shipped one.
 
     Raises
     ------
@@ -37,7 +44,8 @@ def load_parser(path: Path | str | None = None):
         When the directory is missing or cannot be loaded; the message says which and how
         to get a working model back.
     """
-    return _load(Path(path).resolve() if path is not None else MODEL_DIR)
+    path = path if path is not None else os.environ.get(PARSER_ENV) or MODEL_DIR
+    return _load(Path(path).resolve())
 
 
 @functools.lru_cache(maxsize=4)

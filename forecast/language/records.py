@@ -81,6 +81,8 @@ def claim_to_dict(claim: Claim) -> dict[str, Any]:
         "cue_sd": claim.cue_sd,
         "logit_sd": claim.logit_sd,
         "published": None if claim.published is None else claim.published.isoformat(),
+        "construction": claim.construction,
+        "sources": list(claim.sources),
     }
 
 
@@ -131,6 +133,8 @@ def claim_from_dict(record: Mapping[str, Any]) -> Claim:
                 for date in record["dates"]
             ),
             published=_date(record.get("published")),
+            construction=str(record.get("construction", "")),
+            sources=tuple(str(name) for name in record.get("sources", ())),
         )
     except KeyError as error:
         raise InputError(f"claim record: field {error.args[0]!r} is missing") from None

@@ -1,0 +1,318 @@
+"""The predicate reader's rules, as data: which words govern an event and what they mean.
+
+Every table is keyed by spaCy lemma (lower case) and read by
+:mod:`forecast.language.predicates`; none of them holds a probability. Probabilities come
+from the lexicon: a rule names a lexicon cue (its canonical phrase), and the cue's
+log-odds are the reading's. Construction families (point 3 of issue 10):
+
+``plain``, ``negated``, ``hedged``, ``cancellation``, ``lapsed_plan``, ``open_question``,
+``refusal``, ``reported_future``, ``counter_hedge``, plus ``conditional`` and
+``question`` (a predicate inside an if-clause or a direct question).
+"""
+
+from __future__ import annotations
+
+FAMILIES = (
+    "plain",
+    "negated",
+    "hedged",
+    "cancellation",
+    "lapsed_plan",
+    "open_question",
+    "refusal",
+    "reported_future",
+    "counter_hedge",
+    "conditional",
+    "question",
+)
+
+# Modal auxiliaries (tag MD only, so "May" the name and "will" the noun never match).
+MODAL_CUES = {
+    "will": "will",
+    "shall": "will",
+    "'ll": "will",
+    "wo": "will",
+    "would": "would",
+    "'d": "would",
+    "may": "may",
+    "might": "might",
+    "could": "could",
+    "can": "can",
+    "ca": "can",
+    "should": "should",
+    "must": "must",
+}
+
+# Governing verbs and adjectives that put their complement's event under a cue:
+# lemma -> lexicon cue. "expected to visit", "plans to attend", "hopes for a summit".
+GOVERNOR_CUES = {
+    "expect": "is expected to",
+    "schedule": "is scheduled to",
+    "slate": "is scheduled to",
+    "plan": "plans to",
+    "set": "is set to",
+    "due": "is to",
+    "intend": "intends to",
+    "aim": "aims to",
+    "seek": "aims to",
+    "prepare": "is preparing to",
+    "poise": "is preparing to",
+    "consider": "is considering",
+    "mull": "is considering",
+    "weigh": "is weighing",
+    "hope": "hopes to",
+    "wish": "wishes to",
+    "want": "wants to",
+    "eager": "wants to",
+    "likely": "likely",
+    "unlikely": "unlikely",
+    "certain": "certainly",
+    "possible": "possibly",
+    "probable": "probable",
+    "agree": "confirmed",
+    "promise": "confirmed",
+    "pledge": "confirmed",
+    "vow": "confirmed",
+    "arrange": "is arranging",
+    "doubt": "we doubt",
+    "risk": "possibly",
+    "threaten": "possibly",
+    "propose": "is considering",
+    "believe": "we believe",
+    "think": "i think",
+    "suspect": "i think",
+    "suggest": "i think",
+    "seem": "seems",
+    "appear": "seems",
+}
+
+# Cognition and appearance governors: they hedge a clause without pointing it ahead ("I
+# believe it is the world's factory" is about the present).
+UNTIMED_GOVERNORS = frozenset(["believe", "think", "suspect", "suggest", "seem", "appear", "doubt"])
+# Modals that speak of what may come ("may", "might", "could", "would"); "can", "should"
+# and "must" state ability or obligation and point ahead only with a time ahead.
+EPISTEMIC_MODALS = frozenset(["may", "might", "could", "would"])
+# Predicates that describe a state, not a happening: a modal on them is about the present.
+STATIVE = frozenset(
+    ["be", "have", "exist", "remain", "seem", "mean", "know", "need", "depend", "deserve"]
+)
+# Dependents of a predicate kept in its event phrase.
+EVENT_LINKS = frozenset(
+    ["obj", "iobj", "obl", "obl:tmod", "obl:unmarked", "compound:prt", "xcomp", "nmod", "advmod"]
+)
+
+# Planning verbs whose past perfect ("had been scheduled for") leaves a lapsed plan.
+PLAN_LEMMAS = frozenset(
+    ["expect", "schedule", "slate", "plan", "set", "intend", "due", "suppose", "arrange", "aim"]
+)
+
+# Verbs (with their particle) that call an event off: "canceled", "called off", "put on hold".
+CANCEL_VERBS = frozenset(
+    [
+        "cancel",
+        "scrap",
+        "shelve",
+        "postpone",
+        "delay",
+        "abandon",
+        "suspend",
+        "drop",
+        "axe",
+        "call off",
+        "rule out",
+        "pull out",
+        "put off",
+        "put on",  # "put on hold": the "hold" object is checked by CANCEL_OBJECTS
+        "back out",
+    ]
+)
+# A cancel verb read through its object noun: "put the talks on hold".
+CANCEL_OBJECTS = {"put": frozenset(["hold", "ice"])}
+# Verbs that say an event will not go ahead when negated: "will not go ahead".
+OCCUR_VERBS = frozenset(["go ahead", "happen", "occur", "proceed", "take place", "hold"])
+
+# Refusal and inability: "refused to attend", "declined to sign", "was unable to".
+REFUSAL_GOVERNORS = frozenset(["refuse", "decline", "fail", "reject", "unable", "reluctant"])
+# A refusal to speak is an open question about the spoken-of event, not a refusal of it.
+SPEECH_LEMMAS = frozenset(["say", "confirm", "comment", "disclose", "reveal", "specify", "answer"])
+
+# Reporting and cognition verbs: the event is their complement, the source their subject.
+REPORTING = frozenset(
+    [
+        "say",
+        "tell",
+        "announce",
+        "report",
+        "state",
+        "add",
+        "claim",
+        "confirm",
+        "deny",
+        "insist",
+        "warn",
+        "indicate",
+        "note",
+        "explain",
+        "write",
+        "declare",
+        "predict",
+        "forecast",
+        "acknowledge",
+        "admit",
+        "reveal",
+        "disclose",
+        "tweet",
+        "quote",
+        "cite",
+    ]
+)
+# Reporting verbs that deny their complement.
+DENIAL = frozenset(["deny", "dismiss", "reject"])
+
+# Words that leave their complement undecided: "it is unclear if", "wondered whether".
+OPEN_GOVERNORS = frozenset(["unclear", "uncertain", "unsure", "unknown", "undecided"])
+# Governors of a how/when clause that leave it open: "doubts about how hard Bush will push".
+WH_GOVERNORS = frozenset(
+    ["doubt", "question", "ask", "wonder", "unclear", "uncertain", "unsure", "decide", "debate"]
+)
+# Subordinators of a later event under a negated clause: "not be long before", "not until".
+LATER_MARKS = frozenset(["before", "until", "till"])
+# Nouns that hedge the eventive noun they govern: "fears of an attack", "the risk of war".
+NOUN_GOVERNOR_CUES = {
+    "fear": "possibly",
+    "risk": "possibly",
+    "threat": "possibly",
+    "danger": "possibly",
+    "possibility": "the possibility of",
+    "prospect": "the possibility of",
+    "chance": "a chance of",
+    "likelihood": "likely",
+    "plan": "plans to",
+    "hope": "hopes to",
+    "expectation": "is expected to",
+}
+# Subordinators that make an open question of their clause.
+OPEN_MARKS = frozenset(["whether", "if"])
+# Governors of a whether/if clause for which it is a condition, not a question.
+CONDITION_MARKS = frozenset(["if", "unless"])
+
+# Negation words on a predicate (advmod / det); "no longer" is read through "longer".
+NEGATORS = frozenset(["not", "n't", "never", "no", "longer", "neither", "nor"])
+
+# Adverbs that strengthen a possibility into a counter-hedge: "could very well", "all but".
+COUNTER_ADVERBS = frozenset(["well"])
+# Adjectives whose negation means the event is possible: "not impossible", "not ruled out".
+NEGATED_IMPOSSIBLE = frozenset(["impossible", "inconceivable", "unthinkable", "out"])
+
+# Eventive nouns read as event mentions when a table verb governs them.
+EVENT_NOUNS = frozenset(
+    [
+        "visit",
+        "summit",
+        "meeting",
+        "talks",
+        "talk",
+        "trip",
+        "tour",
+        "resignation",
+        "election",
+        "vote",
+        "referendum",
+        "launch",
+        "strike",
+        "attack",
+        "invasion",
+        "withdrawal",
+        "pullout",
+        "deal",
+        "agreement",
+        "treaty",
+        "merger",
+        "sale",
+        "release",
+        "trial",
+        "hearing",
+        "conference",
+        "ceremony",
+        "match",
+        "game",
+        "concert",
+        "festival",
+        "wedding",
+        "inauguration",
+        "negotiation",
+        "ceasefire",
+        "parade",
+        "rally",
+        "protest",
+        "march",
+        "test",
+        "flight",
+        "mission",
+        "tournament",
+        "event",
+        "debate",
+        "session",
+        "announcement",
+        "speech",
+        "appearance",
+        "interview",
+        "poll",
+        "operation",
+        "exercise",
+        "drill",
+        "investigation",
+        "inquiry",
+        "programme",
+        "program",
+        "victory",
+        "reelection",
+        "re-election",
+        "visit",
+    ]
+)
+
+# Words in a clause that put a past-tense plan still ahead: "was to meet next week".
+FUTURE_WORDS = frozenset(["next", "tomorrow", "upcoming", "coming", "later", "soon"])
+
+# What each family means for the event, as a lexicon cue (None: the clause's own cues).
+FAMILY_CUES = {
+    "cancellation": "almost no chance",
+    "refusal": "almost no chance",
+    "open_question": "no decision has been made",
+    "lapsed_plan": "no decision has been made",
+    "counter_hedge": "realistic possibility",
+    "conditional": "possibly",
+    "question": "no decision has been made",
+}
+# The cue of an unhedged statement, and of a bare infinitive nothing known governs.
+FACT_CUE = "stated as fact"
+IRREALIS_CUE = "about even"
+
+# Verbs that frame a clause; with a complement they are not the event themselves.
+FRAME_LEMMAS = frozenset(
+    [
+        *GOVERNOR_CUES,
+        *REPORTING,
+        *REFUSAL_GOVERNORS,
+        *OPEN_GOVERNORS,
+        *CANCEL_VERBS,
+        "remain",
+        "long",
+    ]
+)
+
+# The lexicon cue names of modal auxiliaries.
+MODAL_NAMES = frozenset(MODAL_CUES.values())
+
+# Every word the tables key on, for mending a slipped lemma ("scrapp" -> "scrap").
+KNOWN_LEMMAS = frozenset(
+    word
+    for table in (
+        MODAL_CUES, GOVERNOR_CUES, PLAN_LEMMAS, CANCEL_VERBS, CANCEL_OBJECTS, OCCUR_VERBS,
+        REFUSAL_GOVERNORS, SPEECH_LEMMAS, REPORTING, DENIAL, OPEN_GOVERNORS, WH_GOVERNORS,
+        NOUN_GOVERNOR_CUES, EVENT_NOUNS, STATIVE, UNTIMED_GOVERNORS,
+    )
+    for phrase in table
+    for word in phrase.split()
+)  # fmt: skip

@@ -1,0 +1,143 @@
+"""Token-level reading of the parse for the predicate reader: lemma, dependents, tense,
+negation, modals and phrases, each looking at most :data:`WINDOW` tokens away so that
+reading every word of a sentence stays linear in it."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+
+from forecast.language import predicate_rules as rules
+from forecast.language.claim import Span
+
+__all__ = [
+    "children", "cue_span", "is_modal", "kids", "known", "lemma", "modals", "near",
+    "negated", "phrasal", "phrase", "span_of", "tense",
+]  # fmt: skip
+
+AUX_DEPS = frozenset(["aux", "aux:pass", "cop"])
+
+WINDOW = 40
+"""Tokens either side of a word that its subtree scans look at."""
+
+FINITE_TAGS = {"VBD": "past", "VBN": "past", "VBZ": "present", "VBP": "present"}
+"""Tense of a verb with a subject and no auxiliary, by its tag ("announced" tagged VBN)."""
+
+SOURCE_WORDS = 8
+"""Longest source phrase kept, in tokens (a subject with a relative clause is cut)."""
+
+
+def lemma(token) -> str:
+    """The token's lemma, mended to a table word when the lemmatizer slips ("scrapp")."""
+    return known(token.lemma_.lower())
+
+
+@functools.lru_cache(maxsize=4096)
+def known(lemma: str) -> str:
+    """``lemma``, or the table word it slipped from (a doubled or missing final letter)."""
+    if lemma in rules.KNOWN_LEMMAS:
+        return lemma
+    doubled = lemma[:-1] if len(lemma) > 3 and lemma[-1] == lemma[-2] else ""
+    trimmed = lemma[:-1] if lemma.endswith("e") else ""
+    mended = (word for word in (doubled, lemma + "e", trimmed) if word in rules.KNOWN_LEMMAS)
+    return next(mended, lemma)
+
+
+def near(token):
+    """The token's subtree, cut to :data:`WINDOW` tokens either side of it, so that reading
+    every predicate of a sentence stays linear in the sentence (a run-on "sentence" of
+    thousands of words has subtrees of thousands of words)."""
+    start = max(token.left_edge.i, token.i - WINDOW)
+    end = min(token.right_edge.i + 1, token.i + WINDOW + 1)
+    return token.doc[start:end]
+
+
+def span_of(token, offset: int) -> Span:
+    return (token.idx + offset, token.idx + len(token.text) + offset)
+
+
+def cue_span(token, offset: int) -> Span:
+    """A cue word with its auxiliary before it and its "to" after: "is expected to"."""
+    doc, first, last = token.doc, token.i, token.i
+    while first > 0 and doc[first - 1].head is token and doc[first - 1].dep_ in AUX_DEPS:
+        first -= 1
+    if last + 1 < len(doc) and doc[last + 1].tag_ == "TO":
+        last += 1
+    return (doc[first].idx + offset, doc[last].idx + len(doc[last].text) + offset)
+
+
+def children(token, *deps: str) -> Iterator:
+    """The token's dependents with one of ``deps``, within :data:`WINDOW` tokens of it."""
+    return (child for child in kids(token) if child.dep_ in deps)
+
+
+def kids(token) -> Iterator:
+    """The token's dependents within :data:`WINDOW` tokens: a flat tree of thousands of
+    dependents costs each of its words a bounded scan, not one over all of them."""
+    doc = token.doc
+    window = doc[max(0, token.i - WINDOW) : min(len(doc), token.i + WINDOW + 1)]
+    return (word for word in window if word.head.i == token.i and word.i != token.i)
+
+
+def phrasal(token) -> str:
+    """The verb with its particle: "call off", "rule out", "go ahead"."""
+    particle = next(
+        (lemma(c) for c in kids(token) if c.dep_ in ("compound:prt", "advmod")
+         and lemma(c) in ("off", "out", "ahead", "on", "back")),
+        "",
+    )  # fmt: skip
+    return f"{lemma(token)} {particle}".strip()
+
+
+def negated(token) -> bool:
+    """A negator on the predicate: "not", "n't", "never", "no longer", "no" (a noun's det)."""
+    return any(
+        lemma(child) in rules.NEGATORS
+        or "Polarity=Neg" in str(child.morph)
+        or (child.lower_ == "longer" and any(c.lower_ == "no" for c in kids(child)))
+        for child in children(token, "advmod", "neg", "det", "cc:preconj")
+    )
+
+
+def tense(token) -> tuple[str, str]:
+    """Tense and aspect from the auxiliaries' morphology and the predicate's own tag."""
+    auxes = list(children(token, "aux", "aux:pass", "cop"))
+    if any(is_modal(aux) and lemma(aux) in ("will", "shall", "'ll", "wo") for aux in auxes):
+        tense = "future"
+    else:
+        finite = next((aux for aux in auxes if "VerbForm=Fin" in str(aux.morph)), None)
+        source = finite if finite is not None else token
+        found = source.morph.get("Tense")
+        fin = "VerbForm=Fin" in str(source.morph)
+        tense = {"Past": "past", "Pres": "present"}.get(found[0], "") if found and fin else ""
+        if not tense and not auxes and any(children(token, "nsubj")):
+            tense = FINITE_TAGS.get(token.tag_, "")  # a finite verb the morphology missed
+    lemmas = [lemma(aux) for aux in auxes]
+    if "have" in lemmas and (token.tag_ == "VBN" or "been" in [a.lower_ for a in auxes]):
+        aspect = "perfect"
+    elif token.tag_ == "VBG" and "be" in lemmas:
+        aspect = "progressive"
+    else:
+        aspect = "simple"
+    return tense, aspect
+
+
+def modals(token) -> Iterator[tuple[str, object]]:
+    """The lexicon cue of each modal auxiliary but "will" (read as tense by :func:`tense`)."""
+    for aux in children(token, "aux"):
+        if not is_modal(aux):
+            continue
+        cue = rules.MODAL_CUES.get(lemma(aux)) or rules.MODAL_CUES.get(aux.text.lower())
+        if cue is not None and cue != "will":
+            yield cue, aux
+
+
+def is_modal(token) -> bool:
+    """A modal auxiliary by its tag; never after a determiner ("the will", "his might")."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return token.tag_ == "MD" and (before is None or before.tag_ not in ("DT", "PRP$", "POS"))
+
+
+def phrase(token) -> str:
+    words = [t for t in near(token) if t.dep_ not in ("acl:relcl", "punct")][:SOURCE_WORDS]
+    return " ".join(t.text for t in words)

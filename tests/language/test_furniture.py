@@ -1,0 +1,33 @@
+"""Page furniture lines: found after the headline, never in the article's statements."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from forecast.article import Article
+from forecast.language.extract import extract_claims
+from forecast.language.furniture import furniture_lines
+
+TEXT = (
+    "Army will not use force\n"
+    "Officials said the army will not use force against protesters.\n"
+    "Army will 'not use force'\n"
+    "Related: Protesters will march on Friday.\n"
+    "The president may address the nation on Friday.\n"
+)
+
+
+def test_headings_and_related_lines_are_furniture_but_not_the_headline():
+    lines = [TEXT[start:end] for start, end in furniture_lines(TEXT)]
+    assert lines == ["Army will 'not use force'", "Related: Protesters will march on Friday."]
+
+
+def test_no_claim_is_read_from_furniture(nlp):
+    del nlp  # extract_claims parses with the same model; skip when there is none
+    claims = extract_claims(Article(TEXT, published=dt.date(2011, 2, 1)))
+    furniture = furniture_lines(TEXT)
+    assert claims
+    assert not any(
+        start <= claim.sentence_span[0] < end for claim in claims for start, end in furniture
+    )
+    assert any("address" in claim.event for claim in claims)

@@ -1,0 +1,89 @@
+"""The predicate reader on trap sentences: each construction family of issue 10, point 3.
+
+Each case: a sentence written for this test, the event's lemma, the family the reader must
+give it, the direction (for / against / undecided) its implied probability must take, and
+whether the event is still ahead as the sentence presents it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from forecast.language.lexicon import load_lexicon
+from forecast.language.predicates import read_doc
+from forecast.prob import expit
+from tests.language.trap_cases import CASES
+
+AGAINST_BELOW = 1 / 3
+UNDECIDED = (0.4, 0.6)
+
+
+def reading(nlp, sentence: str, lemma: str):
+    found = [r for r in read_doc(nlp(sentence), load_lexicon()) if r.lemma == lemma]
+    assert found, f"no reading of {lemma!r} in {sentence!r}"
+    return found[0]
+
+
+def direction(prob: float) -> str:
+    if prob < AGAINST_BELOW:
+        return "against"
+    return "undecided" if UNDECIDED[0] <= prob <= UNDECIDED[1] else "for"
+
+
+@pytest.mark.parametrize(("sentence", "lemma", "family", "lean", "forward"), CASES)
+def test_trap_sentence(nlp, sentence, lemma, family, lean, forward):
+    found = reading(nlp, sentence, lemma)
+    assert found.construction == family
+    if family in ("open_question", "lapsed_plan"):
+        assert direction(expit(found.logit_mean)) == "undecided"
+    elif lean == "against":
+        assert expit(found.logit_mean) < AGAINST_BELOW
+    else:
+        assert expit(found.logit_mean) > 0.5 or family == "counter_hedge"
+        assert expit(found.logit_mean) > AGAINST_BELOW
+    assert found.forward is forward
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("May said the talks were over.", "May"),
+        ("The will was read to the family.", "will"),
+        ("He spoke with all his might.", "might"),
+    ],
+)
+def test_modal_looking_words_are_not_cues(nlp, sentence, word):
+    cues = {cue for r in read_doc(nlp(sentence), load_lexicon()) for cue in r.cues}
+    assert word.lower() not in cues
+
+
+def test_no_auxiliary_copula_or_to_is_a_predicate(nlp):
+    doc = nlp("The talks were going to be difficult, and she has tried to help.")
+    lemmas = [r.lemma for r in read_doc(doc, load_lexicon())]
+    assert "be" not in lemmas and "have" not in lemmas and "to" not in lemmas
+    assert {"go", "difficult", "try", "help"} <= set(lemmas)
+
+
+def test_nested_attribution_keeps_both_sources(nlp):
+    found = reading(nlp, "The paper cited an aide as saying Kim may visit Seoul.", "visit")
+    assert found.sources == ("an aide", "The paper")
+    assert found.cues == ("may",)
+
+
+def test_spans_are_offsets_into_the_text(nlp):
+    text = "Kim said he would travel to Beijing."
+    found = reading(nlp, text, "travel")
+    assert text[found.span[0] : found.span[1]] == "travel"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Do you think the bailout bill will help the economy?",
+        "Will the president visit Japan next month?",
+        "What measures should the EU take to protest?",
+    ],
+)
+def test_questions_assert_nothing(nlp, sentence):
+    readings = read_doc(nlp(sentence), load_lexicon())
+    assert readings and not any(r.forward for r in readings)

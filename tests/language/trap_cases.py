@@ -1,0 +1,78 @@
+"""Trap sentences for the construction families of issue 10, point 3 (written for the tests).
+
+Each case: a sentence, the event's lemma, the family the predicate reader must give it, the
+direction (for / against / undecided) the event must take, and whether the event is still
+ahead as the sentence presents it. Plain data: ``tests/language/test_predicates.py`` checks
+the reader on it and ``benchmarks/trap_families.py`` scores ``extract_claims`` on it.
+"""
+
+CASES = [
+    # cancellation and postponement: strong evidence against the event
+    ("The summit in Hanoi was called off on Thursday.", "summit", "cancellation", "against", True),
+    (
+        "Organisers have postponed the festival until next year.",
+        "festival",
+        "cancellation",
+        "against",
+        True,
+    ),
+    ("The ministry scrapped the planned visit to Oslo.", "visit", "cancellation", "against", True),
+    ("The talks will not go ahead as planned.", "talk", "cancellation", "against", True),
+    ("The company put the merger on hold last week.", "merger", "cancellation", "against", True),
+    # lapsed plans: not live evidence for the event
+    (
+        "The ministers had been scheduled to meet in Geneva.",
+        "meet",
+        "lapsed_plan",
+        "undecided",
+        False,
+    ),
+    ("The two leaders were to have met in Hanoi.", "meet", "lapsed_plan", "undecided", False),
+    ("She had been expected to sign the treaty.", "sign", "lapsed_plan", "undecided", False),
+    # open questions: undecided, and the modal inside the clause is not the cue
+    (
+        "Officials would not say whether the president will visit Japan.",
+        "visit",
+        "open_question",
+        "undecided",
+        True,
+    ),
+    (
+        "It remains to be seen whether the talks will resume.",
+        "resume",
+        "open_question",
+        "undecided",
+        True,
+    ),
+    ("It is unclear if the bank will raise rates.", "raise", "open_question", "undecided", True),
+    (
+        "The spokesman declined to confirm that the minister would resign.",
+        "resign",
+        "open_question",
+        "undecided",
+        True,
+    ),
+    # past inability and refusal: the event did not happen
+    ("The minister could not attend the funeral.", "attend", "refusal", "against", False),
+    ("Rescuers were unable to reach the village.", "reach", "refusal", "against", False),
+    ("The union refused to sign the agreement.", "sign", "refusal", "against", False),
+    # reported future in the past: live forward claims, attributed
+    (
+        "The minister said he would travel to Beijing next week.",
+        "travel",
+        "reported_future",
+        "for",
+        True,
+    ),
+    ("The company was planning to open a factory in Ohio.", "open", "reported_future", "for", True),
+    ("The vote was expected to take place on Friday.", "take", "reported_future", "for", True),
+    # counter-hedges: a negation that does not negate the event
+    ("The minister did not rule out a visit to Tokyo.", "visit", "counter_hedge", "for", True),
+    ("A deal before Christmas is not impossible.", "deal", "counter_hedge", "for", True),
+    ("The strike could very well spread to the ports.", "spread", "counter_hedge", "for", True),
+    # plain and negated assertions are read too
+    ("The leaders met in Singapore.", "meet", "plain", "for", False),
+    ("The president did not visit the border.", "visit", "negated", "against", False),
+    ("The firm no longer makes cars.", "make", "negated", "against", False),
+    ("The prime minister will visit Paris in May.", "visit", "hedged", "for", True),
+]
