@@ -315,11 +315,12 @@ def mcse_mean(values: np.ndarray) -> float:
 
 def joint_rows(table: Any, names: Sequence[str]) -> tuple[JointScenario, ...]:
     """Joint scenarios from a ``joint_scenarios`` table (bool column per event, prob, mcse)."""
+    outcomes = table[list(names)].to_numpy(dtype=bool)
     return tuple(
         JointScenario(
-            events=tuple((name, bool(row[name])) for name in names),
-            prob=float(row["prob"]),
-            mcse=float(row["mcse"]),
+            events=tuple(zip(names, map(bool, row), strict=True)),
+            prob=float(prob),
+            mcse=float(mcse),
         )
-        for _, row in table.iterrows()
+        for row, prob, mcse in zip(outcomes, table["prob"], table["mcse"], strict=True)
     )
