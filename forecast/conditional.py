@@ -39,6 +39,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from forecast.evidence import EvidenceSet, ModelConfig, claim_design
+from forecast.threads import one_blas_thread
 
 __all__ = [
     "MEMORY_BUDGET",
@@ -223,6 +224,7 @@ class ThetaConditional:
         return theta
 
 
+@one_blas_thread
 def theta_conditional(
     evidence: EvidenceSet, config: ModelConfig, tau: np.ndarray
 ) -> ThetaConditional:
@@ -255,6 +257,7 @@ def _conditional(algebra: ClaimAlgebra, tau: np.ndarray) -> ThetaConditional:
     return ThetaConditional(mean, factor, algebra.informed, algebra.prior_sd)
 
 
+@one_blas_thread
 def draw_theta(evidence: EvidenceSet, config: ModelConfig, tau: np.ndarray, rng=None) -> np.ndarray:
     """One exact draw of ``theta | tau, y`` per draw of ``tau`` (..., kind), in blocks.
 
@@ -271,6 +274,7 @@ def draw_theta(evidence: EvidenceSet, config: ModelConfig, tau: np.ndarray, rng=
     return theta.reshape(*tau.shape[:-1], len(algebra.prior_mean))
 
 
+@one_blas_thread
 def log_marginal(evidence: EvidenceSet, config: ModelConfig, tau: np.ndarray) -> np.ndarray:
     """``log p(y | tau)`` with ``theta`` integrated out, per draw: shape ``tau.shape[:-1]``.
 
@@ -301,6 +305,7 @@ def log_marginal(evidence: EvidenceSet, config: ModelConfig, tau: np.ndarray) ->
     return out.reshape(tau.shape[:-1])
 
 
+@one_blas_thread
 def pointwise_loo_loglik(
     evidence: EvidenceSet, config: ModelConfig, theta: np.ndarray, tau: np.ndarray
 ) -> np.ndarray:
@@ -359,6 +364,7 @@ class LeaveOneOut:
         parts = [moved[:, 0] for _, moved in self.blocks(np.array([claim]))]
         return np.concatenate(parts).reshape(*self.log_pred.shape[:-1], self.theta.shape[-1])
 
+    @one_blas_thread
     def _moved(self, rows: slice, claims: np.ndarray) -> np.ndarray:
         algebra = self.algebra
         block = _block(algebra, self.tau[rows])
@@ -394,6 +400,7 @@ class LeaveOneOut:
         return moved
 
 
+@one_blas_thread
 def leave_one_out(
     evidence: EvidenceSet, config: ModelConfig, theta: np.ndarray, tau: np.ndarray
 ) -> LeaveOneOut:

@@ -26,6 +26,7 @@ from scipy.special import expit, logit
 from forecast.language.claim import Claim, SourceKind
 from forecast.result import Driver, EventForecast, Forecast, JointScenario
 from forecast.scenario import Evidence, Scenario, link_claims, unlinked_claims
+from forecast.threads import one_blas_thread
 
 __all__ = ["Forecast", "build_evidence", "default_as_of", "run_forecast"]
 
@@ -122,6 +123,7 @@ def related_events(graph: Any) -> dict[str, frozenset[str]]:
     return {name: frozenset(node.name for node in graph.ancestors([name])) for name in graph.names}
 
 
+@one_blas_thread
 def run_forecast(
     scenario: Scenario,
     claims: Sequence[Claim],

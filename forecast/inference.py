@@ -43,6 +43,7 @@ import pytensor.tensor as pt
 from pytensor.gradient import disconnected_type
 from pytensor.graph.basic import Apply
 from pytensor.graph.op import Op
+from scipy.linalg import lapack
 
 from forecast.conditional import claim_algebra, draw_theta
 from forecast.diagnostics import Diagnostics, diagnose
@@ -50,6 +51,7 @@ from forecast.errors import InputError
 from forecast.evidence import EvidenceSet, ModelConfig, claim_design, simulate_claims
 from forecast.posterior import Posterior, log_likelihood_group, prior_posterior
 from forecast.reweight import Influence, claim_influence, update_posterior
+from forecast.threads import one_blas_thread
 
 __all__ = [
     "Diagnostics",
@@ -170,12 +172,18 @@ class _ScaleLikelihood(Op):
         """Evaluate the value and its gradient for one ``log_tau``."""
         log_tau, kind_index, gram, resid = inputs
         t = np.exp(log_tau)[kind_index]
-        k_inv = np.linalg.inv(np.eye(len(t)) + np.outer(t, t) * gram)
+        # K is symmetric positive definite (I plus a Gram matrix): one Cholesky gives
+        # its log determinant and its inverse, three times cheaper than inv + slogdet.
+        chol, info = lapack.dpotrf(np.eye(len(t)) + np.outer(t, t) * gram, lower=1)
+        if info:
+            raise np.linalg.LinAlgError(f"claim likelihood: K is not positive definite ({info})")
+        lower, _ = lapack.dpotri(chol, lower=1)
+        k_inv = np.tril(lower) + np.tril(lower, -1).T
         w = t * resid
         a = k_inv @ w
         d_logdet = 2 * np.sum(gram * t * k_inv, axis=1)
         d_quad = 2 * a * (resid - gram @ (t * a))
-        value = 0.5 * (np.linalg.slogdet(k_inv)[1] + w @ a)  # log det K = -log det K^-1
+        value = 0.5 * (w @ a) - np.log(np.diagonal(chol)).sum()
         grad_t = -0.5 * (d_logdet - d_quad)
         output_storage[0][0] = np.asarray(value)
         output_storage[1][0] = np.bincount(kind_index, grad_t * t, minlength=len(log_tau))
@@ -219,6 +227,7 @@ def _quiet() -> Iterator[None]:
             lg.setLevel(level)
 
 
+@one_blas_thread
 def sample_posterior(
     evidence: EvidenceSet,
     *,

@@ -31,6 +31,7 @@ from forecast.errors import InputError
 from forecast.evidence import EvidenceSet, claim_design
 from forecast.language.claim import SOURCE_KIND_LOGIT_SD, SourceKind
 from forecast.posterior import Posterior, log_likelihood_group
+from forecast.threads import one_blas_thread
 
 __all__ = ["K_MAX", "UPDATED", "Influence", "claim_influence", "psis_weights", "update_posterior"]
 
@@ -69,6 +70,7 @@ def _values(values_fn: Callable[[np.ndarray], np.ndarray], theta: np.ndarray) ->
     return values
 
 
+@one_blas_thread
 def claim_influence(
     posterior: Posterior,
     values_fn: Callable[[np.ndarray], np.ndarray],
@@ -170,6 +172,7 @@ def _refit_mean(
     return values.reshape(-1, values.shape[-1]).mean(axis=0)
 
 
+@one_blas_thread
 def update_posterior(
     posterior: Posterior,
     evidence: EvidenceSet,
