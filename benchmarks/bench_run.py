@@ -44,9 +44,7 @@ def children_cpu() -> float:
 def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall and CPU seconds of one fresh process running ``command``; fails loudly if it fails."""
     started, cpu = time.perf_counter(), children_cpu()
-    done = subprocess.run(
-        command, env=env, cwd=ROOT, capture_output=True, text=True, check=False
-    )
+    done = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, check=False)
     elapsed, cpu = time.perf_counter() - started, children_cpu() - cpu
     # Exit 3 means the forecast printed with a diagnostics warning: still a full run.
     if done.returncode not in (0, 3):

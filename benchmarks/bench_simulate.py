@@ -32,7 +32,8 @@ from pathlib import Path
 import numpy as np
 
 # This checkout's package, not an installed one, and the synthetic-case helpers.
-sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).parent)]
+sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import synthetic
 
 from forecast import simulate as sim
