@@ -33,11 +33,13 @@ the number of draws.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
 
+from forecast.errors import InputError
 from forecast.evidence import EvidenceSet, ModelConfig, claim_design
 from forecast.threads import one_blas_thread
 
@@ -46,6 +48,7 @@ __all__ = [
     "ClaimAlgebra",
     "LeaveOneOut",
     "ThetaConditional",
+    "available_memory",
     "claim_algebra",
     "draw_theta",
     "leave_one_out",
@@ -103,8 +106,7 @@ class ClaimAlgebra:
 
         ``per_claim`` counts extra (event)-vectors held per claim and draw.
         """
-        n_informed, n_sources = len(self.informed), len(self.source_kind)
-        per_draw = 8 * (4 * n_informed**2 + 2 * n_informed * n_sources + 6 * self.n_claims)
+        per_draw = _draw_bytes(len(self.informed), len(self.source_kind), self.n_claims)
         per_draw += 8 * per_claim * self.n_claims * len(self.prior_mean)
         return max(1, MEMORY_BUDGET // per_draw)
 
@@ -130,6 +132,7 @@ def claim_algebra(evidence: EvidenceSet, config: ModelConfig) -> ClaimAlgebra:
     _, claim_source = np.unique(np.asarray(evidence.claim_source, dtype=int), return_inverse=True)
     n_sources = int(claim_source.max()) + 1 if len(claim_source) else 0
     a_one, a_y, a_resid = a_inv(np.ones_like(y)), a_inv(y), a_inv(resid)
+    _check_fits(len(informed), n_sources, len(y))
     cross = np.zeros((len(informed), n_sources))
     np.add.at(cross, (claim_event, claim_source), a_one)
     return ClaimAlgebra(
@@ -153,6 +156,31 @@ def claim_algebra(evidence: EvidenceSet, config: ModelConfig) -> ClaimAlgebra:
         log_det_a=float(np.log(v).sum() + np.log(denom).sum()),
         resid_a_resid=float(resid @ a_resid),
     )
+
+
+def available_memory() -> int:
+    """Bytes of physical memory free now (0 when the system does not say)."""
+    try:
+        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError):
+        return 0
+
+
+def _draw_bytes(n_informed: int, n_sources: int, n_claims: int) -> int:
+    """Bytes of the matrices one draw's conditional needs (the least a block holds)."""
+    return 8 * (4 * n_informed**2 + 2 * n_informed * n_sources + 6 * n_claims)
+
+
+def _check_fits(n_informed: int, n_sources: int, n_claims: int) -> None:
+    """Refuse, with a clear message, evidence whose single draw cannot fit in memory."""
+    needed = _draw_bytes(n_informed, n_sources, n_claims)
+    available = available_memory()
+    if available and needed > available // 2:
+        raise InputError(
+            f"evidence: {n_informed} events with claims from {n_sources} sources need "
+            f"{needed / 2**30:.1f} GiB per posterior draw, more than half of the "
+            f"{available / 2**30:.1f} GiB of memory free; split the scenario into smaller ones"
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from scipy import stats
 
 from forecast import conditional
@@ -13,6 +14,7 @@ from forecast.conditional import (
     log_marginal,
     theta_conditional,
 )
+from forecast.errors import InputError
 from forecast.evidence import ModelConfig, claim_design
 from tests.conftest import MC_Z
 from tests.model_cases import exact_posterior, reference_covariance, seed_like
@@ -79,3 +81,11 @@ def test_blocks_of_draws_give_the_same_numbers(monkeypatch, rng):
     for a, b in zip(got, expected, strict=True):
         np.testing.assert_allclose(a, b, rtol=1e-12, atol=1e-12)
     assert sum(1 for _ in part.blocks()) == tau[..., 0].size
+
+
+def test_evidence_too_large_for_memory_is_refused(monkeypatch):
+    """One clear line instead of a memory traceback when a single draw cannot fit."""
+    ev = seed_like()
+    monkeypatch.setattr(conditional, "available_memory", lambda: 2**10)
+    with pytest.raises(InputError, match=r"need .* GiB per posterior draw, more than half"):
+        draw_theta(ev, FIXED, _centres(ev, 3))
