@@ -12,154 +12,457 @@ Leaving claim ``c`` out replaces ``Q`` by the precision of the other claims,
 ``Q - Q[:, c] Q[c, :] / Q_cc`` (a rank-one downdate), and the predictive density of
 ``y_c`` given the others follows from ``S^-1`` as in Bürkner, Gabry & Vehtari (2021,
 Computational Statistics 36:1243-1261). A draw of ``theta`` from ``N(m, V)`` becomes an
-exact draw from ``N(m', V')`` under ``m' + L' L^-1 (theta - m)``, ``L`` and ``L'`` the
-Cholesky factors of ``V`` and ``V'``. These are the pieces of Rao-Blackwellised
-leave-one-claim-out and of updating a posterior with new claims by importance weighting
-over ``tau`` alone (`forecast.inference`).
+exact draw from the leave-one-out ``N(m', V')`` under a rank-one affine map (see
+`LeaveOneOut`). These are the pieces of Rao-Blackwellised leave-one-claim-out and of
+updating a posterior with new claims by importance weighting over ``tau`` alone.
+
+Nothing here forms a (claim x claim) matrix per draw. ``Sigma = A + U T^2 U^T`` with
+``A`` (wording, staleness and residual noise) block-diagonal by wording group, each block
+a rank-one update of a diagonal, and ``U`` the claim-to-source indicator. A wording
+group lies within one source and one event, so with ``a = A^-1 1`` (per claim) the
+products ``U^T A^-1 U`` and ``X^T A^-1 X`` are diagonal and ``W = X^T A^-1 U`` is an
+(event x source) table, all constant. By the Woodbury identity
+
+    X^T Q X = diag(X^T A^-1 X) - W diag(k) W^T,     k_s = t_s^2 / (1 + t_s^2 (U^T A^-1 U)_ss)
+
+so the per-draw work is one (event x event) precision over the events that have claims,
+and every per-claim quantity is a gather from it: linear in claims and events per draw.
+Draws are processed in blocks so that memory stays under `MEMORY_BUDGET` bytes whatever
+the number of draws.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
 
-from forecast.evidence import EvidenceSet, ModelConfig, claim_covariance
+from forecast.errors import InputError
+from forecast.evidence import EvidenceSet, ModelConfig, claim_design
+from forecast.threads import one_blas_thread
 
 __all__ = [
+    "MEMORY_BUDGET",
+    "ClaimAlgebra",
     "LeaveOneOut",
     "ThetaConditional",
+    "available_memory",
+    "claim_algebra",
+    "draw_theta",
     "leave_one_out",
     "log_marginal",
-    "move_draws",
+    "pointwise_loo_loglik",
     "theta_conditional",
 ]
+
+MEMORY_BUDGET = 2**26
+"""Bytes of per-draw matrices held at once (64 MiB): draws are processed in blocks."""
+
+_LOG_2PI = float(np.log(2 * np.pi))
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimAlgebra:
+    """The constants of the Gaussian algebra for one evidence set and model config.
+
+    ``informed`` lists the events with claims (the others keep their prior given any
+    ``tau``); claim and cross-table indices refer to it and to the sources with claims.
+    """
+
+    prior_mean: np.ndarray  # (event,)
+    prior_sd: np.ndarray  # (event,)
+    informed: np.ndarray  # (informed,) event index of each event with claims
+    claim_event: np.ndarray  # (claim,) index into informed
+    claim_source: np.ndarray  # (claim,) index into the sources with claims
+    source_kind: np.ndarray  # (source,) index into the kinds present
+    a_one: np.ndarray  # (claim,) A^-1 1
+    a_diag: np.ndarray  # (claim,) diag(A^-1)
+    a_y: np.ndarray  # (claim,) A^-1 y
+    a_resid: np.ndarray  # (claim,) A^-1 (y - X mu0)
+    source_weight: np.ndarray  # (source,) diag(U^T A^-1 U)
+    event_weight: np.ndarray  # (informed,) diag(X^T A^-1 X)
+    cross: np.ndarray  # (informed, source) W = X^T A^-1 U
+    source_y: np.ndarray  # (source,) U^T A^-1 y
+    event_y: np.ndarray  # (informed,) X^T A^-1 y
+    source_resid: np.ndarray  # (source,) U^T A^-1 (y - X mu0)
+    event_resid: np.ndarray  # (informed,) X^T A^-1 (y - X mu0)
+    log_det_a: float
+    resid_a_resid: float  # (y - X mu0)^T A^-1 (y - X mu0)
+
+    @property
+    def n_claims(self) -> int:
+        """Number of claims."""
+        return len(self.a_one)
+
+    @property
+    def prior_precision(self) -> np.ndarray:
+        """``D^-1`` of the informed events."""
+        return 1.0 / self.prior_sd[self.informed] ** 2
+
+    def block_rows(self, per_claim: int = 0) -> int:
+        """Draws per block so that a block's matrices fit in `MEMORY_BUDGET`.
+
+        ``per_claim`` counts extra (event)-vectors held per claim and draw.
+        """
+        per_draw = _draw_bytes(len(self.informed), len(self.source_kind), self.n_claims)
+        per_draw += 8 * per_claim * self.n_claims * len(self.prior_mean)
+        return max(1, MEMORY_BUDGET // per_draw)
+
+
+def claim_algebra(evidence: EvidenceSet, config: ModelConfig) -> ClaimAlgebra:
+    """Compute the constants of `ClaimAlgebra` once, in time linear in the claims."""
+    y = np.asarray(evidence.claim_logit, dtype=float)
+    event = np.asarray(evidence.claim_event, dtype=int)
+    prior_mean = np.asarray(evidence.prior_mean, dtype=float)
+    # A = blockdiag over wording groups of (w w^T + diag(v)): Sherman-Morrison per group.
+    _, group = np.unique(np.asarray(evidence.claim_wording), return_inverse=True)
+    cue = np.asarray(evidence.claim_cue_sd, dtype=float)
+    age = np.asarray(evidence.claim_age_days, dtype=float)
+    v = config.staleness_per_30_days**2 * age / 30.0 + config.residual_sd**2
+    p = cue / v
+    denom = 1.0 + np.bincount(group, cue * p)
+
+    def a_inv(x: np.ndarray) -> np.ndarray:
+        return x / v - p * (np.bincount(group, p * x) / denom)[group]
+
+    resid = y - prior_mean[event]
+    informed, claim_event = np.unique(event, return_inverse=True)
+    _, claim_source = np.unique(np.asarray(evidence.claim_source, dtype=int), return_inverse=True)
+    n_sources = int(claim_source.max()) + 1 if len(claim_source) else 0
+    a_one, a_y, a_resid = a_inv(np.ones_like(y)), a_inv(y), a_inv(resid)
+    _check_fits(len(informed), n_sources, len(y))
+    cross = np.zeros((len(informed), n_sources))
+    np.add.at(cross, (claim_event, claim_source), a_one)
+    return ClaimAlgebra(
+        prior_mean=prior_mean,
+        prior_sd=np.asarray(evidence.prior_sd, dtype=float),
+        informed=informed,
+        claim_event=claim_event,
+        claim_source=claim_source,
+        source_kind=claim_design(evidence, config).source_kind_index,
+        a_one=a_one,
+        a_diag=1.0 / v - p**2 / denom[group],
+        a_y=a_y,
+        a_resid=a_resid,
+        source_weight=np.bincount(claim_source, a_one, n_sources),
+        event_weight=np.bincount(claim_event, a_one, len(informed)),
+        cross=cross,
+        source_y=np.bincount(claim_source, a_y, n_sources),
+        event_y=np.bincount(claim_event, a_y, len(informed)),
+        source_resid=np.bincount(claim_source, a_resid, n_sources),
+        event_resid=np.bincount(claim_event, a_resid, len(informed)),
+        log_det_a=float(np.log(v).sum() + np.log(denom).sum()),
+        resid_a_resid=float(resid @ a_resid),
+    )
+
+
+def available_memory() -> int:
+    """Bytes of physical memory free now (0 when the system does not say)."""
+    try:
+        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError):
+        return 0
+
+
+def _draw_bytes(n_informed: int, n_sources: int, n_claims: int) -> int:
+    """Bytes of the matrices one draw's conditional needs (the least a block holds)."""
+    return 8 * (4 * n_informed**2 + 2 * n_informed * n_sources + 6 * n_claims)
+
+
+def _check_fits(n_informed: int, n_sources: int, n_claims: int) -> None:
+    """Refuse, with a clear message, evidence whose single draw cannot fit in memory."""
+    needed = _draw_bytes(n_informed, n_sources, n_claims)
+    available = available_memory()
+    if available and needed > available // 2:
+        raise InputError(
+            f"evidence: {n_informed} events with claims from {n_sources} sources need "
+            f"{needed / 2**30:.1f} GiB per posterior draw, more than half of the "
+            f"{available / 2**30:.1f} GiB of memory free; split the scenario into smaller ones"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """The conditional of the informed events for a block of draws of ``tau``."""
+
+    k: np.ndarray  # (rows, source)
+    inv_chol: np.ndarray  # (rows, e1, e1): L^-1 with L L^T = V^-1
+    cov: np.ndarray  # (rows, e1, e1): V
+    mean: np.ndarray  # (rows, e1): m
+    log_det_precision: np.ndarray  # (rows,)
+
+
+def _block(algebra: ClaimAlgebra, tau: np.ndarray) -> _Block:
+    """``k``, the posterior precision's factors, ``V`` and ``m`` for rows of ``tau``."""
+    t2 = tau[:, algebra.source_kind] ** 2
+    k = t2 / (1.0 + t2 * algebra.source_weight)
+    cross = algebra.cross
+    diag = algebra.prior_precision + algebra.event_weight
+    precision = -np.matmul(cross * k[:, None, :], cross.T)
+    precision[:, np.arange(len(diag)), np.arange(len(diag))] += diag
+    chol = np.linalg.cholesky(precision)
+    inv_chol = np.linalg.inv(chol)
+    cov = np.matmul(np.swapaxes(inv_chol, -1, -2), inv_chol)
+    prior_part = algebra.prior_precision * algebra.prior_mean[algebra.informed]
+    shift = prior_part + algebra.event_y - (k * algebra.source_y) @ cross.T
+    mean = np.matmul(cov, shift[..., None])[..., 0]
+    log_det = 2 * np.log(np.diagonal(chol, axis1=-2, axis2=-1)).sum(axis=-1)
+    return _Block(k, inv_chol, cov, mean, log_det)
+
+
+def _rows(tau: np.ndarray, size: int) -> Iterator[slice]:
+    """Slices of ``size`` rows covering the flattened draws of ``tau``."""
+    n_rows = int(np.prod(tau.shape[:-1]))
+    for start in range(0, n_rows, size):
+        yield slice(start, min(start + size, n_rows))
 
 
 @dataclass(frozen=True, slots=True)
 class ThetaConditional:
-    """Per draw, the Gaussian ``theta | tau, y``: ``mean`` (..., event), ``chol`` (..., e, e).
+    """Per draw, the Gaussian ``theta | tau, y``.
 
-    ``chol`` is the lower Cholesky factor of the covariance.
+    ``mean`` is (..., event). ``factor`` (..., informed, informed) is a square root of
+    the covariance of the ``informed`` events (``factor @ factor.T``); the other events
+    are independent of everything, at their prior sd ``prior_sd``.
     """
 
     mean: np.ndarray
-    chol: np.ndarray
+    factor: np.ndarray
+    informed: np.ndarray
+    prior_sd: np.ndarray
+
+    def covariance(self) -> np.ndarray:
+        """The full covariance, (..., event, event)."""
+        n = self.mean.shape[-1]
+        cov = np.zeros((*self.mean.shape, n))
+        cov[..., np.arange(n), np.arange(n)] = self.prior_sd**2
+        block = np.ix_(self.informed, self.informed)
+        cov[(..., *block)] = self.factor @ np.swapaxes(self.factor, -1, -2)
+        return cov
 
     def draw(self, rng=None) -> np.ndarray:
         """One independent draw of ``theta`` per conditional, shape (..., event)."""
         rng = np.random.default_rng(rng)
         z = rng.standard_normal(self.mean.shape)
-        return self.mean + np.einsum("...ij,...j->...i", self.chol, z)
+        theta = self.mean + self.prior_sd * z
+        shift = np.matmul(self.factor, z[..., self.informed, None])[..., 0]
+        theta[..., self.informed] = self.mean[..., self.informed] + shift
+        return theta
 
 
-def _indicator(evidence: EvidenceSet) -> np.ndarray:
-    """``X``: (claim, event), 1 where claim ``c`` measures event ``e``."""
-    design = np.zeros((evidence.n_claims, len(evidence.events)))
-    design[np.arange(evidence.n_claims), np.asarray(evidence.claim_event, dtype=int)] = 1.0
-    return design
-
-
-def _precision_parts(
-    evidence: EvidenceSet, config: ModelConfig, tau: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """``Q``, ``X``, the posterior precision ``P`` and the shift ``b`` (so ``m = P^-1 b``)."""
-    design = _indicator(evidence)
-    prior_precision = 1.0 / np.asarray(evidence.prior_sd, dtype=float) ** 2
-    q = np.linalg.inv(claim_covariance(evidence, config, tau))
-    precision = np.einsum("ci,...cd,dj->...ij", design, q, design) + np.diag(prior_precision)
-    y = np.asarray(evidence.claim_logit, dtype=float)
-    shift = np.einsum("ci,...cd,d->...i", design, q, y)
-    shift = shift + prior_precision * np.asarray(evidence.prior_mean, dtype=float)
-    return q, design, precision, shift
-
-
-def _gaussian(precision: np.ndarray, shift: np.ndarray) -> ThetaConditional:
-    """Mean and covariance Cholesky factor from a precision matrix and its shift."""
-    cov = np.linalg.inv(precision)
-    cov = 0.5 * (cov + np.swapaxes(cov, -1, -2))
-    return ThetaConditional(np.einsum("...ij,...j->...i", cov, shift), np.linalg.cholesky(cov))
-
-
+@one_blas_thread
 def theta_conditional(
     evidence: EvidenceSet, config: ModelConfig, tau: np.ndarray
 ) -> ThetaConditional:
-    """The exact conditional ``theta | tau, y`` for scale draws ``tau`` (..., kind)."""
+    """The exact conditional ``theta | tau, y`` for scale draws ``tau`` (..., kind).
+
+    Holds an (informed x informed) matrix per draw; `draw_theta` draws in blocks instead.
+    """
     tau = np.asarray(tau, dtype=float)
-    if evidence.n_claims == 0:
-        sd = np.asarray(evidence.prior_sd, dtype=float)
-        shape = (*tau.shape[:-1], len(sd))
-        mean = np.broadcast_to(np.asarray(evidence.prior_mean, dtype=float), shape)
-        return ThetaConditional(mean, np.broadcast_to(np.diag(sd), (*shape, len(sd))))
-    _, _, precision, shift = _precision_parts(evidence, config, tau)
-    return _gaussian(precision, shift)
+    flat = _conditional(claim_algebra(evidence, config), tau.reshape(-1, tau.shape[-1]))
+    lead = tau.shape[:-1]
+    return ThetaConditional(
+        flat.mean.reshape(*lead, -1),
+        flat.factor.reshape(*lead, *flat.factor.shape[1:]),
+        flat.informed,
+        flat.prior_sd,
+    )
 
 
-def _marginal_precision(
-    evidence: EvidenceSet, config: ModelConfig, tau: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """``S^-1`` and the residual ``y - X mu0`` of the claims with ``theta`` integrated out."""
-    design = _indicator(evidence)
-    prior_var = np.asarray(evidence.prior_sd, dtype=float) ** 2
-    cov = claim_covariance(evidence, config, np.asarray(tau, dtype=float))
-    cov = cov + (design * prior_var) @ design.T
-    resid = np.asarray(evidence.claim_logit) - design @ np.asarray(evidence.prior_mean)
-    return np.linalg.inv(cov), resid
+def _conditional(algebra: ClaimAlgebra, tau: np.ndarray) -> ThetaConditional:
+    """`theta_conditional` for rows of ``tau`` (n, kind)."""
+    mean = np.tile(algebra.prior_mean, (len(tau), 1))
+    n_informed = len(algebra.informed)
+    if n_informed == 0:
+        return ThetaConditional(
+            mean, np.zeros((len(tau), 0, 0)), algebra.informed, algebra.prior_sd
+        )
+    block = _block(algebra, tau)
+    mean[:, algebra.informed] = block.mean
+    factor = np.swapaxes(block.inv_chol, -1, -2)
+    return ThetaConditional(mean, factor, algebra.informed, algebra.prior_sd)
 
 
+@one_blas_thread
+def draw_theta(evidence: EvidenceSet, config: ModelConfig, tau: np.ndarray, rng=None) -> np.ndarray:
+    """One exact draw of ``theta | tau, y`` per draw of ``tau`` (..., kind), in blocks.
+
+    The numbers of ``theta_conditional(...).draw(rng)`` (up to rounding), in bounded memory.
+    """
+    rng = np.random.default_rng(rng)
+    tau = np.asarray(tau, dtype=float)
+    flat = tau.reshape(-1, tau.shape[-1])
+    algebra = claim_algebra(evidence, config)
+    parts = [
+        _conditional(algebra, flat[rows]).draw(rng) for rows in _rows(tau, algebra.block_rows())
+    ]
+    theta = np.concatenate(parts) if parts else np.empty((0, len(algebra.prior_mean)))
+    return theta.reshape(*tau.shape[:-1], len(algebra.prior_mean))
+
+
+@one_blas_thread
 def log_marginal(evidence: EvidenceSet, config: ModelConfig, tau: np.ndarray) -> np.ndarray:
-    """``log p(y | tau)`` with ``theta`` integrated out, per draw: shape ``tau.shape[:-1]``."""
+    """``log p(y | tau)`` with ``theta`` integrated out, per draw: shape ``tau.shape[:-1]``.
+
+    By the matrix determinant lemma and Woodbury over sources and informed events (see
+    the module docstring): ``log det S = log det A + log det D + sum log(1 + t^2 u) +
+    log det P`` and ``r^T S^-1 r = r^T A^-1 r - sum k h^2 - g^T P^-1 g``.
+    """
     tau = np.asarray(tau, dtype=float)
     if evidence.n_claims == 0:
         return np.zeros(tau.shape[:-1])
-    k, resid = _marginal_precision(evidence, config, tau)
-    logdet = np.linalg.slogdet(k)[1]
-    quad = np.einsum("i,...ij,j->...", resid, k, resid)
-    return 0.5 * (logdet - quad - evidence.n_claims * np.log(2 * np.pi))
+    algebra = claim_algebra(evidence, config)
+    flat = tau.reshape(-1, tau.shape[-1])
+    out = np.empty(len(flat))
+    fixed = algebra.log_det_a + 2 * np.log(algebra.prior_sd[algebra.informed]).sum()
+    fixed += algebra.n_claims * _LOG_2PI + algebra.resid_a_resid
+    for rows in _rows(tau, algebra.block_rows()):
+        block = _block(algebra, flat[rows])
+        t2 = flat[rows][:, algebra.source_kind] ** 2
+        g = algebra.event_resid - (block.k * algebra.source_resid) @ algebra.cross.T
+        white = np.matmul(block.inv_chol, g[..., None])[..., 0]
+        out[rows] = -0.5 * (
+            fixed
+            + np.log1p(t2 * algebra.source_weight).sum(axis=-1)
+            + block.log_det_precision
+            - (block.k * algebra.source_resid**2).sum(axis=-1)
+            - (white**2).sum(axis=-1)
+        )
+    return out.reshape(tau.shape[:-1])
+
+
+@one_blas_thread
+def pointwise_loo_loglik(
+    evidence: EvidenceSet, config: ModelConfig, theta: np.ndarray, tau: np.ndarray
+) -> np.ndarray:
+    """Per draw and claim, ``log p(y_c | y_-c, theta, tau)`` from the precision ``Q``.
+
+    ``theta`` is (..., event) and ``tau`` (..., kind); the result is (..., claim). For
+    ``y ~ N(mu, Sigma)`` with ``Q = Sigma^-1`` and ``g = Q (y - mu)`` the leave-one-out
+    conditional is Normal with mean ``y_c - g_c / Q_cc`` and variance ``1 / Q_cc``
+    (Bürkner, Gabry & Vehtari 2021). ``Q`` is applied by Woodbury over sources, never
+    formed.
+    """
+    algebra = claim_algebra(evidence, config)
+    theta = np.asarray(theta, dtype=float)[..., algebra.informed]
+    t2 = np.asarray(tau, dtype=float)[..., algebra.source_kind] ** 2
+    k = t2 / (1.0 + t2 * algebra.source_weight)
+    a_resid = algebra.a_y - algebra.a_one * theta[..., algebra.claim_event]
+    source_resid = algebra.source_y - theta @ algebra.cross
+    k_claim = k[..., algebra.claim_source]
+    g = a_resid - algebra.a_one * k_claim * source_resid[..., algebra.claim_source]
+    q_diag = algebra.a_diag - algebra.a_one**2 * k_claim
+    return 0.5 * (np.log(q_diag) - _LOG_2PI - g**2 / q_diag)
 
 
 @dataclass(frozen=True, slots=True)
 class LeaveOneOut:
-    """Per draw and claim: ``theta`` moved to ``theta | tau, y_-c`` and ``log p(y_c | y_-c, tau)``.
+    """Leaving each claim out of draws of ``theta | tau, y``, with ``tau`` paired.
 
-    ``theta`` is (..., claim, event); ``log_pred`` is (..., claim).
+    ``log_pred`` (..., claim) is ``log p(y_c | y_-c, tau)``, ``theta`` integrated out,
+    whose inverse is the leave-one-out importance weight over ``tau``. `blocks` and
+    `moved` map each draw's ``theta`` to an exact draw of ``theta | tau, y_-c``: with
+    ``u = X^T Q[:, c]``, ``q = Q_cc``, ``v = V u`` and ``gamma = u^T v`` the leave-out
+    precision is ``V^-1 - u u^T / q``, so ``V' = V + alpha v v^T`` with
+    ``alpha = 1 / (q - gamma)``, ``m' = m + alpha v (u^T m - (Q y)_c)``, and
+    ``theta' = m' + (I + beta v u^T)(theta - m)`` has covariance ``V'`` when
+    ``2 beta + beta^2 gamma = alpha``. Each claim costs (event) work per draw.
     """
 
-    theta: np.ndarray
-    log_pred: np.ndarray
+    algebra: ClaimAlgebra
+    theta: np.ndarray  # (n, event) flattened draws
+    tau: np.ndarray  # (n, kind)
+    log_pred: np.ndarray  # (..., claim)
+
+    def blocks(self, claims: np.ndarray | None = None) -> Iterator[tuple[slice, np.ndarray]]:
+        """Per block of draws: its rows and the moved draws (rows, claim, event).
+
+        ``claims`` (default all) selects the claims; blocks fit in `MEMORY_BUDGET`.
+        """
+        algebra = self.algebra
+        claims = np.arange(algebra.n_claims) if claims is None else np.asarray(claims)
+        size = max(1, algebra.block_rows(per_claim=4) * algebra.n_claims // max(len(claims), 1))
+        for rows in _rows(self.tau, size):
+            yield rows, self._moved(rows, claims)
+
+    def moved(self, claim: int) -> np.ndarray:
+        """Draws of ``theta | tau, y_-claim``, shaped like the draws (..., event)."""
+        parts = [moved[:, 0] for _, moved in self.blocks(np.array([claim]))]
+        return np.concatenate(parts).reshape(*self.log_pred.shape[:-1], self.theta.shape[-1])
+
+    @one_blas_thread
+    def _moved(self, rows: slice, claims: np.ndarray) -> np.ndarray:
+        algebra = self.algebra
+        block = _block(algebra, self.tau[rows])
+        event, source = algebra.claim_event[claims], algebra.claim_source[claims]
+        a1 = algebra.a_one[claims]
+        k = block.k[:, source]  # (rows, c)
+        cov_cross = np.matmul(block.cov, algebra.cross)  # V W: (rows, e1, s)
+        # v = V u = a1 (V[:, e] - k (V W)[:, s]), per claim: (rows, c, e1)
+        v = a1[:, None] * (
+            np.swapaxes(block.cov[:, :, event], 1, 2)
+            - k[..., None] * np.swapaxes(cov_cross[:, :, source], 1, 2)
+        )
+        theta = self.theta[rows][:, algebra.informed]
+
+        def u_dot(x: np.ndarray) -> np.ndarray:
+            """``u^T x`` per claim for x (rows, e1) or (rows, c, e1)."""
+            if x.ndim == 2:
+                at_event, at_source = x[:, event], (x @ algebra.cross)[:, source]
+            else:
+                index = np.broadcast_to(event, x.shape[:2])[..., None]
+                at_event = np.take_along_axis(x, index, axis=-1)[..., 0]
+                at_source = np.einsum("rce,ec->rc", x, algebra.cross[:, source])
+            return a1 * (at_event - k * at_source)
+
+        q = algebra.a_diag[claims] - a1**2 * k
+        qy = algebra.a_y[claims] - a1 * k * algebra.source_y[source]
+        gamma = u_dot(v)
+        alpha = 1.0 / (q - gamma)
+        beta = alpha / (1.0 + np.sqrt(q * alpha))
+        scale = alpha * (u_dot(block.mean) - qy) + beta * u_dot(theta - block.mean)
+        moved = np.repeat(self.theta[rows][:, None, :], len(claims), axis=1)
+        moved[..., algebra.informed] += v * scale[..., None]
+        return moved
 
 
+@one_blas_thread
 def leave_one_out(
     evidence: EvidenceSet, config: ModelConfig, theta: np.ndarray, tau: np.ndarray
 ) -> LeaveOneOut:
-    """Map each draw of ``theta | tau, y`` to ``theta | tau, y_-c`` for every claim ``c``.
+    """Leave-one-claim-out of joint draws ``theta`` (..., event) at paired ``tau`` (..., kind).
 
-    ``theta`` (..., event) must be draws of the full-data conditional at the paired
-    ``tau`` (..., kind), as joint posterior draws are; the map is then exact in
-    distribution. ``log_pred`` is the theta-integrated predictive density of each claim
-    given the others, whose inverse is the leave-one-out importance weight over ``tau``.
+    ``theta`` must be draws of the full-data conditional at the paired ``tau``, as joint
+    posterior draws are; the maps of `LeaveOneOut` are then exact in distribution.
+    ``log_pred`` uses ``diag(S^-1)`` and ``S^-1 (y - X mu0)`` gathered per claim from
+    the per-draw Woodbury pieces (`ClaimAlgebra`).
     """
     theta = np.asarray(theta, dtype=float)
-    q, design, precision, shift = _precision_parts(evidence, config, tau)
-    full = _gaussian(precision, shift)
-    q_diag = np.diagonal(q, axis1=-2, axis2=-1)  # (..., c)
-    u = np.einsum("...dc,dj->...cj", q, design)  # (..., c, event): X^T Q[:, c]
-    y = np.asarray(evidence.claim_logit, dtype=float)
-    qy = np.einsum("...cd,d->...c", q, y)  # Q[c, :] y
-    precision_c = precision[..., None, :, :] - (
-        u[..., :, None] * u[..., None, :] / q_diag[..., None, None]
+    tau = np.asarray(tau, dtype=float)
+    algebra = claim_algebra(evidence, config)
+    flat_tau = tau.reshape(-1, tau.shape[-1])
+    log_pred = np.empty((len(flat_tau), algebra.n_claims))
+    event, source, a1 = algebra.claim_event, algebra.claim_source, algebra.a_one
+    for rows in _rows(tau, algebra.block_rows()):
+        block = _block(algebra, flat_tau[rows])
+        cov_cross = np.matmul(block.cov, algebra.cross)  # (rows, e1, s)
+        source_quad = np.einsum("es,res->rs", algebra.cross, cov_cross)  # diag(W^T V W)
+        k = block.k[:, source]
+        # The blocks of M^-1 = [[diag(1/k) W^T], [W P]]^-1 at (source, event) per claim.
+        m_ee = np.diagonal(block.cov, axis1=-2, axis2=-1)[:, event]
+        m_se = -k * cov_cross[:, event, source]
+        m_ss = k + k**2 * source_quad[:, source]
+        s_diag = algebra.a_diag - a1**2 * (m_ss + 2 * m_se + m_ee)
+        g = algebra.event_resid - (block.k * algebra.source_resid) @ algebra.cross.T
+        beta = np.matmul(block.cov, g[..., None])[..., 0]  # P^-1 g
+        alpha = block.k * (algebra.source_resid - beta @ algebra.cross)
+        s_resid = algebra.a_resid - a1 * (alpha[:, source] + beta[:, event])
+        log_pred[rows] = 0.5 * (np.log(s_diag) - _LOG_2PI - s_resid**2 / s_diag)
+    return LeaveOneOut(
+        algebra,
+        theta.reshape(-1, theta.shape[-1]),
+        flat_tau,
+        log_pred.reshape(*tau.shape[:-1], algebra.n_claims),
     )
-    shift_c = shift[..., None, :] - u * (qy / q_diag)[..., None]
-    per_claim = ThetaConditional(full.mean[..., None, :], full.chol[..., None, :, :])
-    moved = move_draws(theta[..., None, :], per_claim, _gaussian(precision_c, shift_c))
-    k, resid = _marginal_precision(evidence, config, tau)
-    g = np.einsum("...ij,j->...i", k, resid)
-    k_diag = np.diagonal(k, axis1=-2, axis2=-1)
-    log_pred = 0.5 * (np.log(k_diag) - np.log(2 * np.pi) - g**2 / k_diag)
-    return LeaveOneOut(moved, log_pred)
-
-
-def move_draws(theta: np.ndarray, source: ThetaConditional, target: ThetaConditional) -> np.ndarray:
-    """Map draws of ``source`` to draws of ``target`` by the affine map matching them."""
-    z = np.linalg.solve(source.chol, (np.asarray(theta) - source.mean)[..., None])[..., 0]
-    return target.mean + np.einsum("...ij,...j->...i", target.chol, z)

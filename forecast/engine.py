@@ -27,6 +27,7 @@ from forecast.display import plural
 from forecast.language.claim import Claim, SourceKind
 from forecast.result import Driver, EventForecast, Forecast, JointScenario
 from forecast.scenario import Evidence, Scenario, link_claims, unlinked_claims
+from forecast.threads import one_blas_thread
 
 __all__ = [
     "Forecast",
@@ -158,6 +159,7 @@ def related_events(graph: Any) -> dict[str, frozenset[str]]:
     return {name: frozenset(node.name for node in graph.ancestors([name])) for name in graph.names}
 
 
+@one_blas_thread
 def run_forecast(
     scenario: Scenario,
     claims: Sequence[Claim],
@@ -373,11 +375,12 @@ def mcse_mean(values: np.ndarray) -> float:
 
 def joint_rows(table: Any, names: Sequence[str]) -> tuple[JointScenario, ...]:
     """Joint scenarios from a ``joint_scenarios`` table (bool column per event, prob, mcse)."""
+    outcomes = table[list(names)].to_numpy(dtype=bool)
     return tuple(
         JointScenario(
-            events=tuple((name, bool(row[name])) for name in names),
-            prob=float(row["prob"]),
-            mcse=float(row["mcse"]),
+            events=tuple(zip(names, map(bool, row), strict=True)),
+            prob=float(prob),
+            mcse=float(mcse),
         )
-        for _, row in table.iterrows()
+        for row, prob, mcse in zip(outcomes, table["prob"], table["mcse"], strict=True)
     )

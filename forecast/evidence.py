@@ -219,25 +219,6 @@ def claim_covariance(evidence: EvidenceSet, config: ModelConfig, tau: np.ndarray
     return design.base_cov + tau_claim[..., :, None] * tau_claim[..., None, :] * design.same_source
 
 
-def pointwise_loo_loglik(
-    evidence: EvidenceSet, config: ModelConfig, theta: np.ndarray, tau: np.ndarray
-) -> np.ndarray:
-    """Per draw and claim, ``log p(y_c | y_-c, theta, tau)`` from the precision matrix.
-
-    ``theta`` is (..., event) and ``tau`` (..., kind); the result is (..., claim). For
-    ``y ~ N(mu, Sigma)`` with ``Q = Sigma^-1`` and ``g = Q (y - mu)`` the leave-one-out
-    conditional is Normal with mean ``y_c - g_c / Q_cc`` and variance ``1 / Q_cc``
-    (Bürkner, Gabry & Vehtari 2021, Computational Statistics 36:1243-1261).
-    """
-    precision = np.linalg.inv(claim_covariance(evidence, config, tau))
-    resid = (
-        np.asarray(evidence.claim_logit) - theta[..., np.asarray(evidence.claim_event, dtype=int)]
-    )
-    g = np.einsum("...ij,...j->...i", precision, resid)
-    q_diag = np.diagonal(precision, axis1=-2, axis2=-1)
-    return 0.5 * (np.log(q_diag) - np.log(2 * np.pi) - g**2 / q_diag)
-
-
 def simulate_claims(
     evidence: EvidenceSet, config: ModelConfig, n_draws: int, rng=None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -12,8 +12,9 @@ import arviz as az
 import numpy as np
 import xarray as xr
 
+from forecast.conditional import pointwise_loo_loglik
 from forecast.diagnostics import Diagnostics, diagnose
-from forecast.evidence import EvidenceSet, ModelConfig, claim_design, pointwise_loo_loglik
+from forecast.evidence import EvidenceSet, ModelConfig, claim_design
 
 __all__ = ["Posterior", "log_likelihood_group", "prior_posterior", "tau_draws"]
 

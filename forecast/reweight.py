@@ -25,12 +25,13 @@ from dataclasses import dataclass
 import arviz as az
 import numpy as np
 
-from forecast.conditional import leave_one_out, log_marginal, theta_conditional
+from forecast.conditional import LeaveOneOut, draw_theta, leave_one_out, log_marginal
 from forecast.diagnostics import ESS_MIN, Diagnostics
 from forecast.errors import InputError
 from forecast.evidence import EvidenceSet, claim_design
 from forecast.language.claim import SOURCE_KIND_LOGIT_SD, SourceKind
 from forecast.posterior import Posterior, log_likelihood_group
+from forecast.threads import one_blas_thread
 
 __all__ = ["K_MAX", "UPDATED", "Influence", "claim_influence", "psis_weights", "update_posterior"]
 
@@ -69,6 +70,7 @@ def _values(values_fn: Callable[[np.ndarray], np.ndarray], theta: np.ndarray) ->
     return values
 
 
+@one_blas_thread
 def claim_influence(
     posterior: Posterior,
     values_fn: Callable[[np.ndarray], np.ndarray],
@@ -86,7 +88,9 @@ def claim_influence(
     ``-log p(y_c | y_-c, tau)`` (theta integrated out). When the Pareto k exceeds
     ``k_threshold`` and ``refit`` is true, the model is refitted without ``c`` (same
     sampler settings, seeded from ``seed``) and the refit's mean is used instead.
-    ``progressbar`` draws a bar over the claims on stderr.
+    ``progressbar`` draws a bar over the claims on stderr. ``values_fn`` must compute each
+    draw's quantities from that draw alone: the moved draws of many claims reach it stacked
+    along the draw axis.
     """
     theta = posterior.theta()
     flat = _values(values_fn, theta).reshape(theta.shape[0] * theta.shape[1], -1)
@@ -97,19 +101,40 @@ def claim_influence(
     if n_claims == 0:
         return Influence(delta, pareto_k, ())
     loo = leave_one_out(evidence, posterior.config, theta, posterior.tau())
-    seeds = np.random.default_rng(seed).integers(2**31, size=n_claims)
-    refitted = []
+    weights = np.empty((n_claims, flat.shape[0]))
     for c in _tracked(range(n_claims), "influence of claims", progressbar):
-        weights, pareto_k[c] = psis_weights(-loo.log_pred[..., c])
-        use_refit = refit and pareto_k[c] > k_threshold
-        if use_refit:
-            loo_mean = _refit_mean(posterior, c, values_fn, int(seeds[c]))
-        else:
-            moved = _values(values_fn, loo.theta[..., c, :])
-            loo_mean = weights @ moved.reshape(flat.shape[0], -1)
-        delta[c] = flat.mean(axis=0) - loo_mean
-        refitted.append(bool(use_refit))
-    return Influence(delta, pareto_k, tuple(refitted))
+        weights[c], pareto_k[c] = psis_weights(-loo.log_pred[..., c])
+    use_refit = refit & (pareto_k > k_threshold)
+    moved = _moved_means(loo, values_fn, weights, np.flatnonzero(~use_refit), flat.shape[1])
+    delta[:] = flat.mean(axis=0) - moved
+    seeds = np.random.default_rng(seed).integers(2**31, size=n_claims)
+    for c in np.flatnonzero(use_refit):
+        delta[c] = flat.mean(axis=0) - _refit_mean(posterior, c, values_fn, int(seeds[c]))
+    return Influence(delta, pareto_k, tuple(bool(r) for r in use_refit))
+
+
+def _moved_means(
+    loo: LeaveOneOut,
+    values_fn: Callable[[np.ndarray], np.ndarray],
+    weights: np.ndarray,
+    claims: np.ndarray,
+    n_values: int,
+) -> np.ndarray:
+    """Per claim (rows of the result), the weighted mean of ``values_fn`` over moved draws.
+
+    The moved draws come in blocks of draws, all of ``claims`` at once, and pass through
+    ``values_fn`` as one (1, rows * claims, event) array, so its cost per call is shared.
+    """
+    sums = np.zeros((weights.shape[0], n_values))
+    if len(claims) == 0:
+        return sums
+    for rows, moved in loo.blocks(claims):
+        n_rows, n_claims, n_events = moved.shape
+        values = _values(values_fn, moved.reshape(1, n_rows * n_claims, n_events))
+        sums[claims] += np.einsum(
+            "cr,rcq->cq", weights[claims, rows], values.reshape(n_rows, n_claims, -1)
+        )
+    return sums
 
 
 def _tracked(steps: range, description: str, show: bool) -> Iterable[int]:
@@ -159,6 +184,7 @@ def _refit_mean(
     return values.reshape(-1, values.shape[-1]).mean(axis=0)
 
 
+@one_blas_thread
 def update_posterior(
     posterior: Posterior,
     evidence: EvidenceSet,
@@ -204,7 +230,7 @@ def update_posterior(
         return None
     chosen = _systematic(weights.reshape(n_chains, n_draws), rng)
     tau = np.take_along_axis(tau, chosen[..., None], axis=1)
-    theta = theta_conditional(evidence, config, tau).draw(rng)
+    theta = draw_theta(evidence, config, tau, rng)
     draws = {"theta": theta}
     dims = {"theta": ["event"]}
     coords = {"event": list(evidence.events)}

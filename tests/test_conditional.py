@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from scipy import stats
 
-from forecast.conditional import leave_one_out, log_marginal, theta_conditional
+from forecast import conditional
+from forecast.conditional import (
+    claim_algebra,
+    draw_theta,
+    leave_one_out,
+    log_marginal,
+    theta_conditional,
+)
+from forecast.errors import InputError
 from forecast.evidence import ModelConfig, claim_design
 from tests.conftest import MC_Z
 from tests.model_cases import exact_posterior, reference_covariance, seed_like
@@ -31,7 +40,7 @@ def test_theta_conditional_is_the_conjugate_posterior():
     got = theta_conditional(ev, FIXED, _centres(ev))
     mean, cov = exact_posterior(ev, FIXED)
     np.testing.assert_allclose(got.mean[0], mean, atol=1e-10)
-    np.testing.assert_allclose(got.chol[0] @ got.chol[0].T, cov, atol=1e-10)
+    np.testing.assert_allclose(got.covariance()[0], cov, atol=1e-10)
 
 
 def test_log_marginal_matches_scipy():
@@ -46,12 +55,37 @@ def test_leave_one_out_moves_exact_draws_to_the_exact_leave_out_posterior(rng):
     tau = _centres(ev, n_draws)
     theta = theta_conditional(ev, FIXED, tau).draw(rng)
     loo = leave_one_out(ev, FIXED, theta, tau)
-    assert loo.theta.shape == (n_draws, ev.n_claims, len(ev.events))
     for c in range(ev.n_claims):
         mean, cov = exact_posterior(ev.without_claim(c), FIXED)
         sd = np.sqrt(np.diag(cov))
-        moved = loo.theta[:, c, :]
+        moved = loo.moved(c)
+        assert moved.shape == (n_draws, len(ev.events))
         assert np.all(np.abs(moved.mean(axis=0) - mean) < MC_Z * sd / np.sqrt(n_draws))
         assert np.all(np.abs(moved.std(axis=0) - sd) < MC_Z * sd / np.sqrt(2 * n_draws))
         expected = _scipy_log_marginal(ev) - _scipy_log_marginal(ev.without_claim(c))
         np.testing.assert_allclose(loo.log_pred[:, c], expected, atol=1e-9)
+
+
+def test_blocks_of_draws_give_the_same_numbers(monkeypatch, rng):
+    """Bounded memory: results computed a few draws at a time equal those in one block."""
+    ev = seed_like()
+    tau = np.exp(rng.normal(0.0, 0.3, size=(2, 25, len(claim_design(ev, FIXED).kinds))))
+    theta = draw_theta(ev, FIXED, tau, rng=5)
+    whole = leave_one_out(ev, FIXED, theta, tau)
+    expected = (log_marginal(ev, FIXED, tau), whole.log_pred, whole.moved(3))
+    monkeypatch.setattr(conditional, "MEMORY_BUDGET", 1)  # one draw per block
+    assert claim_algebra(ev, FIXED).block_rows() == 1
+    np.testing.assert_allclose(draw_theta(ev, FIXED, tau, rng=5), theta, rtol=1e-12, atol=1e-12)
+    part = leave_one_out(ev, FIXED, theta, tau)
+    got = (log_marginal(ev, FIXED, tau), part.log_pred, part.moved(3))
+    for a, b in zip(got, expected, strict=True):
+        np.testing.assert_allclose(a, b, rtol=1e-12, atol=1e-12)
+    assert sum(1 for _ in part.blocks()) == tau[..., 0].size
+
+
+def test_evidence_too_large_for_memory_is_refused(monkeypatch):
+    """One clear line instead of a memory traceback when a single draw cannot fit."""
+    ev = seed_like()
+    monkeypatch.setattr(conditional, "available_memory", lambda: 2**10)
+    with pytest.raises(InputError, match=r"need .* GiB per posterior draw, more than half"):
+        draw_theta(ev, FIXED, _centres(ev, 3))

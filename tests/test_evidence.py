@@ -8,13 +8,13 @@ import numpy as np
 import pytest
 from scipy import stats
 
+from forecast.conditional import pointwise_loo_loglik
 from forecast.errors import InputError
 from forecast.evidence import (
     EvidenceSet,
     ModelConfig,
     claim_covariance,
     claim_design,
-    pointwise_loo_loglik,
     simulate_claims,
 )
 from tests.conftest import MC_Z

@@ -33,6 +33,7 @@ from forecast.simulate import (
     joint_scenarios,
     marginals,
     simulate,
+    simulate_counts,
 )
 from tests.conftest import MC_Z
 
@@ -245,6 +246,30 @@ def test_varying_probs_per_draw(graph, rng) -> None:
     expected = event_probs(graph, probs).mean(axis=0)
     for j in range(len(graph.names)):
         _within(outcomes[:, j].mean(), expected[j], N_DRAWS)
+
+
+@pytest.mark.parametrize("n_draws", [7, 3001])
+def test_counts_cycle_over_the_draws(graph, rng, n_draws) -> None:
+    """Counts of many passes over few draws, and of a pass and a part over many draws."""
+    probs = rng.uniform(size=(n_draws, len(graph.latent)))
+    n_samples = 50 * n_draws + 3 if n_draws < 100 else n_draws + 1000
+    counts = simulate_counts(graph, probs, n_samples, rng=rng)
+    weights = np.bincount(np.arange(n_samples) % n_draws, minlength=n_draws)
+    per_draw = event_probs(graph, probs)
+    expected = weights @ per_draw
+    sd = np.sqrt(weights @ (per_draw * (1 - per_draw)))
+    assert np.all(np.abs(counts - expected) <= MC_Z * sd), (counts, expected, sd)
+
+
+def test_probs_zero_and_one_are_exact(graph, rng) -> None:
+    """A certain coin always lands, an impossible one never: no rounding at the ends."""
+    probs = np.tile([1.0, 0.0, 1.0, 1.0], (4000, 1))
+    outcomes = simulate(graph, probs, rng=rng)
+    expected = {"visit": True, "meet": False, "phone": False, "briefed": True, "raised": True}
+    for name, value in expected.items():
+        assert (outcomes[:, graph.index(name)] == value).all()
+    counts = simulate_counts(graph, probs, 10_000, rng=rng)
+    assert counts.tolist() == [10_000 * expected[name] for name in graph.names]
 
 
 def test_conditional_never_observed(graph, rng) -> None:
