@@ -282,7 +282,9 @@ def _govern(clause, relation: str, governor, mark: set[str], state: _State) -> b
     """Apply the governor's rule to the clause's state; False to stop climbing."""
     lemma = tk.lemma(governor)
     negated = tk.negated(governor)
-    if relation == "advcl" and mark & rules.CONDITION_MARKS:
+    # "it is unclear if ...": a question, whichever relation the parse gives the clause.
+    question = bool(mark & rules.OPEN_MARKS) and lemma in rules.OPEN_GOVERNORS
+    if relation == "advcl" and mark & rules.CONDITION_MARKS and not question:
         state.settle("conditional", clause)  # "if the summit is cancelled": a condition
         return False
     if state.family in SETTLED:
@@ -298,7 +300,7 @@ def _govern(clause, relation: str, governor, mark: set[str], state: _State) -> b
         state.settle("open_question", governor, clear=True)  # "doubts about how hard"
         _attribute(governor, state)
         return True
-    if relation == "advcl" and "to" not in mark:
+    if relation == "advcl" and "to" not in mark and not question:
         return lemma in ("cite", "quote") and _source_of_cited(clause, governor, state)
     if mark & rules.OPEN_MARKS or lemma in rules.OPEN_GOVERNORS or _remains_to_be_seen(governor):
         state.settle("open_question", governor, clear=True)
@@ -377,7 +379,8 @@ def _plan(governor, lemma: str, negated: bool, state: _State) -> None:
 
 def _was_to_have(token) -> bool:
     """ "were to have met": a past plan that lapsed (also "was due to have")."""
-    lemmas = {tk.lemma(child) for child in tk.children(token, "aux", "mark")}
+    # The parser labels the "be" of "were to have" aux or cop; either carries the plan.
+    lemmas = {tk.lemma(child) for child in tk.children(token, "aux", "mark", "cop")}
     return {"be", "to", "have"} <= lemmas and token.tag_ == "VBN"
 
 
