@@ -112,7 +112,7 @@ def retrain() -> dict:
             check=True,
             cwd=ROOT,
         ).stdout
-    return json.loads(out[out.index("{") :])
+    return json.loads(out[out.index('{\n  "treebank"') :])
 
 
 def main() -> int:
