@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from forecast.cli.output import add_wide_option
+
 PARSE_EPILOG = """\
 The table shows, per sentence, each token's lemma, coarse (UPOS) and fine (XPOS) tag,
 morphological features, head and dependency label: why a sentence was read as it was.
@@ -33,6 +35,7 @@ def add_commands(commands) -> None:
         default="table",
         help="output format (default: table)",
     )
+    add_wide_option(parser)
     parser.set_defaults(handler=parse_command)
 
 
@@ -53,25 +56,34 @@ def parse_command(args: argparse.Namespace) -> int:
         return 0
     for number, sentence in enumerate(sentences, start=1):
         out.write(f"# {number}: {' '.join(sentence.text.split())}\n")
-        out.write(_table(sentence))
+        out.write(_table(sentence, args.wide))
         out.write("\n")
     return 0
 
 
-def _table(sentence) -> str:
-    """One sentence as aligned columns: id, token, lemma, UPOS, XPOS, head, label, features."""
-    rows = [("id", "token", "lemma", "upos", "xpos", "head", "label", "features")]
-    for index, word in enumerate(sentence.words, start=1):
-        governor = "root" if word.head == 0 else sentence.words[word.head - 1].form
-        head = f"{word.head} ({governor})"
-        rows.append(
-            (str(index), word.form, word.lemma, word.upos, word.xpos, head, word.deprel, word.feats)
-        )
-    widths = [max(len(row[col]) for row in rows) for col in range(len(rows[0]) - 1)]
-    lines = [
-        "  ".join(cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True))
-        + "  "
-        + row[-1]
-        for row in rows
-    ]
-    return "\n".join(line.rstrip() for line in lines) + "\n"
+def _table(sentence, wide: bool) -> str:
+    """One sentence as a table fitted to the terminal: id, token, lemma, tags, head, label."""
+    import pandas as pd
+
+    from forecast.cli.output import fit_table, terminal_width
+
+    words = sentence.words
+    frame = pd.DataFrame(
+        {
+            "id": range(1, len(words) + 1),
+            "token": [word.form for word in words],
+            "lemma": [word.lemma for word in words],
+            "upos": [word.upos for word in words],
+            "xpos": [word.xpos for word in words],
+            "head": [_head(word, words) for word in words],
+            "label": [word.deprel for word in words],
+            "features": [word.feats for word in words],
+        }
+    )
+    return fit_table(frame, terminal_width(), wide=wide, cut=("features",)) + "\n"
+
+
+def _head(word, words) -> str:
+    """The head's position and form: "3 (said)", or "0 (root)"."""
+    governor = "root" if word.head == 0 else words[word.head - 1].form
+    return f"{word.head} ({governor})"
