@@ -26,9 +26,9 @@ ABSENT = (
     else f"{SHARED} is absent (a fresh clone): public data not available"
 )
 needs_shared = pytest.mark.skipif(not HAVE_SHARED, reason=ABSENT)
-IN_CI = any(os.environ.get(name) for name in ("CI", "FORECAST_CI"))
-"""In CI (``.ci/run`` sets FORECAST_CI=1) a missing PostgreSQL server fails the tests that
-need one instead of skipping them."""
+CI_ENV = ("CI", "FORECAST_CI")
+"""Set in CI (``.ci/run`` sets FORECAST_CI=1): a missing PostgreSQL server fails the tests
+that need one instead of skipping them."""
 STORE_BACKENDS = ("sqlite", "postgresql")
 
 # Monte Carlo tolerance: every statistical check allows z = 4.4 standard errors (two-sided
@@ -86,14 +86,18 @@ def postgres_url():
         url = start(folder)
     except (ServerUnavailable, OSError) as error:
         stop(folder)
-        reason = f"no PostgreSQL server for the store tests: {error}"
-        if IN_CI:
-            pytest.fail(reason)
-        pytest.skip(reason)
+        no_server(f"no PostgreSQL server for the store tests: {error}")
     try:
         yield url
     finally:
         stop(folder)
+
+
+def no_server(reason: str) -> None:
+    """Skip the test for want of a PostgreSQL server, with ``reason``; fail it in CI."""
+    if any(os.environ.get(name) for name in CI_ENV):
+        pytest.fail(reason)
+    pytest.skip(reason)
 
 
 _DATABASES = itertools.count()

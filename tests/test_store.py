@@ -25,7 +25,7 @@ from forecast.scenario.load import loads_scenario
 from forecast.store import HISTORY_COLUMNS, open_store, store_path
 from forecast.store_backend import connect
 from forecast.store_schema import MIGRATIONS, SCHEMA_VERSION, migrate
-from tests.conftest import REPO, STORE_BACKENDS
+from tests.conftest import CI_ENV, REPO, STORE_BACKENDS, no_server
 from tests.pg_server import query
 from tests.store_worker import generated, n_claims
 
@@ -509,6 +509,18 @@ def test_a_writer_waits_for_another_writer_to_commit(store_location, mid_write):
     out, _ = waiter.communicate(timeout=60)
     assert waiter.returncode == 0 and int(out) == 1
     assert counts(store_location) == (2, n_claims(0))
+
+
+def test_a_missing_server_skips_the_tests_outside_ci_and_fails_them_in_ci(monkeypatch):
+    for name in CI_ENV:
+        monkeypatch.delenv(name, raising=False)
+    with pytest.raises(pytest.skip.Exception, match="no server here"):
+        no_server("no server here")
+    for name in CI_ENV:
+        monkeypatch.setenv(name, "1")
+        with pytest.raises(pytest.fail.Exception, match="no server here"):
+            no_server("no server here")
+        monkeypatch.delenv(name)
 
 
 def server_address(url: str) -> str:
