@@ -281,12 +281,12 @@ class Store:
                     f"{self.path}: trigger must be 'run', 'reforecast' or a stored article "
                     f"id; got {trigger!r}"
                 )
-            (forecast_id,) = self._db.execute(
+            forecast_id = self._db.insert_id(
                 "INSERT INTO forecasts (scenario, created_at, as_of, trigger, inputs, payload) "
-                "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                "VALUES (?, ?, ?, ?, ?, ?)",
                 (scenario, utc_text(created_at), date_text(as_of), trigger,
                  json.dumps(list(inputs)), text),
-            ).fetchone()  # fmt: skip
+            )  # fmt: skip
             self._db.executemany(
                 "INSERT INTO forecast_events VALUES (?, ?, ?, ?, ?, ?)",
                 [(forecast_id, *event) for event in events],

@@ -1,8 +1,8 @@
 """The store's two backends: a SQLite file and a PostgreSQL database, behind one connection.
 
 :class:`~forecast.store.Store` and the migrations in :mod:`forecast.store_schema` speak one
-SQL (qmark ``?`` parameters, ``ON CONFLICT`` upserts, ``RETURNING``, a ``rowid`` column for
-insertion order) to a :class:`Connection`; each backend turns it into what its database
+SQL (qmark ``?`` parameters, ``ON CONFLICT`` upserts, a ``rowid`` column for insertion
+order) to a :class:`Connection`; each backend turns it into what its database
 needs and gives the same guarantees:
 
 - a write transaction (:meth:`Connection.write`) is committed whole or not at all, and
@@ -59,6 +59,10 @@ class Connection(ABC):
     @abstractmethod
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         """Run one statement once per row of parameters."""
+
+    @abstractmethod
+    def insert_id(self, sql: str, params: Sequence[Any]) -> int:
+        """Run one ``INSERT`` of a row into a table keyed by ``id``; the new row's ``id``."""
 
     @abstractmethod
     def begin_write(self) -> None:
@@ -144,6 +148,9 @@ class SQLiteConnection(Connection):
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         self._db.executemany(sql, rows)
 
+    def insert_id(self, sql: str, params: Sequence[Any]) -> int:
+        return self.execute(sql, params).lastrowid  # RETURNING needs SQLite 3.35
+
     def begin_write(self) -> None:
         self.execute("BEGIN IMMEDIATE")
 
@@ -227,6 +234,9 @@ class PostgresConnection(Connection):
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         with self._db.cursor() as cursor:
             cursor.executemany(self._placeholders(sql), list(rows))
+
+    def insert_id(self, sql: str, params: Sequence[Any]) -> int:
+        return self.execute(f"{sql} RETURNING id", params).fetchone()[0]
 
     def begin_write(self) -> None:
         """Take the store's write lock, then begin: in that order, so the transaction sees

@@ -46,9 +46,15 @@ class FullDisk:
         return getattr(self._db, name)
 
     def execute(self, sql: str, *args):
+        return self._db.execute(self._check(sql), *args)
+
+    def insert_id(self, sql: str, *args):
+        return self._db.insert_id(self._check(sql), *args)
+
+    def _check(self, sql: str) -> str:
         if sql.startswith("INSERT INTO forecasts"):
             raise self._db.errors[0]("database or disk is full")
-        return self._db.execute(sql, *args)
+        return sql
 
 
 def ingest(store: Path | str, *articles: Path, model: bool = True) -> list[str]:
