@@ -542,6 +542,7 @@ def server_address(url: str) -> str:
          r"postgresql://forecast:\*\*\*@.*: cannot open the store \(.*sslmode"),
         ("postgresql://[bad", r"postgresql://\[bad: cannot open the store \("),
     ],
+    ids=["server down", "unknown user", "no such database", "bad option", "malformed URL"],
 )  # fmt: skip
 def test_a_server_store_that_cannot_be_used_is_one_line_exit_2(postgres_url, capsys, url,
                                                                 message):  # fmt: skip
