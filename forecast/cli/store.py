@@ -23,7 +23,8 @@ from forecast.errors import AlreadyResolved, InputError
 
 # Spelled out rather than imported: importing forecast.store loads pandas, and the parser is
 # built before any input is checked (tests/test_cli_store.py checks the two agree).
-STORE_HELP = "store file (default: $FORECAST_STORE, else ~/.local/share/forecast/store.sqlite)"
+STORE_HELP = ("store file or postgresql://USER@HOST/DB URL (default: $FORECAST_STORE, else "
+              "~/.local/share/forecast/store.sqlite)")  # fmt: skip
 AS_OF_HELP = "date to forecast for (default: the newest article's date in the store)"
 OUTCOMES = {"yes": True, "no": False}
 HISTORY_SHOWN = ("created_at", "as_of", "scenario", "event", "prob", "low", "high", "mcse",
@@ -90,7 +91,7 @@ def add_commands(commands) -> None:
 
 def _command(commands, name: str, summary: str) -> argparse.ArgumentParser:
     parser = commands.add_parser(name, help=summary, description=summary[0].upper() + summary[1:])
-    parser.add_argument("--store", metavar="PATH", help=STORE_HELP)
+    parser.add_argument("--store", metavar="PATH|URL", help=STORE_HELP)
     return parser
 
 
