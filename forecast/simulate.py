@@ -112,6 +112,12 @@ class EventGraph:
                 stack.extend(nodes[name].parents)
         return tuple(node for node in self.nodes if node.name in wanted)
 
+    def subgraph(self, names: Iterable[str]) -> EventGraph:
+        """The events ``names`` and everything they depend on, as a graph of their own."""
+        nodes = self.ancestors(names)
+        latent = tuple(node.name for node in nodes if node.latent)
+        return EventGraph(tuple(node.name for node in nodes), latent, nodes)
+
 
 def build_graph(scenario: Any) -> EventGraph:
     """Compile a scenario's events into an :class:`EventGraph`.
@@ -314,11 +320,12 @@ def _exact(graph: EventGraph, probs: np.ndarray, targets: tuple[Expr, ...]) -> n
     return out
 
 
-def event_probs(graph: EventGraph, probs: Any) -> np.ndarray:
+def event_probs(graph: EventGraph, probs: Any, names: Iterable[str] | None = None) -> np.ndarray:
     """Exact per-draw probability of every event, shape (n_draws, len(graph.names)).
 
     Each event's probability sums over the 2**k coin states of its k latent ancestors
     (itself included), so cost grows with the largest ancestry, not the whole graph.
+    ``names`` (default every event) selects and orders the columns.
 
     Raises
     ------
@@ -327,8 +334,9 @@ def event_probs(graph: EventGraph, probs: Any) -> np.ndarray:
         than :data:`MAX_EXACT_LATENT` latent ancestors (use :func:`simulate` instead).
     """
     probs = _check_probs(graph, probs)
-    targets = tuple(Name(name) for name in graph.names)
-    ancestry = [sum(node.latent for node in graph.ancestors([name])) for name in graph.names]
+    names = graph.names if names is None else tuple(names)
+    targets = tuple(Name(name) for name in names)
+    ancestry = [sum(node.latent for node in graph.ancestors([name])) for name in names]
     for target, k in zip(targets, ancestry, strict=True):
         _check_size(target, k)
     if 2 ** len(graph.latent) <= sum(2**k for k in ancestry):
