@@ -19,8 +19,10 @@ import pandas as pd
 
 from forecast.article import Article
 from forecast.engine import known_by, related_events, run_forecast
+from forecast.errors import InputError
 from forecast.language.claim import Claim, SourceKind
 from forecast.language.extract import extract_claims
+from forecast.posterior import Posterior, posterior_from_record, posterior_record
 from forecast.result import Driver, Forecast
 from forecast.scenario import Scenario, default_scenario_path, link_claims, load_scenario
 from forecast.simulate import build_graph
@@ -39,6 +41,7 @@ __all__ = [
     "reforecast_all",
     "reforecast_scenario",
     "store_as_of",
+    "stored_posterior",
 ]
 
 KIND_WORDS = {
@@ -374,13 +377,30 @@ def reforecast_scenario(
     forecast = run_forecast(
         scenario, store.claims(), as_of=as_of, n_draws=n_draws, chains=chains,
         seed=seed, progress=progress, progressbar=progressbar, outlets=outlets,
-        previous=previous,
+        previous=previous or stored_posterior(store, scenario.name, progress),
     )  # fmt: skip
     forecast_id = store.add_forecast(
-        scenario.name, forecast.to_dict(), trigger=trigger, inputs=used
-    )
+        scenario.name, forecast.to_dict(), trigger=trigger, inputs=used,
+        posterior=None if forecast.posterior is None else posterior_record(forecast.posterior),
+    )  # fmt: skip
     changes = _changes(scenario, forecast, old, new_claims, trigger)
     return ScenarioUpdate(scenario.name, forecast_id, forecast, changes)
+
+
+def stored_posterior(store: Any, name: str, progress: Progress = None) -> Posterior | None:
+    """The posterior stored with the newest forecast of scenario ``name``, or None.
+
+    The engine reweights it when the new evidence allows and samples afresh otherwise;
+    a record this version cannot read is reported and left for a fresh fit to replace.
+    """
+    found = store.latest_posterior(name)
+    if found is None:
+        return None
+    try:
+        return posterior_from_record(*found, where=f"{store.path}: posterior of {name!r}")
+    except InputError as error:
+        _say(progress, f"{error}; sampling afresh")
+        return None
 
 
 def store_as_of(

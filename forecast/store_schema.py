@@ -114,18 +114,36 @@ def _pending_forecasts(db: sqlite3.Connection) -> None:
     )
 
 
+def _posteriors(db: sqlite3.Connection) -> None:
+    """Version 5: each scenario's posterior draws, so the next forecast can reweight them.
+
+    One row per scenario, written (or deleted) in the transaction of the forecast it
+    belongs to: ``record`` is JSON text (the evidence, settings and diagnostics the
+    draws came with), ``draws`` the arrays as ``.npz`` bytes (`forecast.posterior`).
+    """
+    db.execute(
+        """CREATE TABLE posteriors (
+            scenario TEXT PRIMARY KEY REFERENCES scenarios(name),
+            forecast_id INTEGER NOT NULL REFERENCES forecasts(id),
+            record TEXT NOT NULL,
+            draws BLOB NOT NULL
+        )"""
+    )
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _articles_and_claims,
     _scenarios_and_forecasts,
     _resolutions,
     _pending_forecasts,
+    _posteriors,
 )
 """Schema migrations in order; the store's version is how many have been applied."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
 TABLES = frozenset({"articles", "claims", "scenarios", "forecasts", "forecast_events",
-                    "resolutions", "pending_forecasts"})  # fmt: skip
+                    "resolutions", "pending_forecasts", "posteriors"})  # fmt: skip
 """Every table any version of the schema has; other tables mean the file is not a store."""
 
 

@@ -449,3 +449,20 @@ def test_readers_do_not_wait_for_a_writer(tmp_path):
     assert time.monotonic() - start < 5  # far below the 30 s busy timeout a wait would take
     writer.execute("ROLLBACK")
     writer.close()
+
+
+def test_the_posterior_of_the_last_forecast_is_kept_with_it(talks):
+    """Stored in the forecast's transaction; a forecast without one clears the old one."""
+    assert talks.latest_posterior("talks") is None
+    talks.add_forecast("talks", payload(0.4), trigger="run", inputs=[],
+                       posterior=("{}", b"\x00draws\xff"))  # fmt: skip
+    assert talks.latest_posterior("talks") == ("{}", b"\x00draws\xff")
+    talks.add_forecast("talks", payload(0.5), trigger="run", inputs=[],
+                       posterior=("{}", b"newer"))  # fmt: skip
+    assert talks.latest_posterior("talks") == ("{}", b"newer")
+    with pytest.raises(InputError, match="not JSON-ready"):
+        talks.add_forecast("talks", {**payload(0.6), "bad": object()}, trigger="run", inputs=[],
+                           posterior=("{}", b"refused"))  # fmt: skip
+    assert talks.latest_posterior("talks") == ("{}", b"newer")
+    talks.add_forecast("talks", payload(0.6), trigger="run", inputs=[])
+    assert talks.latest_posterior("talks") is None
