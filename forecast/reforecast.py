@@ -22,7 +22,6 @@ from forecast.engine import known_by, related_events, run_forecast
 from forecast.errors import InputError
 from forecast.language.claim import Claim, SourceKind
 from forecast.language.extract import extract_claims
-from forecast.posterior import Posterior, posterior_from_record, posterior_record
 from forecast.result import Driver, Forecast
 from forecast.scenario import Scenario, default_scenario_path, link_claims, load_scenario
 from forecast.simulate import build_graph
@@ -373,6 +372,8 @@ def reforecast_scenario(
         for article_id, outlet in zip(articles["id"], articles["source"], strict=True)
         if isinstance(outlet, str) and outlet
     }
+    from forecast.posterior import posterior_record
+
     old = store.latest_forecast(scenario.name)
     forecast = run_forecast(
         scenario, store.claims(), as_of=as_of, n_draws=n_draws, chains=chains,
@@ -387,12 +388,14 @@ def reforecast_scenario(
     return ScenarioUpdate(scenario.name, forecast_id, forecast, changes)
 
 
-def stored_posterior(store: Any, name: str, progress: Progress = None) -> Posterior | None:
-    """The posterior stored with the newest forecast of scenario ``name``, or None.
+def stored_posterior(store: Any, name: str, progress: Progress = None) -> Any:
+    """The ``Posterior`` stored with the newest forecast of scenario ``name``, or None.
 
     The engine reweights it when the new evidence allows and samples afresh otherwise;
     a record this version cannot read is reported and left for a fresh fit to replace.
     """
+    from forecast.posterior import posterior_from_record  # ArviZ: only once forecasting
+
     found = store.latest_posterior(name)
     if found is None:
         return None

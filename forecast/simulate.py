@@ -28,7 +28,7 @@ import pandas as pd
 from forecast.errors import InputError
 from forecast.graph import And, Expr, ExprError, Name, UnknownNameError, parse_expr
 from forecast.graph import topological_order as order_names
-from forecast.mcse import batch_means_mcse, mcse_binary
+from forecast.mcse import batch_means_mcse, group_mcse, mcse_binary
 
 __all__ = [
     "MAX_EXACT_LATENT",
@@ -517,5 +517,8 @@ def joint_scenarios(
     table = pd.DataFrame(rows[order], columns=names)
     table["count"] = counts[order]
     table["prob"] = counts[order] / n
-    table["mcse"] = [_mcse(inverse == i, counts[i] / n, n, chains) for i in order]
+    if chains is None:
+        table["mcse"] = [_mcse(inverse == i, counts[i] / n, n, chains) for i in order]
+    else:
+        table["mcse"] = group_mcse(np.ravel(inverse), len(rows), chains)[order]
     return table
