@@ -3,11 +3,12 @@
 Loading spaCy and the shipped parser costs more than a second of CPU, the largest part
 of a warm ``forecast run`` besides PyMC's own import. Extraction is a pure function of
 the article and of the reader (the ``forecast.language`` code, the lexicon, the parser
-model and spaCy's version), so its result is cached under a key that hashes all of
-them: editing any of them, or the article, misses the cache. Like PyTensor's compile
-cache, it lives in the user's cache folder (``$FORECAST_CLAIM_CACHE``, else
-``$XDG_CACHE_HOME/forecast/claims``, else ``~/.cache/forecast/claims``; ``none`` turns it
-off). A cache that cannot be read or written is ignored: the claims are extracted.
+model and spaCy's version, and the few modules they use), so its result is cached
+under a key that hashes all of them: editing any of them, or the article, misses the
+cache. Like PyTensor's compile cache, it lives in the user's cache folder
+(``$FORECAST_CLAIM_CACHE``, else ``$XDG_CACHE_HOME/forecast/claims``, else
+``~/.cache/forecast/claims``; ``none`` turns it off). A cache that cannot be read or
+written is ignored: the claims are extracted.
 """
 
 from __future__ import annotations
@@ -29,8 +30,8 @@ __all__ = ["CACHE_ENV", "cache_dir", "cached_claims", "reader_fingerprint"]
 
 CACHE_ENV = "FORECAST_CLAIM_CACHE"
 _PACKAGE = Path(__file__).resolve().parent
-_READER_FILES = ("language/**/*.py", "data/lexicon.json", "data/parser/*.json",
-                 "data/parser/*.cfg")  # fmt: skip
+_READER_FILES = ("language/**/*.py", "article.py", "prob.py", "data/lexicon.json",
+                 "data/parser/*.json", "data/parser/*.cfg")  # fmt: skip
 
 
 def cache_dir() -> Path | None:
