@@ -1,5 +1,5 @@
 """``python -m forecast``."""
 
-from forecast.cli import main
+from forecast.cli import entry_point
 
-raise SystemExit(main())
+entry_point()

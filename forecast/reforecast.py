@@ -19,6 +19,7 @@ import pandas as pd
 
 from forecast.article import Article
 from forecast.engine import known_by, related_events, run_forecast
+from forecast.errors import InputError
 from forecast.language.claim import Claim, SourceKind
 from forecast.language.extract import extract_claims
 from forecast.result import Driver, Forecast
@@ -39,6 +40,7 @@ __all__ = [
     "reforecast_all",
     "reforecast_scenario",
     "store_as_of",
+    "stored_posterior",
 ]
 
 KIND_WORDS = {
@@ -370,17 +372,38 @@ def reforecast_scenario(
         for article_id, outlet in zip(articles["id"], articles["source"], strict=True)
         if isinstance(outlet, str) and outlet
     }
+    from forecast.posterior import posterior_record
+
     old = store.latest_forecast(scenario.name)
     forecast = run_forecast(
         scenario, store.claims(), as_of=as_of, n_draws=n_draws, chains=chains,
         seed=seed, progress=progress, progressbar=progressbar, outlets=outlets,
-        previous=previous,
+        previous=previous or stored_posterior(store, scenario.name, progress),
     )  # fmt: skip
     forecast_id = store.add_forecast(
-        scenario.name, forecast.to_dict(), trigger=trigger, inputs=used
-    )
+        scenario.name, forecast.to_dict(), trigger=trigger, inputs=used,
+        posterior=None if forecast.posterior is None else posterior_record(forecast.posterior),
+    )  # fmt: skip
     changes = _changes(scenario, forecast, old, new_claims, trigger)
     return ScenarioUpdate(scenario.name, forecast_id, forecast, changes)
+
+
+def stored_posterior(store: Any, name: str, progress: Progress = None) -> Any:
+    """The ``Posterior`` stored with the newest forecast of scenario ``name``, or None.
+
+    The engine reweights it when the new evidence allows and samples afresh otherwise;
+    a record this version cannot read is reported and left for a fresh fit to replace.
+    """
+    from forecast.posterior import posterior_from_record  # ArviZ: only once forecasting
+
+    found = store.latest_posterior(name)
+    if found is None:
+        return None
+    try:
+        return posterior_from_record(*found, where=f"{store.path}: posterior of {name!r}")
+    except InputError as error:
+        _say(progress, f"{error}; sampling afresh")
+        return None
 
 
 def store_as_of(

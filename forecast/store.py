@@ -252,6 +252,7 @@ class Store:
         trigger: str,
         inputs: Sequence[str],
         created_at: dt.datetime | None = None,
+        posterior: tuple[str, bytes] | None = None,
     ) -> int:
         """Record a forecast of the stored scenario ``scenario``; return its id.
 
@@ -261,7 +262,9 @@ class Store:
         the id of a stored article; ``inputs`` the ids of the articles used;
         ``created_at`` (timezone-aware, default now) when it was made. The forecast
         completes the pending marks of ``scenario`` for its trigger and every article in
-        ``inputs``.
+        ``inputs``. ``posterior`` (``forecast.posterior.posterior_record``) becomes the
+        scenario's stored posterior (:meth:`latest_posterior`); a forecast without one
+        clears it, so the stored draws are always those of the newest forecast.
         """
         where = f"{self.path}: forecast of {scenario!r}"
         events = forecast_events(payload, where)
@@ -296,7 +299,24 @@ class Store:
                 f"AND (article_id = ? OR article_id {self._db.in_json_list})",
                 (scenario, trigger, json.dumps(list(inputs))),
             )
+            self._db.execute("DELETE FROM posteriors WHERE scenario = ?", (scenario,))
+            if posterior is not None:
+                record, draws = posterior
+                self._db.execute(
+                    "INSERT INTO posteriors (scenario, forecast_id, record, draws) "
+                    "VALUES (?, ?, ?, ?)",
+                    (scenario, forecast_id, record, draws),
+                )
         return forecast_id
+
+    def latest_posterior(self, scenario: str) -> tuple[str, bytes] | None:
+        """The posterior stored with the newest forecast of ``scenario``, or None.
+
+        ``(record, draws)`` as :meth:`add_forecast` took it.
+        """
+        sql = "SELECT record, draws FROM posteriors WHERE scenario = ?"
+        row = self._read(lambda db: db.execute(sql, (scenario,)).fetchone())
+        return None if row is None else (row[0], bytes(row[1]))
 
     def latest_forecast(self, scenario: str) -> dict[str, Any] | None:
         """The payload of the most recent forecast of ``scenario``, or None."""

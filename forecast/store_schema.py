@@ -5,7 +5,7 @@ A new schema change is a new function appended to :data:`MIGRATIONS`; released o
 never edited, so every store upgrades along the same path. :func:`migrate` applies the
 missing ones in one transaction, so a store is never left half-upgraded. Migrations take a
 :class:`~forecast.store_backend.Connection` and write SQLite's column types (``TEXT``,
-``INTEGER``, ``REAL``, ``INTEGER PRIMARY KEY``), which the PostgreSQL backend maps to its
+``INTEGER``, ``REAL``, ``BLOB``, ``INTEGER PRIMARY KEY``), which the PostgreSQL backend maps to its
 own; the version is SQLite's ``PRAGMA user_version``, or a one-row table on PostgreSQL.
 """
 
@@ -119,18 +119,36 @@ def _pending_forecasts(db: Connection) -> None:
     )
 
 
+def _posteriors(db: Connection) -> None:
+    """Version 5: each scenario's posterior draws, so the next forecast can reweight them.
+
+    One row per scenario, written (or deleted) in the transaction of the forecast it
+    belongs to: ``record`` is JSON text (the evidence, settings and diagnostics the
+    draws came with), ``draws`` the arrays as ``.npz`` bytes (`forecast.posterior`).
+    """
+    db.execute(
+        """CREATE TABLE posteriors (
+            scenario TEXT PRIMARY KEY REFERENCES scenarios(name),
+            forecast_id INTEGER NOT NULL REFERENCES forecasts(id),
+            record TEXT NOT NULL,
+            draws BLOB NOT NULL
+        )"""
+    )
+
+
 MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _articles_and_claims,
     _scenarios_and_forecasts,
     _resolutions,
     _pending_forecasts,
+    _posteriors,
 )
 """Schema migrations in order; the store's version is how many have been applied."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
 TABLES = frozenset({"articles", "claims", "scenarios", "forecasts", "forecast_events",
-                    "resolutions", "pending_forecasts"})  # fmt: skip
+                    "resolutions", "pending_forecasts", "posteriors"})  # fmt: skip
 """Every table any version of the schema has; other tables mean the file is not a store."""
 
 

@@ -48,6 +48,13 @@ def wide_terminal(monkeypatch):
     monkeypatch.setenv("COLUMNS", WIDE_TERMINAL)
 
 
+@pytest.fixture(autouse=True)
+def no_claim_cache(monkeypatch):
+    """Every test extracts afresh (and writes nothing to the user's cache folder);
+    tests of the cache point it at a folder of their own."""
+    monkeypatch.setenv("FORECAST_CLAIM_CACHE", "none")
+
+
 @pytest.fixture
 def rng() -> np.random.Generator:
     """A seeded generator; tests never touch global random state."""

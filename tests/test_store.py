@@ -553,3 +553,20 @@ def test_a_server_store_that_cannot_be_used_is_one_line_exit_2(postgres_url, cap
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err and "secret" not in err
     assert re.match(f"forecast: error: {message}", err), err
+
+
+def test_the_posterior_of_the_last_forecast_is_kept_with_it(talks):
+    """Stored in the forecast's transaction; a forecast without one clears the old one."""
+    assert talks.latest_posterior("talks") is None
+    talks.add_forecast("talks", payload(0.4), trigger="run", inputs=[],
+                       posterior=("{}", b"\x00draws\xff"))  # fmt: skip
+    assert talks.latest_posterior("talks") == ("{}", b"\x00draws\xff")
+    talks.add_forecast("talks", payload(0.5), trigger="run", inputs=[],
+                       posterior=("{}", b"newer"))  # fmt: skip
+    assert talks.latest_posterior("talks") == ("{}", b"newer")
+    with pytest.raises(InputError, match="not JSON-ready"):
+        talks.add_forecast("talks", {**payload(0.6), "bad": object()}, trigger="run", inputs=[],
+                           posterior=("{}", b"refused"))  # fmt: skip
+    assert talks.latest_posterior("talks") == ("{}", b"newer")
+    talks.add_forecast("talks", payload(0.6), trigger="run", inputs=[])
+    assert talks.latest_posterior("talks") is None
