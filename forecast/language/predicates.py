@@ -32,7 +32,9 @@ MIN_SD = 0.05
 """Floor of a reading's spread (a lexicon entry fitted to zero spread)."""
 CLAUSE_LINKS = frozenset(["xcomp", "ccomp", "csubj", "csubj:pass", "acl", "advcl", "conj"])
 NOUN_LINKS = frozenset(["obj", "nsubj", "nsubj:pass", "obl", "nmod"])
-SETTLED = frozenset(["open_question", "cancellation", "refusal", "counter_hedge", "lapsed_plan"])
+SETTLED = frozenset(
+    ["open_question", "cancellation", "refusal", "counter_hedge", "lapsed_plan", "appeal"]
+)
 """Families a higher governor no longer changes (it may still add a source)."""
 
 
@@ -224,6 +226,11 @@ def _own_cues(token, state: _State, table: dict) -> None:
             tk.lemma(c) in rules.COUNTER_ADVERBS for c in tk.children(token, "advmod")
         ):
             state.settle("counter_hedge", aux)
+    planned = _be_to(token)
+    if planned is not None:  # "is to be held", "due to be announced"
+        state.add(rules.BE_TO_CUE, planned, timed=True)
+        if state.tense == "past":
+            state.settle("reported_future", planned)
     if state.tense == "future":
         will = next((a for a in tk.children(token, "aux") if tk.is_modal(a)), token)
         state.add("will", will, timed=True)
@@ -254,6 +261,8 @@ def _noun_governor(noun, carrier, state: _State) -> None:
     elif lemma in rules.NEGATED_IMPOSSIBLE and state.negated:
         state.settle("counter_hedge", carrier)  # "a deal is not impossible"
         state.negated = False
+    elif noun.dep_ in ("obj", "obl") and _appeals(carrier, noun):
+        _appeal(carrier, state)  # "called for a ceasefire", "demand his resignation"
     elif lemma in rules.GOVERNOR_CUES and noun.dep_ == "obj":
         _plan(carrier, lemma, False, state)  # "plans a visit", "expects a deal"
     elif lemma in rules.NOUN_GOVERNOR_CUES and noun.dep_ == "nmod":
@@ -310,6 +319,9 @@ def _govern(clause, relation: str, governor, mark: set[str], state: _State) -> b
         state.settle("open_question", governor, clear=True)  # "would not confirm that"
         _attribute(governor, state)
         return True
+    if _appeals(governor, clause):
+        _appeal(governor, state)
+        return True
     if lemma in rules.REFUSAL_GOVERNORS:
         state.settle("refusal", governor)
         _inherit_time(governor, state)
@@ -336,6 +348,28 @@ def _govern(clause, relation: str, governor, mark: set[str], state: _State) -> b
     if relation in ("xcomp", "ccomp", "acl") and not state.tense and not state.cues:
         state.add(rules.IRREALIS_CUE, governor)  # "let me know", "tried to leave": not asserted
     return False
+
+
+def _appeals(governor, clause) -> bool:
+    """A call on someone to act: "urged X not to", "called on X to", "asked that X". An
+    appeal still to be made ("expected to ask Trump to urge Kim to") calls for nothing yet."""
+    if any(child.tag_ == "TO" for child in tk.children(governor, "mark")):
+        return False
+    lemma = tk.lemma(governor)
+    if lemma in rules.APPEAL_GOVERNORS:
+        return True
+    words = rules.APPEAL_PHRASES.get(lemma, frozenset())
+    linked = {tk.lemma(c) for c in tk.children(clause, "mark", "case")}
+    for child in tk.children(governor, "obl", "compound:prt"):
+        linked |= {tk.lemma(child), *(tk.lemma(c) for c in tk.children(child, "case"))}
+    return bool(words & linked)
+
+
+def _appeal(governor, state: _State) -> None:
+    """The appeal's cue on the called-for act, which is ahead whatever the appeal's tense."""
+    state.add(rules.APPEAL_CUE, governor, timed=True)
+    state.settle("appeal", governor)
+    _attribute(governor, state)
 
 
 def _irrealis(token) -> bool:
@@ -365,7 +399,10 @@ def _plan(governor, lemma: str, negated: bool, state: _State) -> None:
     tense, aspect = tk.tense(governor)
     if negated and state.family in ("plain", "hedged"):
         state.negated = not state.negated
-    lapsed = lemma in rules.PLAN_LEMMAS and tense == "past" and aspect == "perfect"
+    overtaken = any(
+        tk.lemma(adverb) in rules.LAPSED_ADVERBS for adverb in tk.children(governor, "advmod")
+    )
+    lapsed = lemma in rules.PLAN_LEMMAS and tense == "past" and (aspect == "perfect" or overtaken)
     if lapsed:
         state.settle("lapsed_plan", governor)
     elif (
@@ -375,6 +412,30 @@ def _plan(governor, lemma: str, negated: bool, state: _State) -> None:
     ):
         state.settle("reported_future", governor)
     state.tense, state.aspect = tense, aspect
+
+
+def _be_to(token):
+    """The "be" (or "due") of "is to be held", "was to meet", "due to be announced", else None;
+    a pseudo-cleft ("what we do is to take") states no plan."""
+    marks = {tk.lemma(child): child for child in tk.children(token, "mark")}
+    if "to" not in marks:
+        return None
+    if "due" in marks:
+        return marks["due"]
+    be = next(
+        (
+            child
+            for child in tk.children(token, "aux", "cop")
+            if tk.lemma(child) == "be" and "VerbForm=Fin" in str(child.morph)
+        ),
+        None,
+    )
+    if be is None:
+        return None
+    # The "what" of a pseudo-cleft sits before the "be", whatever relation the parse gives it.
+    start = max(token.left_edge.i, be.i - tk.WINDOW)
+    cleft = any(word.lower_ == "what" for word in token.doc[start : be.i])
+    return None if cleft else be
 
 
 def _was_to_have(token) -> bool:
@@ -470,7 +531,13 @@ def _forward(state: _State, carrier) -> bool:
     epistemic modal on an eventive predicate, or a time ahead ("can ... next week")."""
     if state.counterfactual or state.family == "question":
         return False
-    if state.family in ("cancellation", "open_question", "counter_hedge", "reported_future"):
+    if state.family in (
+        "cancellation",
+        "open_question",
+        "counter_hedge",
+        "reported_future",
+        "appeal",
+    ):
         return True
     if state.family in ("refusal", "lapsed_plan"):
         return state.tense in ("present", "future") or state.ahead
