@@ -87,6 +87,18 @@ GOVERNOR_CUES = {
     "suggest": "i think",
     "seem": "seems",
     "appear": "seems",
+    "anticipate": "is expected to",
+    "ready": "is preparing to",
+    "determined": "intends to",
+    "willing": "wants to",
+    "keen": "wants to",
+    # nouns with a to-infinitive: "his intention to stand", "an effort to clear the backlog"
+    "intention": "intends to",
+    "desire": "wants to",
+    "effort": "aims to",
+    "bid": "aims to",
+    "commitment": "confirmed",
+    "potential": "possibly",
 }
 
 # Cognition and appearance governors: they hedge a clause without pointing it ahead ("I

@@ -125,6 +125,7 @@ class _State:
     ahead: bool = False
     trigger: object = None  # the token that set a non-plain family
     timed: bool = False  # a cue that points ahead (planning, desire, likelihood, epistemic modal)
+    described: bool = False  # the clause is a relative clause: it describes a noun
 
     def add(self, cue: str, token, timed: bool = False) -> None:
         self.cues.append((cue, token))
@@ -274,6 +275,7 @@ def _walk(token, state: _State) -> None:
     current = token
     for _ in range(MAX_DEPTH):
         relation, governor = current.dep_.split(":")[0], current.head
+        state.described = current.dep_ == "acl:relcl"
         if governor is current or current.dep_ not in CLAUSE_LINKS | {"csubj:pass"}:
             return
         if relation == "conj":
@@ -530,6 +532,11 @@ def _forward(state: _State, carrier) -> bool:
     """Whether the event is still ahead as presented: future tense, a plan or likelihood, an
     epistemic modal on an eventive predicate, or a time ahead ("can ... next week")."""
     if state.counterfactual or state.family == "question":
+        return False
+    # A relative clause describes its noun ("the schools that want to share", "which could
+    # help"): only its future tense tells of an event ahead ("which will launch in May").
+    described = state.described and state.family in ("hedged", "reported_future")
+    if described and state.tense != "future":
         return False
     if state.family in (
         "cancellation",

@@ -142,3 +142,35 @@ def test_pseudo_cleft_is_not_a_plan(nlp, sentence, lemma):
 def test_opening_gerund_governs_its_clause(nlp, sentence, lemma, cue):
     """A gerund the tagger calls a noun ("Wishing", lemma "wishing") still reads as its verb."""
     assert cue in reading(nlp, sentence, lemma).cues
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("The museum offers tours to schools that want to visit the vault.", "visit"),
+        ("He backed a tax, which could help change habits.", "help"),
+        ("Jobs went to those who were willing to work nights.", "work"),
+    ],
+)
+def test_hedge_in_a_relative_clause_describes_its_noun(nlp, sentence, lemma):
+    assert not reading(nlp, sentence, lemma).forward
+
+
+def test_future_in_a_relative_clause_is_ahead(nlp):
+    found = reading(nlp, "Crews prepared the shuttle, which will launch in May.", "launch")
+    assert found.forward
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma", "cue"),
+    [
+        ("The rebels are determined to hold the city.", "hold", "intends to"),
+        ("Troops were ready to evacuate the town.", "evacuate", "is preparing to"),
+        ("She expressed a desire to run for mayor.", "run", "wants to"),
+        ("The plan is part of an effort to clear the backlog.", "clear", "aims to"),
+        ("Observers are anticipated to arrive on Monday.", "arrive", "is expected to"),
+    ],
+)
+def test_adjective_and_noun_governors_hedge_their_clause(nlp, sentence, lemma, cue):
+    found = reading(nlp, sentence, lemma)
+    assert cue in found.cues and found.forward
