@@ -63,6 +63,7 @@ class PredicateReading:
     event: str = ""
     carrier_span: Span = (0, 0)  # the predicate whose clause decides: a noun's verb, else span
     frame: bool = False  # a reporting, planning or refusal verb with a clause: not the event
+    past_time: bool = False  # the clause speaks of a time before the report ("met", "may have met")
 
 
 def read_text(text: str, lexicon: Lexicon, nlp=None) -> tuple[PredicateReading, ...]:
@@ -146,6 +147,9 @@ class _State:
 def _read(token, table: dict, offset: int, asked: bool) -> PredicateReading:
     carrier = _carrier(token)
     tense, aspect = tk.tense(carrier)
+    modal = any(tk.is_modal(aux) for aux in tk.children(carrier, "aux"))
+    # Its own clause's time, before a governor lends it one: past, perfect, "could have".
+    past_time = (tense == "past" and not modal) or (aspect == "perfect" and tense != "future")
     state = _State([], tk.negated(carrier), "plain", [], tense, aspect)
     state.ahead = any(tk.lemma(t) in rules.FUTURE_WORDS for t in tk.near(carrier))
     _own_cues(carrier, state, table)
@@ -161,8 +165,11 @@ def _read(token, table: dict, offset: int, asked: bool) -> PredicateReading:
     if not state.cues and state.family == "plain" and _irrealis(carrier):
         state.add(rules.IRREALIS_CUE, carrier)
     state.family = _family(state, asked)
+    if _hedged_cancellation(state):
+        state.negated = True  # "may be postponed": the event, as likely as the hedge denies
     logit, sd = _logit(state, table)
-    family_cue = rules.FAMILY_CUES.get(state.family) if state.family != "conditional" else None
+    own_cues = state.family == "conditional" or _hedged_cancellation(state)
+    family_cue = None if own_cues else rules.FAMILY_CUES.get(state.family)
     trigger = state.trigger if state.trigger is not None else token
     cues = [(family_cue, trigger)] if family_cue else state.cues
     return PredicateReading(
@@ -181,6 +188,7 @@ def _read(token, table: dict, offset: int, asked: bool) -> PredicateReading:
         event=_event_phrase(token, carrier),
         carrier_span=tk.span_of(carrier, offset),
         frame=_is_frame(token),
+        past_time=past_time or state.counterfactual or state.family == "refusal",
     )
 
 
@@ -344,7 +352,8 @@ def _govern(clause, relation: str, governor, mark: set[str], state: _State) -> b
         past = tk.tense(governor)[0] == "past"
         if past and state.family in ("plain", "hedged") and "would" in state.names:
             state.settle("reported_future", governor)
-        if not state.tense:
+        # A modal keeps its own time under a past report: "said he may resign" is ahead.
+        if not state.tense and not state.timed:
             _inherit_time(governor, state)
         return True
     if relation in ("xcomp", "ccomp", "acl") and not state.tense and not state.cues:
@@ -506,11 +515,19 @@ def _event_phrase(token, carrier) -> str:
     return " ".join(part for part in (actor, token.lemma_, " ".join(rest)) if part)
 
 
+def _hedged_cancellation(state: _State) -> bool:
+    """A cancellation under a hedge of its own: "may be postponed", "could be called off"."""
+    return state.family == "cancellation" and any(
+        cue not in (rules.IRREALIS_CUE, "will") for cue in state.names
+    )
+
+
 def _logit(state: _State, table: dict) -> tuple[float, float]:
     """Log-odds and spread: the family's cue, else weaker-wins over the cues, then negation."""
     entries = table["entries"]
     family_cue = rules.FAMILY_CUES.get(state.family)
-    if family_cue is not None and (state.family != "conditional" or not state.cues):
+    own_cues = (bool(state.cues) and state.family == "conditional") or _hedged_cancellation(state)
+    if family_cue is not None and not own_cues:
         names: Iterable[str] = [family_cue]
         negate = False
     else:

@@ -28,7 +28,7 @@ from forecast.language.claim import Claim, CueMatch, Span, Tense
 from forecast.language.predicate_rules import BE_TO_CUE
 from forecast.language.predicates import PredicateReading
 
-__all__ = ["OVERRIDING", "claim_annotated", "revise", "uncovered"]
+__all__ = ["OVERRIDING", "claim_annotated", "reading_at", "revise", "uncovered"]
 
 OVERRIDING = frozenset(
     ["cancellation", "lapsed_plan", "open_question", "refusal", "counter_hedge", "question"]
@@ -148,7 +148,7 @@ def _reading_of(claim: Claim, readings: Sequence[PredicateReading]) -> Predicate
     ahead, a forward noun it carries), else the nearest event mention at or after the
     predicate whose word is in the event phrase."""
     start = claim.predicate_span[0]
-    at = next((r for r in readings if _overlap(r.span, claim.predicate_span)), None)
+    at = reading_at(claim.predicate_span, readings)
     # A noun the predicate carries may hold the event: "called for a ceasefire".
     carried = next(
         (
@@ -165,6 +165,11 @@ def _reading_of(claim: Claim, readings: Sequence[PredicateReading]) -> Predicate
     words = set(claim.event.lower().split())
     named = [r for r in readings if not r.frame and r.span[0] >= start and _word(claim, r) in words]
     return min(named, key=lambda r: r.span[0], default=at)
+
+
+def reading_at(span: Span, readings: Sequence[PredicateReading]) -> PredicateReading | None:
+    """The first reading whose word overlaps ``span``."""
+    return next((reading for reading in readings if _overlap(reading.span, span)), None)
 
 
 def _word(claim: Claim, reading: PredicateReading) -> str:

@@ -174,3 +174,20 @@ def test_future_in_a_relative_clause_is_ahead(nlp):
 def test_adjective_and_noun_governors_hedge_their_clause(nlp, sentence, lemma, cue):
     found = reading(nlp, sentence, lemma)
     assert cue in found.cues and found.forward
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("The vote may be delayed.", "vote"),
+        ("The summit could be called off.", "summit"),
+        ("The festival might be postponed again.", "festival"),
+    ],
+)
+def test_hedged_cancellation_is_no_stronger_than_its_hedge(nlp, sentence, lemma):
+    """ "may be delayed": the event, as likely as the hedge denies it (1 - P(may))."""
+    found = reading(nlp, sentence, lemma)
+    assert found.construction == "cancellation" and found.negated
+    assert expit(found.logit_mean) == pytest.approx(
+        1 - expit(load_lexicon()[found.cues[0]].logit_mean)
+    )
