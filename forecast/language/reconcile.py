@@ -14,7 +14,9 @@ event mention on the dependency parse. This module joins the two, as pure functi
   background (``Tense.PAST``), as does a claim with no event mention at or after its
   predicate (the cue-driven reading took a non-word such as "There" for the event);
 - a past plan under way when reported ("was planning to"), a future told in the past
-  ("was to be launched") and the act an appeal calls for are live forward claims;
+  ("was to be launched"), the act an appeal calls for, and a plan the parse reads in the
+  present though a cue word nearby is past ("announced that it is planning to") are live
+  forward claims;
 - every claim carries the reading's construction family and attribution chain;
 - forward readings no claim covers are returned, for the extractor to make claims of.
 """
@@ -74,7 +76,10 @@ def revise(claim: Claim, readings: Sequence[PredicateReading]) -> Claim:
     under_way = own.construction == "reported_future" and own.aspect == "progressive"
     # An appeal's act is ahead of the appeal, whenever it was made: "called for a ceasefire".
     under_way = under_way or own.construction == "appeal"
-    ahead = bool(FUTURE_IN_PAST & set(own.cues)) or _dated_ahead(claim) or under_way
+    # The parse's own tense outranks a past cue word elsewhere in the sentence ("announced
+    # on Monday that it is planning to").
+    now = own.tense in ("present", "future")
+    ahead = bool(FUTURE_IN_PAST & set(own.cues)) or _dated_ahead(claim) or under_way or now
     live = own.forward and own.construction in NEW_CLAIM_FAMILIES and ahead
     if claim.tense is Tense.PAST and live and not _dated_before(claim):
         return _override(claim, own)

@@ -62,3 +62,16 @@ def test_plan_under_way_when_reported_is_live(text, predicate):
 def test_appeals_and_arrangements_become_claims(text, predicate, negated):
     (claim,) = forward_claims(text)
     assert claim.predicate == predicate and claim.negated is negated
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("The observers announced that they are planning to visit every province.", "visit"),
+        ("The board confirmed on Monday that it is planning to sell the stadium.", "sell"),
+        ("The union announced that it is preparing to strike in the autumn.", "strike"),
+    ],
+)
+def test_present_plan_after_a_past_cue_word_is_live(text, predicate):
+    """A past cue word ("announced") does not make the present plan under it background."""
+    assert predicate in [claim.predicate for claim in forward_claims(text)]
