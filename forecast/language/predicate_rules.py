@@ -333,9 +333,6 @@ FRAME_LEMMAS = frozenset(
     ]
 )
 
-# The lexicon cue names of modal auxiliaries.
-MODAL_NAMES = frozenset(MODAL_CUES.values())
-
 # Every word the tables key on, for mending a slipped lemma ("scrapp" -> "scrap").
 KNOWN_LEMMAS = frozenset(
     word
