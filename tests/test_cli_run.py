@@ -178,6 +178,21 @@ def test_run_past_deadlines_names_the_events(capsys):
     payload, err = run_json(capsys, "--as-of", "2018-06-13")
     assert past and payload["past_deadline"] == past and payload["n_excluded"] == 0
     assert f"as of 2018-06-13: past the deadline of {', '.join(past)} (" in err
+    status = {event["event"]: event["status"] for event in payload["events"]}
+    assert {name for name, state in status.items() if state == "due"} == set(past)
+
+
+def test_a_due_event_is_shown_as_due_not_forecast(capsys):
+    assert main(["run", "--as-of", "2018-06-13", "--chains", "1", "--seed", "1"]) in DONE
+    rows = {line.split()[0]: line.split() for line in capsys.readouterr().out.splitlines() if line}
+    assert rows["summit"][1:3] == ["due", "-"] and rows["summit"][3:5] == ["deadline", "2018-06-12"]
+    assert rows["visit"][1] != "due"
+
+
+def test_links_say_why_in_json(capsys):
+    payload, _ = run_json(capsys)
+    links = {driver["link"] for event in payload["events"] for driver in event["drivers"]}
+    assert links and links <= {"match: all_of", "match: against"}
 
 
 def test_counts_are_singular_for_one(capsys):

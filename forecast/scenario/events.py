@@ -8,7 +8,7 @@ it was read from a file, drafted from claims, or written by hand in a notebook.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from forecast.graph import parse_expr, topological_order
@@ -125,6 +125,8 @@ class Evidence:
     event: str
     claim: Claim
     against: bool = False  # matched the event's ``against`` rule: evidence it does not happen
+    # Why it links ("match: all_of", "frame: actor+action+target"): a note, not identity.
+    reason: str = field(default="", compare=False)
 
     @property
     def logit(self) -> float:
