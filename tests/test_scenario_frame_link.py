@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from forecast.scenario import Event, MatchRule, Scenario, link_claims
+import pytest
+
+from forecast.errors import InputError
+from forecast.scenario import Event, MatchRule, Scenario, link_claims, loads_scenario
 from forecast.scenario.link import link_all
 from tests.claims import sentence_claim
 
@@ -67,3 +70,29 @@ def test_a_conditional_event_takes_claims_whose_condition_is_its_given_event():
     )
     assert [link.event for link in link_all(questions(VISIT, briefed), [claim])] == ["briefed"]
     assert link_all(questions(VISIT, briefed), [same_side]) == (None,)
+
+
+def test_the_scenario_can_name_an_actor_s_aliases(tmp_path):
+    from forecast.scenario import load_scenario, scenario_to_toml
+
+    text = (
+        'name = "plain"\ntitle = "Plain"\n\n[actors]\nTrump = ["the US president"]\n\n'
+        '[events.visit]\nquestion = "Will Trump visit Japan by 2018-06-30?"\nresolution = "R"\n'
+    )
+    path = tmp_path / "plain.toml"
+    path.write_text(text, encoding="utf-8")
+    scenario = load_scenario(path)
+    assert scenario.actors == (("Trump", ("the US president",)),)
+    claim = sentence_claim("The US president may visit Japan.", "visit")
+    assert link_all(scenario, [claim])[0].reason == "frame: actor+action+target"
+    assert link_all(questions(VISIT), [claim]) == (None,)  # without the alias: another actor
+    path.write_text(scenario_to_toml(scenario), encoding="utf-8")
+    assert load_scenario(path) == scenario
+
+
+def test_actors_must_be_a_table_of_lists():
+
+    text = 'name = "x"\ntitle = "X"\nactors = ["Trump"]\n'
+    text += '[events.a]\nquestion = "Q?"\nresolution = "R"\n'
+    with pytest.raises(InputError, match=r"key 'actors': must be a table of names and aliases"):
+        loads_scenario(text)

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from forecast.language import frame_rules as rules
 from forecast.language import tokens as tk
 
-__all__ = ["ActorBook", "name_key", "phrase_text", "text_key"]
+__all__ = ["ActorBook", "alias_key", "name_key", "phrase_text", "text_key"]
 
 _NAME_DEPS = frozenset(["compound", "flat", "flat:name"])
 _PRONOUNS = rules.PERSON_PRONOUNS | rules.THING_PRONOUNS | rules.SPEAKER_PRONOUNS
@@ -103,7 +103,7 @@ class ActorBook:
 
     def _one(self, head, speaker: str) -> tuple[str, str, bool]:
         words = phrase_text(head)
-        alias = self.aliases.get(_without_det(words).lower())
+        alias = self.aliases.get(alias_key(words))
         if alias is not None:
             return text_key(alias), alias, True
         low = head.lower_
@@ -227,6 +227,14 @@ def phrase_text(head, drop=CLAUSE_DEPS, limit: int = MAX_PHRASE, also=None) -> s
     return " ".join(t.text for t in words[:limit])
 
 
-def _without_det(words: str) -> str:
-    first, _, rest = words.partition(" ")
-    return rest if first.lower() in ("the", "a", "an") and rest else words
+def alias_key(words: str) -> str:
+    """How an alias is looked up: lower case, one space, no leading article.
+
+    Examples
+    --------
+    >>> alias_key("The  US President")
+    'us president'
+    """
+    text = " ".join(words.lower().split())
+    first, _, rest = text.partition(" ")
+    return rest if first in ("the", "a", "an") and rest else text

@@ -15,6 +15,7 @@ cancellation frame ("the visit was called off") links ``against`` the event it c
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 
 from forecast.language.frames import Frame
 from forecast.language.questions import question_frame
@@ -24,14 +25,18 @@ from forecast.scenario.happenings import same_happening
 __all__ = ["event_frame", "frame_reason"]
 
 
-def event_frame(event: Event) -> Frame | None:
-    """The frame an event's question (else its resolution text) denotes, or None."""
-    return _text_frame(event.question) or _text_frame(event.resolution)
+def event_frame(event: Event, aliases: Mapping[str, str] | None = None) -> Frame | None:
+    """The frame an event's question (else its resolution text) denotes, or None.
+
+    ``aliases`` are the scenario's (:attr:`Scenario.aliases`): "the president" -> Trump.
+    """
+    known = frozenset((aliases or {}).items())
+    return _text_frame(event.question, known) or _text_frame(event.resolution, known)
 
 
 @functools.lru_cache(maxsize=1024)
-def _text_frame(text: str) -> Frame | None:
-    frame = question_frame(text)
+def _text_frame(text: str, aliases: frozenset[tuple[str, str]]) -> Frame | None:
+    frame = question_frame(text, dict(aliases))
     return frame if frame is not None and frame.kind != "other" else None
 
 

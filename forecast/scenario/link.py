@@ -100,7 +100,8 @@ def _condition_frame_agrees(scenario: Scenario, event: Event, condition: Conditi
     given = _given_event(scenario, event)
     if given is None or given[0].match is not None or given[1] != condition.negated:
         return False
-    parent, wanted = event_frame(given[0]), question_frame(condition.event)
+    aliases = scenario.aliases
+    parent, wanted = event_frame(given[0], aliases), question_frame(condition.event, aliases)
     return parent is not None and wanted is not None and same_happening(parent, wanted)
 
 
@@ -144,7 +145,7 @@ def _frame_link(scenario: Scenario, claim: Claim, frame: Frame | None) -> Eviden
     for event in scenario.events:
         if event.derived or event.match is not None or not in_time(claim, event):
             continue
-        wanted = event_frame(event)
+        wanted = event_frame(event, scenario.aliases)
         found = frame_reason(frame, wanted) if wanted is not None else None
         if (
             found is not None
@@ -167,7 +168,8 @@ def link_all(scenario: Scenario, claims: Iterable[Claim]) -> tuple[Evidence | No
     that pronouns refer back to names in earlier claims of the same article.
     """
     claims = tuple(claims)
-    frames = claim_frames(claims) if _frames_needed(scenario) else (None,) * len(claims)
+    needed = _frames_needed(scenario)
+    frames = claim_frames(claims, scenario.aliases) if needed else (None,) * len(claims)
     return tuple(_link(scenario, c, f) for c, f in zip(claims, frames, strict=True))
 
 
