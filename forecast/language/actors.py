@@ -12,15 +12,16 @@ applies:
    ("Kim Jong-un" -> ``kim``); it is shown as first written without its title.
 3. **Title**: a phrase headed by a title word and naming nobody ("the president", "the
    US president", "the Cuban leader") is the last person named with that title
-   ("President Trump"); "leader" is the person named most often, among those named
-   with a head-of-state title when there are any. Unmatched, the phrase stands as its
-   own actor.
-4. **He/she**: the last person named (a name with a title, or a first and last name).
+   ("President Trump"); "the leader" is the person named most often so far. Unmatched,
+   the phrase stands as its own actor.
+4. **He/she**: the last person named (a name with a title, or a first and last name, and
+   every later mention of that name).
 5. **It/they**: the nearest noun subject of a clause above the pronoun's own in the same
    sentence, else the last name without a title in the same or the previous sentence.
 6. **I/we**: the claim's on-record source ("we", said the foreign minister).
-7. **Vague** subjects ("who", "which", "there", "you") and pronouns no rule resolves are
-   unresolved: their mention cannot stand as a question on its own.
+7. **Vague** subjects ("who", "which", "there", "you", "such a state", "any attack")
+   and pronouns no rule resolves are unresolved: their mention cannot stand as a
+   question on its own.
 8. Any other noun phrase is keyed by its head lemma ("Russian troops" -> ``troop``).
 
 Coordinated subjects ("Abe and Trump") join their keys with ``+`` in sorted order.
@@ -48,10 +49,10 @@ def text_key(name: str) -> str:
 
     Examples
     --------
-    >>> text_key("President Donald Trump"), text_key("Kim Jong-un")
-    ('trump', 'kim')
+    >>> text_key("President Donald Trump"), text_key("Kim Jong-un"), text_key("U.S.")
+    ('trump', 'kim', 'us')
     """
-    words = [w for w in name.replace(".", " ").split() if w.lower() not in rules.PERSON_TITLES]
+    words = [w for w in name.replace(".", "").split() if w.lower() not in rules.PERSON_TITLES]
     if not words:
         return name.lower().strip()
     last = words[-1]
@@ -127,6 +128,8 @@ class ActorBook:
             return (recent[-1][0], recent[-1][1], True) if recent else ("", low, False)
         if low in rules.VAGUE_SUBJECTS or head.pos_ in ("PRON", "NUM") or head.like_num:
             return "", low, False
+        if any(c.lower_ in rules.VAGUE_DETERMINERS for c in tk.children(head, "det", "amod")):
+            return "", words, False  # "such a state", "any attack": no one in particular
         if tk.lemma(head) in rules.PERSON_TITLES:
             key, text, resolved = self._last_person(tk.lemma(head))
             return (key, text, True) if resolved else (words.lower(), words, True)
@@ -141,12 +144,11 @@ class ActorBook:
         return "", title or "he", False
 
     def _principal(self) -> tuple[str, str, bool]:
-        """The person named most often (the latest on a tie), heads of state first."""
-        leaders = [p for p in self.persons if p[2] & _LEADERS] or self.persons
-        if not leaders:
+        """The person named most often so far (the latest on a tie): the article's leader."""
+        if not self.persons:
             return "", "leader", False
-        counts = {key: [k for k, _, _ in self.persons].count(key) for key, _, _ in leaders}
-        key, text, _ = max(reversed(leaders), key=lambda p: counts[p[0]])
+        counts = {key: [k for k, _, _ in self.persons].count(key) for key, _, _ in self.persons}
+        key, text, _ = max(reversed(self.persons), key=lambda p: counts[p[0]])
         return key, text, True
 
     def _scan(self, doc, start: int, end: int) -> None:
@@ -156,7 +158,9 @@ class ActorBook:
             key = name_key(token)
             self.shown.setdefault(key, _display(token))
             titles = _titles(token)
-            if titles or (len(_name_tokens(token)) > 1 and _has_title_or_first_name(token)):
+            known = any(key == person for person, _, _ in self.persons)
+            full = len(_name_tokens(token)) > 1 and _has_title_or_first_name(token)
+            if titles or full or known:
                 self.persons.append((key, self.shown[key], titles))
             else:
                 self.things.append((key, self.shown[key], self._sentence))

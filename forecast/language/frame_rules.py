@@ -146,6 +146,8 @@ VAGUE_SUBJECTS = frozenset(
     ]
 )
 """Subjects that never make an actor (relative and demonstrative pronouns, generic "you")."""
+VAGUE_DETERMINERS = frozenset(["such", "any", "every", "each", "some", "another", "no"])
+"""Determiners that make a noun phrase no one in particular: "any attack", "such a state"."""
 
 PLACE_CASES = frozenset(["to", "in", "into", "at", "through", "from", "for", "on", "with", "of"])
 """Prepositions whose object is a target or place of the happening (not its time)."""

@@ -219,7 +219,7 @@ def occurring(token):
 
 
 def _kind(token) -> str:
-    if token.pos_ == "VERB":
+    if token.pos_ == "VERB" or any(tk.is_modal(c) for c in tk.children(token, "aux")):
         return "verb"  # a copula on a verb is a misattached "is" ("the plan is for X to hold")
     if any(c.dep_ == "cop" for c in tk.kids(token)):
         return "other"
