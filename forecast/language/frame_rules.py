@@ -11,7 +11,7 @@ from __future__ import annotations
 from forecast.language.predicate_rules import CANCEL_VERBS
 
 ACTION_CLASSES: dict[str, tuple[str, ...]] = {
-    "visit": ("visit", "stop", "travel", "trip", "fly", "tour", "go", "come", "head"),
+    "visit": ("visit", "travel", "trip", "fly", "tour", "go", "come", "head", "stop over"),
     "meet": ("meet", "meeting", "talk", "talks", "summit", "negotiate", "negotiation"),
     "resign": ("resign", "resignation", "step down", "quit", "stand down", "retire"),
     "cancel": (
@@ -33,6 +33,12 @@ ACTION_CLASSES: dict[str, tuple[str, ...]] = {
     "protest": ("protest", "demonstrate", "demonstration", "rally", "march"),
 }
 """Action class -> the lemmas (and verb-particle pairs) that denote it."""
+
+PLACE_SENSES = {"stop": "visit"}
+"""Lemmas that take a class only with a place: "stop in Japan" visits; "the shelling stops"
+does not."""
+PLACE_PREPOSITIONS = frozenset(["in", "at", "over", "by"])
+"""Prepositions that give a :data:`PLACE_SENSES` lemma its place."""
 
 CANCEL_CLASS = "cancel"
 """The class whose frames speak against the happening they name ("the visit was called off")."""

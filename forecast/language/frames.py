@@ -105,7 +105,11 @@ def read_frame(token, book: ActorBook, speaker: str) -> Frame:
     book.read_until(token)
     nominal = against or head.pos_ in ("NOUN", "PROPN")
     subject = (_noun_actor(head) if nominal else None) or _subject(token)
-    passive = not nominal and any(c.dep_ in ("nsubj:pass", "aux:pass") for c in tk.kids(token))
+    passive = (
+        not nominal
+        and token.tag_ == "VBN"
+        and any(c.dep_ in ("nsubj:pass", "aux:pass") for c in tk.kids(token))
+    )
     patient = subject if passive and subject is not None and subject.head.i == token.i else None
     doer = _agent(token) if patient is not None else subject
     actor, actor_text, resolved = book.resolve(doer, speaker)
@@ -113,6 +117,8 @@ def read_frame(token, book: ActorBook, speaker: str) -> Frame:
     if doer is None and not (passive or nominal):
         resolved = False  # an active verb with nobody doing it: "to defeat attacks"
     targets = _targets(head, skip=subject)
+    if lemma in rules.PLACE_SENSES and any(_case(t) in rules.PLACE_PREPOSITIONS for t in targets):
+        action = rules.PLACE_SENSES[lemma]
     light = (
         head.i == token.i and noun is None and lemma in rules.LIGHT_VERBS and token.pos_ == "VERB"
     )
@@ -131,6 +137,10 @@ def read_frame(token, book: ActorBook, speaker: str) -> Frame:
         against=against,
         presupposes=_presupposes(head),
     )
+
+
+def _case(token) -> str:
+    return next((tk.lemma(c) for c in tk.children(token, "case")), "")
 
 
 def _agent(token):
@@ -219,10 +229,12 @@ def occurring(token):
 
 
 def _kind(token) -> str:
-    if token.pos_ == "VERB" or any(tk.is_modal(c) for c in tk.children(token, "aux")):
+    if token.pos_ == "VERB":
         return "verb"  # a copula on a verb is a misattached "is" ("the plan is for X to hold")
     if any(c.dep_ == "cop" for c in tk.kids(token)):
         return "other"
+    if any(tk.is_modal(c) for c in tk.children(token, "aux")):
+        return "verb"  # "Endeavour, which will launch": a verb the tagger took for a noun
     lemma = tk.lemma(token)
     if token.pos_ == "NOUN" and (lemma in EVENT_NOUNS or rules.class_of(lemma) != lemma):
         return "noun"

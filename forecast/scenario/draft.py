@@ -77,14 +77,14 @@ def draft_scenario(
         raise InputError(f"scenario '{name}': no forward-looking claims to draft events from")
     frames = claim_frames(claims)
     happenings = rank_happenings(group_happenings(claims, frames), title)[:max_events]
-    if not happenings:
+    events = _events(happenings)
+    conditional = _conditional_events(claims, frames, happenings, events)
+    events = (events + conditional)[: max(max_events, 1)]
+    if not events:
         raise InputError(
             f"scenario '{name}': no forward-looking claim names a happening to ask about "
             "(who does what, to what or where); write the scenario's questions by hand"
         )
-    events = _events(happenings)
-    conditional = _conditional_events(claims, frames, happenings, events)
-    events = (events + conditional)[: max(max_events, 1)]
     return Scenario(name=name, title=title, events=events, articles=tuple(articles), as_of=as_of)
 
 
