@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from forecast.language import frame_rules as rules
 from forecast.language import tokens as tk
 
-__all__ = ["ActorBook", "alias_key", "name_key", "phrase_text", "text_key"]
+__all__ = ["ActorBook", "alias_key", "name_key", "phrase_text", "text_key", "vague"]
 
 _NAME_DEPS = frozenset(["compound", "flat", "flat:name"])
 _PRONOUNS = rules.PERSON_PRONOUNS | rules.THING_PRONOUNS | rules.SPEAKER_PRONOUNS
@@ -51,10 +51,16 @@ def text_key(name: str) -> str:
     --------
     >>> text_key("President Donald Trump"), text_key("Kim Jong-un"), text_key("U.S.")
     ('trump', 'kim', 'us')
+    >>> text_key("the United States") == text_key("America") == "us"
+    True
     """
-    words = [w for w in name.replace(".", "").split() if w.lower() not in rules.PERSON_TITLES]
+    skipped = rules.PERSON_TITLES | {"the"}
+    words = [w for w in name.replace(".", "").split() if w.lower() not in skipped]
     if not words:
         return name.lower().strip()
+    known = rules.NAME_KEYS.get(" ".join(words).lower())
+    if known is not None:
+        return known
     last = words[-1]
     key = (words[0] if "-" in last and len(words) > 1 else last).lower()
     return key.removesuffix("'s").removesuffix("’s")
@@ -128,7 +134,7 @@ class ActorBook:
             return (recent[-1][0], recent[-1][1], True) if recent else ("", low, False)
         if low in rules.VAGUE_SUBJECTS or head.pos_ in ("PRON", "NUM") or head.like_num:
             return "", low, False
-        if any(c.lower_ in rules.VAGUE_DETERMINERS for c in tk.children(head, "det", "amod")):
+        if vague(head):
             return "", words, False  # "such a state", "any attack": no one in particular
         if tk.lemma(head) in rules.PERSON_TITLES:
             key, text, resolved = self._last_person(tk.lemma(head))
@@ -166,6 +172,13 @@ class ActorBook:
                 self.things.append((key, self.shown[key], self._sentence))
 
 
+def vague(noun) -> bool:
+    """A noun phrase that is no one in particular: "any attack", "such a state"."""
+    return any(
+        c.lower_ in rules.VAGUE_DETERMINERS for c in tk.children(noun, "det", "det:predet", "amod")
+    )
+
+
 def _governing_subject(pronoun):
     """The subject of the clause above the pronoun's own, in the same sentence: "Japan will
     send a team, and they will gather information" (they: Japan's team, read as Japan)."""
@@ -201,7 +214,13 @@ def _has_title_or_first_name(token) -> bool:
 
 
 def _name_tokens(token) -> list:
-    names = [t for t in tk.kids(token) if t.dep_ in _NAME_DEPS and t.pos_ == "PROPN"]
+    """The words of the name ``token`` heads ("United States": "United" as a name word)."""
+    names = [
+        t
+        for t in tk.kids(token)
+        if (t.dep_ in _NAME_DEPS and t.pos_ == "PROPN")
+        or (t.dep_ == "amod" and t.i == token.i - 1 and t.text.istitle())
+    ]
     names = [t for t in names if tk.lemma(t).strip(".") not in rules.PERSON_TITLES]
     return sorted([*names, token], key=lambda t: t.i)
 

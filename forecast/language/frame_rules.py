@@ -142,6 +142,26 @@ LEADER_TITLES = frozenset(
 )
 """Titles of a head of state or government: "the leader" refers back to one of them."""
 
+NAME_KEYS = {
+    "united states": "us",
+    "united states of america": "us",
+    "america": "us",
+    "usa": "us",
+    "united kingdom": "uk",
+    "britain": "uk",
+    "great britain": "uk",
+    "european union": "eu",
+    "united nations": "un",
+    "north korea": "north_korea",
+    "dprk": "north_korea",
+    "pyongyang": "north_korea",
+    "south korea": "south_korea",
+    "seoul": "south_korea",
+}
+"""Names of one actor written in other words (lower case, without dots: "U.S." is "us"),
+mapped to one key. Capitals stand for their governments only where news usage is
+unambiguous (Pyongyang, Seoul)."""
+
 PERSON_PRONOUNS = frozenset(["he", "she", "him", "her", "his"])
 THING_PRONOUNS = frozenset(["it", "they", "them", "its", "their"])
 SPEAKER_PRONOUNS = frozenset(["i", "we", "us", "me", "my", "our"])

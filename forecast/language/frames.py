@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from forecast.language import frame_rules as rules
 from forecast.language import tokens as tk
-from forecast.language.actors import CLAUSE_DEPS, ActorBook, name_key, phrase_text
+from forecast.language.actors import CLAUSE_DEPS, ActorBook, name_key, phrase_text, vague
 from forecast.language.claim import Claim
 from forecast.language.predicate_rules import EVENT_NOUNS, REPORTING
 
@@ -116,6 +116,8 @@ def read_frame(token, book: ActorBook, speaker: str) -> Frame:
     shown = book.resolve(patient, speaker) if patient is not None else ("", "", True)
     if doer is None and not (passive or nominal):
         resolved = False  # an active verb with nobody doing it: "to defeat attacks"
+    if nominal and vague(head):
+        resolved = False  # "any attack on the nation": no happening in particular
     targets = _targets(head, skip=subject)
     if lemma in rules.PLACE_SENSES and any(_case(t) in rules.PLACE_PREPOSITIONS for t in targets):
         action = rules.PLACE_SENSES[lemma]

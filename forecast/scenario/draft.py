@@ -40,7 +40,13 @@ from forecast.language.frames import claim_frames
 from forecast.language.questions import question_frame
 from forecast.scenario.events import Event, MatchRule, Scenario
 from forecast.scenario.frame_link import event_frame
-from forecast.scenario.happenings import Happening, deadline, group_happenings, same_happening
+from forecast.scenario.happenings import (
+    NOT_ASKED,
+    Happening,
+    deadline,
+    group_happenings,
+    same_happening,
+)
 from forecast.scenario.link import link_claims
 from forecast.scenario.words import stem, stems
 
@@ -168,7 +174,7 @@ def _conditional_events(
     """Conditional events from claims with a condition, and the condition's event when new.
 
     The condition's event is the drafted happening it denotes, else a new event asked from
-    the condition's own frame; a condition that names no happening drops the claim.
+    the condition's own frame when it names who does what; otherwise the claim is dropped.
     """
     drafted: list[Event] = []
     parents = list(zip((h.frame for h in happenings), events, strict=True))
@@ -178,7 +184,7 @@ def _conditional_events(
             continue
         condition = question_frame(claim.condition.event)
         parent = next((e for f, e in parents if same_happening(f, condition)), None)
-        if parent is None and _askable(condition):
+        if parent is None and _askable(condition) and _stands_alone(condition):
             by = claim.published + DEFAULT_HORIZON if claim.published else None
             parent = _new_event(condition, by, taken)
             parents.append((condition, parent))
@@ -193,6 +199,11 @@ def _conditional_events(
 
 def _askable(frame) -> bool:
     return frame is not None and frame.resolved and frame.kind != "other"
+
+
+def _stands_alone(frame) -> bool:
+    """A condition worth its own event: someone doing something ("the US attacks Yemen")."""
+    return bool(frame.actor) and frame.kind == "verb" and frame.action not in NOT_ASKED
 
 
 def _new_event(frame, by: dt.date | None, taken: set[str], given: str | None = None) -> Event:

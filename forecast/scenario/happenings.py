@@ -23,9 +23,10 @@ from forecast.language.claim import Claim, Tense
 from forecast.language.frames import Frame
 from forecast.language.predicate_rules import REPORTING
 
-__all__ = ["Happening", "group_happenings", "questionable", "same_happening"]
+__all__ = ["NOT_ASKED", "Happening", "group_happenings", "questionable", "same_happening"]
 
-_NOT_ASKED = rules.NON_EVENTS | REPORTING
+NOT_ASKED = rules.NON_EVENTS | REPORTING
+"""Lemmas and classes never asked about by themselves: attitudes, states, reports."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +49,7 @@ def questionable(claim: Claim, frame: Frame | None) -> bool:
         return False
     if frame.kind == "other" or not frame.resolved:
         return False
-    if frame.action in _NOT_ASKED or frame.lemma in _NOT_ASKED:
+    if frame.action in NOT_ASKED or frame.lemma in NOT_ASKED:
         return False
     if not (frame.actor or frame.targets or frame.kind == "noun"):
         return False

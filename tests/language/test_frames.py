@@ -116,3 +116,17 @@ def test_a_question_reads_as_the_statement_it_asks_about():
 
 def test_class_of_unknown_words_is_the_word():
     assert class_of("sneeze") == "sneeze" and class_of("call off") == "cancel"
+
+
+def test_one_country_under_its_several_names_is_one_actor():
+    claims = [
+        sentence_claim("The United States may double its aid.", "double"),
+        sentence_claim("The U.S. could cut its aid.", "cut"),
+        sentence_claim("America might send troops.", "send"),
+    ]
+    assert {frame.actor for frame in claim_frames(claims)} == {"us"}
+
+
+def test_a_happening_no_one_in_particular_is_unresolved():
+    assert not frame_of("Any attack on the nation would be repelled.", "attack").resolved
+    assert not frame_of("Such a state will provide a chance.", "provide").resolved
