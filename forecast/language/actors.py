@@ -12,8 +12,8 @@ applies:
    ("Kim Jong-un" -> ``kim``); it is shown as first written without its title.
 3. **Title**: a phrase headed by a title word and naming nobody ("the president", "the
    US president", "the Cuban leader") is the last person named with that title
-   ("President Trump"); "the leader" is the person named most often so far. Unmatched,
-   the phrase stands as its own actor.
+   ("President Trump"); "the leader" is the person named most often so far, the first
+   named on a tie. Unmatched, the phrase stands as its own actor.
 4. **He/she**: the last person named (a name with a title, or a first and last name, and
    every later mention of that name).
 5. **It/they**: the nearest noun subject of a clause above the pronoun's own in the same
@@ -150,11 +150,12 @@ class ActorBook:
         return "", title or "he", False
 
     def _principal(self) -> tuple[str, str, bool]:
-        """The person named most often so far (the latest on a tie): the article's leader."""
+        """The person named most often so far (the first named on a tie): the article's
+        leader, whom a lead names first."""
         if not self.persons:
             return "", "leader", False
         counts = {key: [k for k, _, _ in self.persons].count(key) for key, _, _ in self.persons}
-        key, text, _ = max(reversed(self.persons), key=lambda p: counts[p[0]])
+        key, text, _ = max(self.persons, key=lambda p: counts[p[0]])
         return key, text, True
 
     def _scan(self, doc, start: int, end: int) -> None:

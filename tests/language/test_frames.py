@@ -130,3 +130,11 @@ def test_one_country_under_its_several_names_is_one_actor():
 def test_a_happening_no_one_in_particular_is_unresolved():
     assert not frame_of("Any attack on the nation would be repelled.", "attack").resolved
     assert not frame_of("Such a state will provide a chance.", "provide").resolved
+
+
+def test_the_leader_is_the_person_named_most_and_first():
+    first = sentence_claim(
+        "Fidel Castro's condition is good, said vice-premier Carlos Lage.", "said"
+    )
+    leader = sentence_claim("The Cuban leader may return to work soon.", "return")
+    assert claim_frames([first, leader])[1].actor == "castro"
