@@ -178,8 +178,9 @@ VAGUE_DETERMINERS = frozenset(["such", "any", "every", "each", "some", "another"
 PLACE_CASES = frozenset(["to", "in", "into", "at", "through", "from", "for", "on", "with", "of"])
 """Prepositions whose object is a target or place of the happening (not its time)."""
 
-PRESUPPOSE_CASES = frozenset(["after", "following", "at", "during", "on", "before"])
-"""Prepositions by which one happening presupposes another ("after the summit")."""
+PRESUPPOSE_CASES = frozenset(["after", "following", "at", "during", "on", "once", "when"])
+"""Prepositions and conjunctions by which one happening presupposes another ("after the
+summit", "once the talks are over")."""
 
 OCCUR_VERBS = frozenset(["happen", "occur", "go ahead", "proceed", "take place"])
 """Verbs whose subject is the happening: "the summit will go ahead"."""

@@ -321,13 +321,15 @@ def _is_time(token) -> bool:
 
 
 def _presupposes(token) -> frozenset[str]:
+    """Action classes of the happenings ``token`` is placed after or at: "after the
+    summit", "once his talks with Kim are over" (the clause's subject names it)."""
     classes = set()
     for child in tk.children(token, "obl", "nmod", "advcl"):
         case = {tk.lemma(c) for c in tk.children(child, "case", "mark")}
         if case & rules.PRESUPPOSE_CASES:
-            action = rules.class_of(tk.lemma(child))
-            if action in rules.ACTION_CLASSES:
-                classes.add(action)
+            named = [child, *tk.children(child, "nsubj")] if child.dep_ == "advcl" else [child]
+            found = (rules.class_of(tk.lemma(word)) for word in named)
+            classes.update(action for action in found if action in rules.ACTION_CLASSES)
     return frozenset(classes)
 
 
