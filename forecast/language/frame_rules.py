@@ -13,13 +13,16 @@ from forecast.language.predicate_rules import CANCEL_VERBS
 ACTION_CLASSES: dict[str, tuple[str, ...]] = {
     "visit": ("visit", "travel", "trip", "fly", "tour", "go", "come", "head", "stop over"),
     "meet": ("meet", "meeting", "talk", "talks", "summit", "negotiate", "negotiation"),
-    "resign": ("resign", "resignation", "step down", "quit", "stand down", "retire"),
+    "resign": ("resign", "resignation", "step down", "quit", "stand down", "retire", "step aside"),
     "cancel": (
         *sorted(CANCEL_VERBS - {"put on", "pull out", "drop"}),
         *("cancellation", "postponement"),
     ),
     "withdraw": ("withdraw", "withdrawal", "pull out", "pullout", "retreat", "leave"),
-    "attack": ("attack", "strike", "invade", "invasion", "bomb", "raid", "offensive"),
+    "attack": (
+        *("attack", "strike", "invade", "invasion", "bomb", "raid", "offensive", "assault"),
+        *("shell", "bombard", "shelling", "airstrike"),
+    ),
     "agree": ("agree", "agreement", "deal", "sign", "treaty", "accord", "pact"),
     "vote": ("vote", "ballot", "referendum"),
     "elect": ("elect", "election", "reelection", "re-election", "win", "victory"),
@@ -31,6 +34,10 @@ ACTION_CLASSES: dict[str, tuple[str, ...]] = {
     "announce": ("announce", "announcement", "declare", "publish"),
     "join": ("join", "accede", "accession", "membership"),
     "protest": ("protest", "demonstrate", "demonstration", "rally", "march"),
+    "participate": ("participate", "participation", "attend", "attendance"),
+    "reopen": ("reopen", "reopening"),
+    "host": ("host", "organise", "organize", "convene"),
+    "invest": ("invest", "investment", "fund", "finance", "donate", "pledge"),
 }
 """Action class -> the lemmas (and verb-particle pairs) that denote it."""
 
