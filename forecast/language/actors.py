@@ -248,7 +248,15 @@ def phrase_text(head, drop=CLAUSE_DEPS, limit: int = MAX_PHRASE, also=None) -> s
         for t in tk.near(child)
     }
     words = [t for t in tk.near(head) if t.i not in dropped and t.dep_ != "punct"]
-    return " ".join(t.text for t in words[:limit])
+    return " ".join(_midsentence(t) for t in words[:limit])
+
+
+def _midsentence(token) -> str:
+    """A word as it reads inside a sentence: "Voters" opening one is "voters" in a question."""
+    opening = token.i == token.sent.start and token.pos_ not in ("PROPN", "PRON")
+    if opening and token.text.istitle():
+        return token.text.lower()
+    return token.text
 
 
 def alias_key(words: str) -> str:

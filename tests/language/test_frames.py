@@ -59,7 +59,7 @@ def test_a_frame_verb_stands_over_its_complement():
 def test_in_the_passive_the_subject_is_a_target_not_the_actor():
     frame = frame_of("Diplomatic ties will be restored.", "restored")
     assert (frame.actor, frame.action, frame.passive) == ("", "restore", True)
-    assert frame.targets == {"tie"} and frame.body == "Diplomatic ties be restored"
+    assert frame.targets == {"tie"} and frame.body == "diplomatic ties be restored"
 
 
 def test_titles_and_pronouns_refer_back_to_the_person_named_with_them():
