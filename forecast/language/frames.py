@@ -188,8 +188,8 @@ def _event_token(token):
             return occurred
         if tk.lemma(token) not in _FRAMING or rules.class_of(phrasal(token)) == rules.CANCEL_CLASS:
             return token
-        if token.dep_ == "acl" and _kind(token.head) == "noun":
-            return token.head  # "the summit scheduled for June 12"
+        if token.dep_ in ("acl", "amod") and _kind(token.head) == "noun":
+            return token.head  # "the summit scheduled for June 12", "the scheduled vote"
         inner = next(tk.children(token, "xcomp", "ccomp"), None)
         if inner is None or inner.pos_ not in ("VERB", "NOUN"):
             inner = next(

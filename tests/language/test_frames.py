@@ -138,3 +138,12 @@ def test_the_leader_is_the_person_named_most_and_first():
     )
     leader = sentence_claim("The Cuban leader may return to work soon.", "return")
     assert claim_frames([first, leader])[1].actor == "castro"
+
+
+def test_a_planning_participle_stands_for_the_happening_it_plans():
+    for sentence in (
+        "Observers will watch Mozambique's scheduled general elections.",
+        "Abe will fly there after the summit scheduled for June 12.",
+    ):
+        frame = frame_of(sentence, "scheduled")
+        assert frame.kind == "noun" and frame.action in ("elect", "meet")
