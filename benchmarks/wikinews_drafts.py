@@ -21,6 +21,9 @@ Rules (each checkable by hand with ``--events``):
   event that is the question; it is right when the claim matches (rule in
   ``wikinews_labels``) a labelled claim the question cites. Precision = right / predicted;
   recall = cited (label, question) pairs with a right link / cited pairs.
+- **linking to the analyst's questions**: the questions themselves, written as a scenario
+  of plain questions with deadlines and no match rules, link claims by frame
+  (``link_claims``); precision and recall as above, over every question.
 
 Usage::
 
@@ -45,7 +48,7 @@ from wikinews_labels import (
 from forecast.errors import InputError
 from forecast.language.extract import extract_claims
 from forecast.language.lexicon import load_lexicon
-from forecast.scenario import draft_scenario
+from forecast.scenario import Event, Scenario, draft_scenario
 from forecast.scenario.link import link_claims
 
 
@@ -92,6 +95,7 @@ def evaluate_article(article, labels, questions, lexicon, total, show):
     for item in link_claims(scenario, claims) if scenario else ():
         evidence[item.event].append(item)
     relation = {q["id"]: {c["id"]: c["relation"] for c in q["claims"]} for q in questions}
+    link_questions(questions, claims, label_of, relation, total)
     is_question = {
         e.name: [q for q in questions if question_fires(q, event_text(e))] for e in events
     }
@@ -133,6 +137,23 @@ def evaluate_article(article, labels, questions, lexicon, total, show):
             print(f"  {question['id']}: {len(same)} event(s) [{shown}] -> {question['question']}")
 
 
+def link_questions(questions, claims, label_of, relation, total) -> None:
+    """Link claims to the analyst's questions written as a plain scenario; count links."""
+    events = tuple(
+        Event(question["id"].replace("-", "_").lower(), question["question"], "R")
+        for question in questions
+    )
+    scenario = Scenario("questions", "Analyst questions", events)
+    ids = {event.name: question["id"] for event, question in zip(events, questions, strict=True)}
+    right = set()
+    for item in link_claims(scenario, claims):
+        total["q_links"] += 1
+        label = label_of.get(id(item.claim))
+        if label in relation[ids[item.event]]:
+            right.add((ids[item.event], label))
+    total["q_right"] += len(right)
+
+
 def evaluate(data: Path, show: bool) -> None:
     lexicon = load_lexicon()
     labels = load_claim_labels()
@@ -168,6 +189,11 @@ def evaluate(data: Path, show: bool) -> None:
         f"linking             precision {ratio(total['right_links'], total['links'])} "
         f"({total['right_links']}/{total['links']}), recall "
         f"{ratio(total['found_links'], total['cited'])} ({total['found_links']}/{total['cited']})"
+    )
+    print(
+        f"linking to the analyst's questions (as a plain scenario): precision "
+        f"{ratio(total['q_right'], total['q_links'])} ({total['q_right']}/{total['q_links']}), "
+        f"recall {ratio(total['q_right'], total['cited'])} ({total['q_right']}/{total['cited']})"
     )
 
 

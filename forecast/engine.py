@@ -247,6 +247,7 @@ def run_forecast(
     )
     linked = {link.event for link in links}
     counts = {name: sum(link.event == name for link in links) for name in names}
+    due = frozenset(past_deadline(scenario, as_of))
     events = []
     for j, name in enumerate(names):
         values = per_draw[..., j]
@@ -264,6 +265,8 @@ def run_forecast(
                 drivers=drivers[name],
                 n_claims=counts[name],
                 prior_only=not (related[name] & linked),
+                deadline=scenario[name].deadline,
+                due=name in due,
             )
         )
     flat = expit(theta).reshape(-1, theta.shape[-1])
@@ -393,7 +396,8 @@ def _drivers(
         rows = [i for i, link in enumerate(links) if link.event in related[name]]
         rows.sort(key=lambda i: -abs(delta[i, j]))
         drivers[name] = tuple(
-            Driver.from_claim(links[i].claim, delta[i, j]) for i in rows[:MAX_DRIVERS]
+            Driver.from_claim(links[i].claim, delta[i, j], links[i].reason)
+            for i in rows[:MAX_DRIVERS]
         )
     return drivers
 

@@ -38,9 +38,10 @@ class Driver:
     published: dt.date | None
     delta: float
     spans: tuple[tuple[int, int], ...] = ()
+    link: str = ""  # why the claim links to its event: "match: all_of", "frame: actor+action"
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready mapping: ``quote, cue, source, kind, published, delta``."""
+        """JSON-ready mapping: ``quote, cue, source, kind, published, delta, link``."""
         return {
             "quote": self.quote,
             "cue": self.cue,
@@ -48,12 +49,14 @@ class Driver:
             "kind": self.kind,
             "published": None if self.published is None else self.published.isoformat(),
             "delta": self.delta,
+            "link": self.link,
         }
 
     @classmethod
-    def from_claim(cls, claim: Claim, delta: float) -> Driver:
+    def from_claim(cls, claim: Claim, delta: float, link: str = "") -> Driver:
         """The driver record of ``claim`` with its probability shift ``delta``."""
         return cls(
+            link=link,
             quote=claim.sentence,
             cue=", ".join(match.cue for match in claim.cues),
             source=claim.source.name,
@@ -75,7 +78,9 @@ class EventForecast:
     ``mcse`` the Monte Carlo standard error of ``prob``; ``label`` verbalises ``prob`` in the
     chosen standard. ``n_claims`` counts the claims linked to this event itself;
     ``prior_only`` is true when no claim is linked to it or to any event it depends on, so
-    the numbers are its prior.
+    the numbers are its prior. ``due`` is true when the event's ``deadline`` is before the
+    forecast's date: it is decided by now and waits to be resolved, so its numbers say
+    only what the evidence said, not a forecast of an open question.
     """
 
     event: str
@@ -88,6 +93,13 @@ class EventForecast:
     drivers: tuple[Driver, ...]
     n_claims: int
     prior_only: bool
+    deadline: dt.date | None = None
+    due: bool = False
+
+    @property
+    def status(self) -> str:
+        """``"due"`` (deadline passed, to resolve) or ``"open"``."""
+        return "due" if self.due else "open"
 
     @property
     def evidence(self) -> str:
@@ -108,6 +120,8 @@ class EventForecast:
             "label": self.label,
             "n_claims": self.n_claims,
             "evidence": self.evidence,
+            "status": self.status,
+            "deadline": None if self.deadline is None else self.deadline.isoformat(),
             "drivers": [driver.to_dict() for driver in self.drivers],
         }
 
@@ -187,7 +201,7 @@ class Forecast:
         if self.past_deadline:
             lines.append(
                 f"as of {self.as_of}: past the deadline of {', '.join(self.past_deadline)} "
-                "(decided by now; the forecast speaks only from the evidence)"
+                "(due, not forecast: decided by now; record the outcome with 'forecast resolve')"
             )
         return tuple(lines)
 

@@ -11,7 +11,8 @@ import pytest
 from forecast.article import read_article
 from forecast.cli import main
 from forecast.language.extract import extract_claims
-from forecast.scenario import link_claim, load_scenario
+from forecast.scenario import link_claim, link_claims, load_scenario
+from forecast.scenario.draft import MAX_EVENTS
 
 REPO = Path(__file__).resolve().parents[1]
 ARTICLE = REPO / "models" / "articles" / "us_japan_2018-05-13.txt"
@@ -26,16 +27,28 @@ def draft(capsys, tmp_path: Path, *args: str) -> Path:
     return path
 
 
-def test_the_draft_loads_back_and_links_every_forward_claim(capsys, tmp_path):
+def drafted_well(scenario, claims) -> None:
+    """Few events, each asked with a deadline and informed by a claim (or a condition)."""
+    assert 0 < len(scenario.events) <= MAX_EVENTS
+    assert all(re.search(r" by \d{4}-\d{2}-\d{2}\?$", e.question) for e in scenario.events)
+    linked = {evidence.event for evidence in link_claims(scenario, claims)}
+    conditions = {name for e in scenario.events if e.given for name in e.parents}
+    assert all(e.name in linked | conditions for e in scenario.events)
+    assert all(link_claim(scenario, claim) is None for claim in claims if not claim.forward)
+
+
+def test_the_draft_loads_back_and_its_events_are_informed(capsys, tmp_path):
     scenario = load_scenario(draft(capsys, tmp_path, str(ARTICLE)))
     assert scenario.name == "us_japan_2018_05_13"
     assert scenario.as_of == dt.date(2018, 5, 13)
     assert scenario.article_paths() == (ARTICLE.resolve(),)
-    claims = extract_claims(read_article(ARTICLE))
-    forward = [claim for claim in claims if claim.forward]
-    assert forward and all(link_claim(scenario, claim) is not None for claim in forward)
-    assert all(link_claim(scenario, claim) is None for claim in claims if not claim.forward)
+    drafted_well(scenario, extract_claims(read_article(ARTICLE)))
     assert all("TODO: curate" in event.resolution for event in scenario.events)
+
+
+def test_max_events_caps_the_draft(capsys, tmp_path):
+    scenario = load_scenario(draft(capsys, tmp_path, str(ARTICLE), "--max-events", "2"))
+    assert len(scenario.events) == 2
 
 
 def test_the_conditional_claim_becomes_a_given_relation(capsys, tmp_path):
@@ -78,4 +91,4 @@ def test_drafting_the_real_seed(capsys, tmp_path, seed_article_path):
     path = draft(capsys, tmp_path, str(seed_article_path), "--published", "2018-05-13")
     scenario = load_scenario(path)
     claims = extract_claims(read_article(seed_article_path, published=dt.date(2018, 5, 13)))
-    assert all(link_claim(scenario, claim) is not None for claim in claims if claim.forward)
+    drafted_well(scenario, claims)

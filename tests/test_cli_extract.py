@@ -120,3 +120,22 @@ def test_several_articles_in_one_call(article_path, tmp_path, capsys):
     assert main(["extract", str(article_path), str(other), "--format", "json"]) == 0
     records = json.loads(capsys.readouterr().out)
     assert len({record["article_id"] for record in records}) == 2
+
+
+def test_with_a_model_each_claim_says_which_event_it_links_to_and_why(tmp_path, capsys):
+    scenario = tmp_path / "plain.toml"
+    scenario.write_text(
+        'name = "plain"\ntitle = "Plain"\n\n[events.visit]\n'
+        'question = "Will Trump visit Japan by 2018-06-30?"\nresolution = "R"\n',
+        encoding="utf-8",
+    )
+    story = tmp_path / "story.txt"
+    story.write_text("Trump may stop in Japan next month.\nKim met Xi last week.\n")
+    args = ["extract", str(story), "--published", "2018-05-13", "--model", str(scenario)]
+    assert main([*args, "--format", "json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    links = [record["link"] for record in records]
+    assert links[0] == {"event": "visit", "against": False, "reason": "frame: actor+action+target"}
+    assert all(link is None for link in links[1:])
+    assert main([*args, "--format", "csv"]) == 0
+    assert "visit (frame: actor+action+target)" in capsys.readouterr().out

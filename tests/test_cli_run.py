@@ -28,7 +28,7 @@ REPO = Path(__file__).resolve().parents[1]
 MODELS = sorted((REPO / "models").glob("*.toml"))
 DONE = (0, EXIT_UNRELIABLE)
 EVENT_KEYS = {"event", "question", "prob", "low", "high", "mcse", "label", "drivers"}
-DRIVER_KEYS = {"quote", "cue", "source", "kind", "published", "delta"}
+DRIVER_KEYS = {"quote", "cue", "source", "kind", "published", "delta", "link"}
 
 
 @pytest.fixture(autouse=True)
@@ -89,6 +89,27 @@ def test_run_article_without_model_drafts_a_scenario(capsys, tmp_path):
     assert "drafted scenario 'draft_story'" in err
     assert payload["scenario"] == "draft_story" and payload["events"]
     assert payload["as_of"] == "2020-03-01"
+
+
+def test_a_backdated_draft_never_sees_later_articles_and_says_so(capsys, tmp_path):
+    early, late = tmp_path / "early.txt", tmp_path / "late.txt"
+    early.write_text("TOKYO, May 13, 2018 - Trump may visit Japan next month.\n")
+    late.write_text("SEOUL, June 20, 2018 - Kim may visit Seoul next month.\n")
+    payload, err = run_json(capsys, str(early), str(late), "--as-of", "2018-06-01")
+    assert "leaving out 1 claim after --as-of" in err
+    assert [event["question"] for event in payload["events"]] == [
+        "Will Trump visit Japan by 2018-06-30?"
+    ]
+    assert main(["run", str(late), "--as-of", "2018-06-01"]) == 2
+    assert "every article is published after --as-of 2018-06-01" in capsys.readouterr().err
+
+
+def test_an_article_with_no_askable_claim_gets_a_clear_message(capsys, tmp_path):
+    vague = tmp_path / "vague.txt"
+    vague.write_text("He may do it. It could happen.\n", encoding="utf-8")
+    assert main(["run", str(vague), "--published", "2018-05-13"]) == 2
+    err = capsys.readouterr().err.splitlines()[-1]
+    assert err.startswith(f"forecast: error: {vague}: no forward-looking claim names a happening")
 
 
 def test_bad_model_file_is_one_line_and_exit_2(capsys, tmp_path):
@@ -178,6 +199,21 @@ def test_run_past_deadlines_names_the_events(capsys):
     payload, err = run_json(capsys, "--as-of", "2018-06-13")
     assert past and payload["past_deadline"] == past and payload["n_excluded"] == 0
     assert f"as of 2018-06-13: past the deadline of {', '.join(past)} (" in err
+    status = {event["event"]: event["status"] for event in payload["events"]}
+    assert {name for name, state in status.items() if state == "due"} == set(past)
+
+
+def test_a_due_event_is_shown_as_due_not_forecast(capsys):
+    assert main(["run", "--as-of", "2018-06-13", "--chains", "1", "--seed", "1"]) in DONE
+    rows = {line.split()[0]: line.split() for line in capsys.readouterr().out.splitlines() if line}
+    assert rows["summit"][1:3] == ["due", "-"] and rows["summit"][3:5] == ["deadline", "2018-06-12"]
+    assert rows["visit"][1] != "due"
+
+
+def test_links_say_why_in_json(capsys):
+    payload, _ = run_json(capsys)
+    links = {driver["link"] for event in payload["events"] for driver in event["drivers"]}
+    assert links and links <= {"match: all_of", "match: against"}
 
 
 def test_counts_are_singular_for_one(capsys):

@@ -252,7 +252,7 @@ def test_forecast_dict_has_the_stable_json_names(certain):
     for event in payload["events"]:
         assert event_keys <= set(event)
         for driver in event["drivers"]:
-            assert set(driver) == {"quote", "cue", "source", "kind", "published", "delta"}
+            assert set(driver) == {"quote", "cue", "source", "kind", "published", "delta", "link"}
     for joint in payload["scenarios"]:
         assert set(joint) == {"events", "prob", "mcse"}
         assert set(joint["events"]) == {"visit", "meet", "call", "briefed"}

@@ -1,4 +1,4 @@
-"""Drafting a scenario from claims: events, names, questions, rules, conditions, round trip."""
+"""Drafting a scenario from claims: one event per happening, asked as an analyst would."""
 
 from __future__ import annotations
 
@@ -8,107 +8,97 @@ import pytest
 
 from forecast.errors import InputError
 from forecast.language.claim import Tense
-from forecast.scenario import draft_scenario, link_claim, load_scenario, scenario_to_toml
-from forecast.scenario.draft import TODO_RESOLUTION, content_words, draft_notes
-from tests.claims import make_claim
+from forecast.scenario import draft_scenario, link_claims, load_scenario, scenario_to_toml
+from forecast.scenario.draft import DEFAULT_HORIZON, TODO_RESOLUTION, draft_notes
+from tests.claims import sentence_claim
 
-VISIT = make_claim(
-    "President Trump stop in Japan on his way back",
-    predicate="stop",
-    deadline=dt.date(2018, 6, 16),
-    sentence="Trump may stop in Japan on his way back.",
+PUBLISHED = dt.date(2018, 5, 13)
+NAMED = sentence_claim("President Donald Trump met Kim in April.", "met", tense=Tense.PAST)
+STOP = sentence_claim(
+    "Trump may stop in Japan on his way back.", "stop", deadline=dt.date(2018, 6, 16)
 )
-VISIT_AGAIN = make_claim("Trump stops in Japan on his way back", predicate="stops")
-G7 = make_claim("Abe and Trump meet at the G7 summit in Canada", predicate="meet")
-BRIEFED = make_claim(
-    "the group be briefed on the summit",
-    predicate="be briefed",
-    condition="President Trump visit Japan afterward",
-    condition_negated=True,
+TRIP = sentence_claim("A Trump trip to Japan is possible.", "trip")
+TRAVEL = sentence_claim("The president could travel to Japan.", "travel")
+SUMMIT = sentence_claim(
+    "Trump and Kim are expected to meet in Singapore.", "meet", deadline=dt.date(2018, 6, 12)
 )
-PAST = make_claim("Kim and Moon met in April", predicate="met", tense=Tense.PAST)
+CALLED_OFF = sentence_claim("Officials said Trump's visit to Japan was called off.", "called")
 
 
-@pytest.fixture
-def claims():
-    return [VISIT, G7, VISIT_AGAIN, BRIEFED, PAST]
+def draft(claims, **kwargs):
+    return draft_scenario(claims, name="draft", title=kwargs.pop("title", "Draft"), **kwargs)
 
 
-def test_one_event_per_distinct_claimed_event(claims):
-    scenario = draft_scenario(claims, name="draft", title="Draft")
-    assert scenario.names == ("stop_japan", "meet_g7_summit", "trump_visit_japan", "briefed_summit")
-    visit = scenario["stop_japan"]
-    assert visit.question == "Will President Trump stop in Japan on his way back?"
-    assert visit.resolution == TODO_RESOLUTION and "TODO: curate" in visit.resolution
-    assert visit.match.all_of == (("trump",), ("stop",), ("japan",))
-    assert visit.deadline == dt.date(2018, 6, 16)
-    assert visit.given is None and not visit.derived
+def test_claims_about_one_happening_in_other_words_make_one_event():
+    scenario = draft([NAMED, STOP, TRIP, TRAVEL])
+    assert scenario.names == ("trump_visit_japan",)
+    visit = scenario["trump_visit_japan"]
+    assert visit.question == "Will Donald Trump stop in Japan on his way back by 2018-06-16?"
+    assert visit.deadline == dt.date(2018, 6, 16) and visit.match is None
+    assert visit.resolution == TODO_RESOLUTION
+    links = link_claims(scenario, [NAMED, STOP, TRIP, TRAVEL])
+    assert [link.claim for link in links] == [STOP, TRIP, TRAVEL]
+    assert {link.reason for link in links} == {"frame: actor+action+target"}
 
 
-def test_a_condition_without_a_matching_event_becomes_a_new_event_and_a_given(claims):
-    scenario = draft_scenario(claims, name="draft", title="Draft")
-    briefed = scenario["briefed_summit"]
-    assert briefed.given == "not trump_visit_japan"
-    assert briefed.question.startswith("Given not trump_visit_japan: will the group")
-    condition = scenario["trump_visit_japan"]
-    assert condition.match.all_of == (("trump",), ("visit",), ("japan",))
-    assert condition.question == "Will President Trump visit Japan afterward?"
-    assert condition.given is None
+def test_without_a_date_the_deadline_is_the_default_horizon():
+    (event,) = draft([TRIP]).events
+    assert event.deadline == PUBLISHED + DEFAULT_HORIZON
+    assert event.question.endswith(f"by {event.deadline.isoformat()}?")
 
 
-def test_noun_phrases_are_asked_about_as_happenings():
-    plain = make_claim("a Trump visit to Japan", predicate="visit")
-    verbless = make_claim("the summit scheduled for June 12", predicate="schedule")
-    scenario = draft_scenario([plain, verbless], name="draft", title="Draft")
-    assert [event.question for event in scenario.events] == [
-        "Will a Trump visit to Japan happen?",
-        "Will the summit scheduled for June 12 happen?",
-    ]
+def test_a_cancellation_joins_the_event_it_cancels_as_evidence_against_it():
+    scenario = draft([STOP, CALLED_OFF])
+    assert len(scenario.events) == 1
+    against = [link.against for link in link_claims(scenario, [STOP, CALLED_OFF])]
+    assert against == [False, True]
 
 
-def test_a_condition_that_matches_a_drafted_event_becomes_its_given():
-    visit = make_claim("Trump visit Japan", predicate="visit")
-    briefed = make_claim("officials brief Abe", condition="Trump visits Japan after the summit")
-    scenario = draft_scenario([visit, briefed], name="draft", title="Draft")
-    assert scenario.names == ("visit_japan", "officials_brief_abe")
-    assert scenario["officials_brief_abe"].given == "visit_japan"
-
-
-def test_every_forward_claim_links_to_the_event_drafted_from_it(claims):
-    scenario = draft_scenario(claims, name="draft", title="Draft")
-    assert link_claim(scenario, VISIT) == link_claim(scenario, VISIT_AGAIN) == "stop_japan"
-    assert link_claim(scenario, G7) == "meet_g7_summit"
-    assert link_claim(scenario, BRIEFED) == "briefed_summit"
-    assert link_claim(scenario, PAST) is None
-    notes = draft_notes(scenario, claims)
-    assert notes["stop_japan"] == (f"from: {VISIT.sentence}", f"from: {VISIT_AGAIN.sentence}")
-
-
-def test_the_draft_loads_back_and_names_are_unique(tmp_path):
-    same_event = make_claim("Trump stop in Japan again soon", predicate="stop")
-    three = make_claim("Trump stop in Japan, Korea and China", predicate="stop")
-    two = make_claim("Trump stop in Japan and Korea", predicate="stop")
-    scenario = draft_scenario(
-        [VISIT, same_event, three, two, BRIEFED],
-        name="draft",
-        title="Draft",
-        as_of=dt.date(2018, 5, 13),
-    )
-    assert len(set(scenario.names)) == len(scenario.names)
-    assert scenario.names[:3] == ("stop_japan", "stop_japan_korea", "stop_japan_korea_2")
-    path = tmp_path / "draft.toml"
-    path.write_text(scenario_to_toml(scenario, notes=draft_notes(scenario, [VISIT])))
-    back = load_scenario(path)
-    assert back.events == scenario.events and back.as_of == dt.date(2018, 5, 13)
-
-
-def test_content_words_drop_function_words_and_titles():
-    assert content_words("Prime Minister Abe will meet President Trump") == ("abe", "meet", "trump")
-    assert content_words("it will be") == ("it", "will", "be")  # nothing left: keep all words
-
-
-def test_no_forward_claims_is_an_error():
+def test_past_background_and_attitudes_make_no_events():
+    fact = sentence_claim("Trump visits Japan often.", "visits", tense=Tense.FACT)
+    hope = sentence_claim("Abe hopes so.", "hopes")
+    vague = sentence_claim("Many will return home.", "return")
+    with pytest.raises(InputError, match=r"no forward-looking claim names a happening"):
+        draft([NAMED, fact, hope, vague])
     with pytest.raises(InputError, match=r"scenario 'draft': no forward-looking claims"):
-        draft_scenario([PAST], name="draft", title="Draft")
-    with pytest.raises(InputError, match=r"scenario 'bad name': key 'name': must be a name"):
-        draft_scenario([VISIT], name="bad name", title="Draft")
+        draft([NAMED])
+
+
+def test_the_happening_the_title_names_comes_first_and_max_events_caps():
+    others = [sentence_claim(f"Trump may visit {place}.", "visit") for place in ("Seoul", "Hanoi")]
+    scenario = draft([*others, *others, SUMMIT], title="Trump and Kim to meet in Singapore")
+    assert scenario.names[0] == "kim_meet_singapore"
+    assert len(draft([*others, SUMMIT], max_events=2).events) == 2
+
+
+def test_a_happening_placed_after_another_requires_it():
+    after = sentence_claim("Trump may stop in Japan after the summit.", "stop")
+    summit = sentence_claim("The summit may take place in Singapore.", "summit")
+    scenario = draft([after, summit])
+    visit = next(e for e in scenario.events if e.name.startswith("trump_visit"))
+    assert visit.requires == (next(e.name for e in scenario.events if e is not visit),)
+
+
+def test_a_condition_on_a_drafted_happening_becomes_a_given():
+    briefed = sentence_claim(
+        "The team may be briefed by Washington.",
+        "briefed",
+        condition="Trump stop in Japan",
+        condition_negated=True,
+    )
+    scenario = draft([STOP, briefed])
+    conditional = [event for event in scenario.events if event.given is not None]
+    assert [event.given for event in conditional] == ["not trump_visit_japan"]
+    assert conditional[0].question.startswith("Given not trump_visit_japan: will the team")
+    assert [link.event for link in link_claims(scenario, [briefed])] == [conditional[0].name]
+
+
+def test_the_draft_loads_back_and_links_the_same_claims(tmp_path):
+    claims = [NAMED, STOP, TRIP, SUMMIT, CALLED_OFF]
+    scenario = draft(claims, as_of=PUBLISHED)
+    path = tmp_path / "draft.toml"
+    path.write_text(scenario_to_toml(scenario, notes=draft_notes(scenario, claims)))
+    back = load_scenario(path)
+    assert back.events == scenario.events and back.as_of == PUBLISHED
+    assert link_claims(back, claims) == link_claims(scenario, claims)
+    assert "# from (against): Officials said" in path.read_text()

@@ -30,6 +30,7 @@ from forecast.cli.output import (
     print_json,
     terminal_width,
 )
+from forecast.cli.scenario import add_max_events_option, max_events
 from forecast.display import driver_excerpt, plural
 from forecast.errors import InputError
 
@@ -73,6 +74,7 @@ def add_commands(commands) -> None:
     )
     parser.add_argument("--as-of", metavar="DATE", help="date the forecast speaks for")
     parser.add_argument("--published", metavar="DATE", help="publication date of the articles read")
+    add_max_events_option(parser)
     parser.set_defaults(handler=run_command)
 
 
@@ -116,14 +118,7 @@ def run_command(args: argparse.Namespace) -> int:
                 f"{', '.join(map(str, paths))}: no claims found, so no scenario can be drafted; "
                 "give --model FILE"
             )
-        from forecast.scenario import draft_scenario
-
-        name = _draft_name(paths)
-        scenario = draft_scenario(claims, name=name, title=f"Drafted from {paths[0].name}")
-        note(
-            f"no --model: drafted scenario '{name}' with {plural(len(scenario.events), 'event')} "
-            f"from {plural(len(claims), 'claim')} (save it with 'forecast draft' to curate it)"
-        )
+        scenario = _drafted(paths, articles, claims, as_of, max_events(args.max_events))
     outlets = {a.id: a.source for a in articles if a.source}
     load_sampler()
     from forecast.engine import run_forecast
@@ -146,6 +141,47 @@ def run_command(args: argparse.Namespace) -> int:
         note(f"warning: unreliable fit: {details}")
         return EXIT_UNRELIABLE
     return 0
+
+
+def _drafted(paths, articles, claims, as_of, most: int):
+    """A scenario drafted from the claims known as of ``as_of`` (said on stderr).
+
+    Raises
+    ------
+    InputError
+        Naming the files, when every article is newer than ``as_of`` or no claim names
+        a happening to ask about.
+    """
+    from forecast.engine import claims_as_of
+    from forecast.scenario import draft_scenario
+
+    files = ", ".join(map(str, paths))
+    known, n_excluded = claims_as_of(claims, as_of)
+    if not known:
+        raise InputError(
+            f"{files}: every article is published after --as-of {as_of}, so there is "
+            "nothing to draft from; give --model FILE or a later --as-of"
+        )
+    name = _draft_name(paths)
+    try:
+        scenario = draft_scenario(
+            known,
+            name=name,
+            title=articles[0].title or f"Drafted from {paths[0].name}",
+            max_events=most,
+        )
+    except InputError as error:
+        reason = str(error).split(": ", 1)[-1]
+        raise InputError(f"{files}: {reason}; give --model FILE") from error
+    left_out = f", leaving out {plural(n_excluded, 'claim')} after --as-of" if n_excluded else ""
+    note(
+        f"no --model: drafted scenario '{name}' with {plural(len(scenario.events), 'event')} "
+        f"from {plural(len(known), 'claim')}{left_out} (save it with 'forecast draft' to "
+        "curate it):"
+    )
+    for event in scenario.events:
+        note(f"  {event.name}: {event.question}")
+    return scenario
 
 
 def _draft_name(paths: Sequence[Path]) -> str:
@@ -176,17 +212,7 @@ def render_table(result: Any, width: int, *, wide: bool = False) -> str:
     heading = f"{result.title} [{result.scenario}], as of {as_of}"
     lines = [heading] if wide else textwrap.wrap(heading, width)
     lines.append("")
-    rows = [
-        {
-            "event": e.event,
-            "prob": f"{e.prob:.2f}",
-            "90% interval": f"{e.low:.2f}-{e.high:.2f}",
-            "label": e.label,
-            "mcse": f"{e.mcse:.3f}",
-            DRIVER: _driver_text(e, wide),
-        }
-        for e in result.events
-    ]
+    rows = [_event_row(e, wide) for e in result.events]
     lines.append(fit_table(pd.DataFrame(rows), width, wide=wide, wrap=(DRIVER,)))
     joint = result.scenarios[:TOP_SCENARIOS]
     if joint:
@@ -203,6 +229,21 @@ def render_table(result: Any, width: int, *, wide: bool = False) -> str:
         lines.append(fit_table(shown, width, wide=wide, wrap=(HAPPEN,)))
     lines += ["", diagnostics_line(result.diagnostics), ""]
     return "\n".join(lines)
+
+
+def _event_row(event: Any, wide: bool) -> dict[str, str]:
+    """One table row; an event past its deadline shows as due, without a forecast."""
+    if event.due:
+        numbers = {"prob": "due", "90% interval": "-", "label": f"deadline {event.deadline}"}
+        return {"event": event.event, **numbers, "mcse": "-", DRIVER: "resolve it"}
+    return {
+        "event": event.event,
+        "prob": f"{event.prob:.2f}",
+        "90% interval": f"{event.low:.2f}-{event.high:.2f}",
+        "label": event.label,
+        "mcse": f"{event.mcse:.3f}",
+        DRIVER: _driver_text(event, wide),
+    }
 
 
 def _driver_text(event: Any, wide: bool) -> str:

@@ -9,11 +9,14 @@ from pathlib import Path
 from forecast.cli.common import date_option, read_articles
 
 DRAFT_EPILOG = """\
-The output is TOML for models/: one event per distinct claimed event, each with the
-sentences it came from as comments, match rules from the claims' content words, and
-conditions turned into 'given' relations. Resolution rules read "TODO: curate": say
-which source decides each event and by when. The 'articles' entry is an absolute path;
-make it relative to the scenario file when you move the file into models/.
+The output is TOML for models/: one event per happening the claims speak of (claims
+in other words about the same actor, action and target share one), at most
+--max-events, the article's central one first, each asked as a question with a
+deadline and the sentences it came from as comments; conditions become 'given'
+relations. Events carry no match rules: claims link to them by the frame of their
+question. Resolution rules read "TODO: curate": say which source decides each event.
+The 'articles' entry is an absolute path; make it relative to the scenario file when
+you move the file into models/.
 
 exit codes:
   0  TOML printed
@@ -36,7 +39,21 @@ def add_commands(commands) -> None:
     parser.add_argument(
         "--name", metavar="NAME", help="scenario name (default: from the file name)"
     )
+    add_max_events_option(parser)
     parser.set_defaults(handler=draft_command)
+
+
+def add_max_events_option(parser) -> None:
+    """``--max-events N``: how many events a drafted scenario keeps."""
+    from forecast.scenario.draft import MAX_EVENTS
+
+    parser.add_argument(
+        "--max-events",
+        type=int,
+        default=MAX_EVENTS,
+        metavar="N",
+        help=f"most events to draft, the best-evidenced first (default {MAX_EVENTS})",
+    )
 
 
 def draft_command(args: argparse.Namespace) -> int:
@@ -56,9 +73,19 @@ def draft_command(args: argparse.Namespace) -> int:
         title=article.title or f"Drafted from {path.name}",
         as_of=article.published,
         articles=(path.resolve().as_posix(),),
+        max_events=max_events(args.max_events),
     )
     print(scenario_to_toml(scenario, notes=draft_notes(scenario, claims)), end="")
     return 0
+
+
+def max_events(value: int) -> int:
+    """``--max-events`` checked: at least 1."""
+    from forecast.errors import InputError
+
+    if value < 1:
+        raise InputError(f"--max-events: must be at least 1; got {value}")
+    return value
 
 
 def draft_name(path: Path) -> str:

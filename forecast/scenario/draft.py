@@ -1,69 +1,64 @@
-"""Drafting a starting scenario from an article's claims, for the analyst to curate.
+"""Drafting a starting scenario from articles' claims, for the analyst to curate.
 
-One event per distinct claimed event (claims whose event phrases have the same content
-words share one), named from the predicate and the words after it, asked as "Will ...?",
-matched by the phrase's content words. A claim's condition becomes the event's ``given``:
-on a drafted event that matches the condition phrase, else on a new event drafted from
-the condition itself. Claims about the past are skipped. Resolution rules are left as
-``TODO: curate`` text: only the analyst can say which source settles an event.
+The draft asks the questions an analyst would ask of the articles, one per happening:
+
+1. every claim gets an event frame (:mod:`forecast.language.frames`; pronouns and titles
+   resolved to the actors named before them);
+2. frames that can stand as a question are grouped into happenings
+   (:mod:`forecast.scenario.happenings`): the same actor doing the same class of action to
+   the same target, in any words; a cancellation joins the happening it cancels, as
+   evidence against it; past, background, attitude and report frames make no event;
+3. happenings are ranked by evidence (claims plus distinct sources); the article's central
+   one (its action and actor or target named in the title) comes first; at most
+   ``max_events`` (default :data:`MAX_EVENTS`) are kept, conditional ones included;
+4. each is asked as "Will <actor> <action> <target> by <deadline>?", the deadline being
+   the latest date its claims name ahead of publication, else publication plus
+   :data:`DEFAULT_HORIZON` (a year);
+5. a happening placed after or at another ("stop in Japan after the summit") ``requires``
+   it; a claim whose condition is a drafted happening ("if Trump does not visit") makes
+   a conditional event (``given``).
+
+Drafted events carry no ``match`` table: claims link to them by the frame of their own
+question (:mod:`forecast.scenario.link`), as they would to an analyst's hand-written one;
+only a question the parser does not read back as its happening gets a keyword rule.
+Resolution rules read ``TODO: curate``: only the analyst can say which source settles an
+event.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 from forecast.errors import InputError
 from forecast.graph import KEYWORDS
-from forecast.language.claim import Claim, Condition
+from forecast.language.claim import Claim
+from forecast.language.frame_rules import ACTION_CLASSES
+from forecast.language.frames import claim_frames
+from forecast.language.questions import question_frame
 from forecast.scenario.events import Event, MatchRule, Scenario
-from forecast.scenario.link import link_claims, phrase_matches
-from forecast.scenario.words import stem, tokens
+from forecast.scenario.frame_link import event_frame
+from forecast.scenario.happenings import (
+    NOT_ASKED,
+    Happening,
+    deadline,
+    group_happenings,
+    same_happening,
+)
+from forecast.scenario.link import link_claims
+from forecast.scenario.words import stem, stems
 
 TODO_RESOLUTION = (
     "TODO: curate: say which source decides this event (official schedule, named "
     "outlets) and the date by which it must happen."
 )
-
-# Words that carry no meaning of their own in an event phrase, and titles that vary
-# between mentions of one person ("President Trump" / "Trump").
-_STOPWORD_TEXT = (
-    "a an the to of in on at for by with from and or but as about into onto over than "
-    "then there here his her its their our your my this that these those it they he she "
-    "we you i be will would may might could should can shall must do does did have has "
-    "had not no so also just very up out off back way afterward afterwards later soon "
-    "again president prime minister mr mrs ms dr"
-)
-_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "their"})
-_NAME_WORDS = 2  # content words after the predicate in an event name
+MAX_EVENTS = 8
+"""Events a draft keeps by default: the best-evidenced happenings, the central one first."""
+DEFAULT_HORIZON = dt.timedelta(days=365)
+"""Deadline of a happening whose claims name no date ahead: a year after publication."""
 _MAX_NAME = 40
-
-
-@dataclass(frozen=True, slots=True)
-class _Draft:
-    """An event being drafted: its key, name, phrase and the claims behind it."""
-
-    key: tuple[frozenset[str], str | None]
-    name: str
-    phrase: str
-    predicate: str
-    given: str | None
-    claims: tuple[Claim, ...]
-
-
-def content_words(phrase: str) -> tuple[str, ...]:
-    """The phrase's words that are not stop words or titles, first occurrences in order.
-
-    Examples
-    --------
-    >>> content_words("President Trump stop in Japan on his way back")
-    ('trump', 'stop', 'japan')
-    """
-    words = [word for word in tokens(phrase) if word not in _STOPWORDS]
-    return tuple(dict.fromkeys(words)) or tuple(dict.fromkeys(tokens(phrase)))
 
 
 def draft_scenario(
@@ -73,132 +68,176 @@ def draft_scenario(
     title: str,
     as_of: dt.date | None = None,
     articles: Sequence[str] = (),
+    max_events: int = MAX_EVENTS,
 ) -> Scenario:
-    """A starting scenario with one event per distinct claimed event.
-
-    Parameters
-    ----------
-    claims : iterable of Claim
-        Usually ``extract_claims(article)``; past claims are skipped.
-    name, title : str
-        The scenario's name (a slug) and title.
-    as_of : date, optional
-        The date the scenario speaks for (the article's publication date).
-    articles : sequence of str
-        Evidence files to record in the scenario.
+    """A starting scenario: one event per happening the claims speak of (module docstring).
 
     Raises
     ------
     InputError
-        If ``name`` or ``title`` break the scenario rules, or no claim is forward-looking.
+        If ``name`` or ``title`` break the scenario rules, no claim is forward-looking, or
+        no forward claim names a happening an analyst could ask about.
     """
-    forward = [claim for claim in claims if _usable(claim)]
-    if not forward:
+    claims = tuple(claims)
+    if not any(claim.forward for claim in claims):
         raise InputError(f"scenario '{name}': no forward-looking claims to draft events from")
-    drafts: list[_Draft] = []
-    for claim in forward:
-        if claim.condition is None:
-            _add(drafts, claim.event, claim.predicate, None, claim)
-    for claim in forward:
-        if claim.condition is not None:
-            given = _given(drafts, claim.condition)
-            _add(drafts, claim.event, claim.predicate, given, claim)
-    events = tuple(_event(draft) for draft in drafts)
+    frames = claim_frames(claims)
+    happenings = rank_happenings(group_happenings(claims, frames), title)[:max_events]
+    events = _events(happenings)
+    conditional = _conditional_events(claims, frames, happenings, events)
+    events = (events + conditional)[: max(max_events, 1)]
+    if not events:
+        raise InputError(
+            f"scenario '{name}': no forward-looking claim names a happening to ask about "
+            "(who does what, to what or where); write the scenario's questions by hand"
+        )
     return Scenario(name=name, title=title, events=events, articles=tuple(articles), as_of=as_of)
 
 
-def _usable(claim: Claim) -> bool:
-    """Forward-looking, with words in its event phrase and in its condition, if any."""
-    condition = claim.condition
-    return (
-        claim.forward
-        and bool(tokens(claim.event))
-        and (condition is None or bool(tokens(condition.event)))
-    )
+def rank_happenings(happenings: Sequence[Happening], title: str) -> list[Happening]:
+    """By evidence (claims plus distinct sources), the one the title names first."""
+    ranked = sorted(happenings, key=lambda h: -(len(h.claims) + len(h.sources)))
+    central = max(ranked, key=lambda h: _title_hits(h, title), default=None)
+    if central is None or _title_hits(central, title) < 2:
+        return ranked
+    return [central, *(h for h in ranked if h is not central)]
+
+
+def _title_hits(happening: Happening, title: str) -> int:
+    """How many of action, actor and target the title names (0-3)."""
+    words = set(stems(title))
+    frame = happening.frame
+    action = {stem(w) for m in ACTION_CLASSES.get(frame.action, ()) for w in m.split()}
+    action |= {stem(frame.lemma.split()[0])} if frame.lemma else set()
+    actors = {stem(part) for part in frame.actor.split("+") if part}
+    targets = {stem(target) for target in frame.targets}
+    return sum(bool(words & group) for group in (action, actors, targets))
+
+
+def _events(happenings: Sequence[Happening]) -> tuple[Event, ...]:
+    names: list[str] = []
+    for happening in happenings:
+        names.append(_unique(_slug(happening), set(names)))
+    events = []
+    for index, happening in enumerate(happenings):
+        requires = tuple(
+            names[other]
+            for other, parent in enumerate(happenings)
+            if _presupposes(happening, parent) and not _presupposes(parent, happening)
+        )
+        by = deadline(happening, DEFAULT_HORIZON)
+        event = Event(names[index], question_text(happening.frame.body, by), TODO_RESOLUTION, by)
+        events.append(
+            dataclasses.replace(event, requires=requires, match=_fallback(event, happening))
+        )
+    return tuple(events)
+
+
+def _fallback(event: Event, happening: Happening) -> MatchRule | None:
+    """A match rule for an event whose question does not read back as its happening.
+
+    The parser may misread a drafted question ("that pressure ... continue"); the event
+    then links by keywords: a word of the action and one of the actor or targets.
+    """
+    if same_happening(event_frame(event), happening.frame):
+        return None
+    frame = happening.frame
+    action = tuple(dict.fromkeys([frame.lemma, *ACTION_CLASSES.get(frame.action, ())]))
+    named = tuple(sorted({*(k for k in frame.actor.split("+") if k), *frame.targets}))
+    return MatchRule(all_of=(action, named) if named else (action,))
+
+
+def _presupposes(happening: Happening, parent: Happening) -> bool:
+    """True when a frame of ``happening`` is placed after or at ``parent``'s action."""
+    action = parent.frame.action
+    return happening is not parent and any(action in f.presupposes for f in happening.frames)
+
+
+def question_text(body: str, by: dt.date | None) -> str:
+    """ "Will <body> by <date>?", the body's first word kept as written.
+
+    Examples
+    --------
+    >>> question_text("Trump visit Japan", dt.date(2018, 6, 30))
+    'Will Trump visit Japan by 2018-06-30?'
+    """
+    body = re.sub(r"\s+([,.;:'’])", r"\1", " ".join(body.split())).strip(" .,;:")
+    first = body.split(" ", 1)[0]
+    if first in ("The", "A", "An", "This", "That", "These", "Those", "Its", "Their"):
+        body = body[0].lower() + body[1:]
+    return f"Will {body} by {by.isoformat()}?" if by is not None else f"Will {body}?"
+
+
+def _conditional_events(
+    claims: Sequence[Claim], frames, happenings: Sequence[Happening], events: Sequence[Event]
+) -> tuple[Event, ...]:
+    """Conditional events from claims with a condition, and the condition's event when new.
+
+    The condition's event is the drafted happening it denotes, else a new event asked from
+    the condition's own frame when it names who does what; otherwise the claim is dropped.
+    """
+    drafted: list[Event] = []
+    parents = list(zip((h.frame for h in happenings), events, strict=True))
+    taken = {event.name for event in events}
+    for claim, frame in zip(claims, frames, strict=True):
+        if claim.condition is None or not _askable(frame) or not claim.forward:
+            continue
+        condition = question_frame(claim.condition.event)
+        parent = next((e for f, e in parents if same_happening(f, condition)), None)
+        if parent is None and _askable(condition) and _stands_alone(condition):
+            by = claim.published + DEFAULT_HORIZON if claim.published else None
+            parent = _new_event(condition, by, taken)
+            parents.append((condition, parent))
+            drafted.append(parent)
+        if parent is None:
+            continue
+        given = f"not {parent.name}" if claim.condition.negated else parent.name
+        if not any(e.given == given and same_happening(event_frame(e), frame) for e in drafted):
+            drafted.append(_new_event(frame, parent.deadline, taken, given))
+    return tuple(drafted)
+
+
+def _askable(frame) -> bool:
+    return frame is not None and frame.resolved and frame.kind != "other"
+
+
+def _stands_alone(frame) -> bool:
+    """A condition worth its own event: someone doing something ("the US attacks Yemen")."""
+    return bool(frame.actor) and frame.kind == "verb" and frame.action not in NOT_ASKED
+
+
+def _new_event(frame, by: dt.date | None, taken: set[str], given: str | None = None) -> Event:
+    """An event asked from ``frame`` (under ``given``), its name added to ``taken``."""
+    name = _unique(_frame_slug(frame), taken)
+    taken.add(name)
+    question = question_text(frame.body, by)
+    if given is not None:
+        question = f"Given {given}: {question[0].lower()}{question[1:]}"
+    return Event(name, question, TODO_RESOLUTION, deadline=by, given=given)
 
 
 def draft_notes(scenario: Scenario, claims: Iterable[Claim]) -> Mapping[str, tuple[str, ...]]:
     """Per event, the sentences of the claims that link to it (comments for the draft)."""
     notes: dict[str, list[str]] = {}
     for evidence in link_claims(scenario, claims):
-        notes.setdefault(evidence.event, []).append(f"from: {evidence.claim.sentence.strip()}")
+        side = " (against)" if evidence.against else ""
+        line = f"from{side}: {' '.join(evidence.claim.sentence.split())}"
+        notes.setdefault(evidence.event, []).append(line)
     return {event: tuple(dict.fromkeys(lines)) for event, lines in notes.items()}
 
 
-def _key(phrase: str, given: str | None) -> tuple[frozenset[str], str | None]:
-    return frozenset(stem(word) for word in content_words(phrase)), given
+def _slug(happening: Happening) -> str:
+    return _frame_slug(happening.frame)
 
 
-def _add(
-    drafts: list[_Draft], phrase: str, predicate: str, given: str | None, claim: Claim | None
-) -> _Draft:
-    """The draft for ``phrase`` under ``given``, created when new; ``claim`` joins it."""
-    key = _key(phrase, given)
-    claims = (claim,) if claim is not None else ()
-    for index, draft in enumerate(drafts):
-        if draft.key == key:
-            joined = dataclasses.replace(draft, claims=draft.claims + claims)
-            drafts[index] = joined
-            return joined
-    name = _unique(_slug(phrase, predicate), {draft.name for draft in drafts})
-    draft = _Draft(key, name, _clean(phrase), predicate, given, claims)
-    drafts.append(draft)
-    return draft
-
-
-def _given(drafts: list[_Draft], condition: Condition) -> str:
-    """The ``given`` expression for a claim's condition, drafting its event when new."""
-    best = None
-    for draft in drafts:
-        words = content_words(draft.phrase)
-        if (
-            draft.given is None
-            and phrase_matches(condition.event, [(word,) for word in words])
-            and (best is None or len(words) > len(content_words(best.phrase)))
-        ):
-            best = draft
-    if best is None:
-        best = _add(drafts, condition.event, "", None, None)
-    return f"not {best.name}" if condition.negated else best.name
-
-
-def _event(draft: _Draft) -> Event:
-    deadlines = [
-        mention.end for claim in draft.claims for mention in claim.dates if mention.end is not None
+def _frame_slug(frame) -> str:
+    """An event name: actor, action class and first target (``trump_visit_japan``)."""
+    actor = frame.actor.split("+")[0] if frame.actor else ""
+    target = sorted(frame.targets)[0] if frame.targets else ""
+    parts = [
+        re.sub(r"[^a-z0-9]+", "_", p.lower()).strip("_") for p in (actor, frame.action, target)
     ]
-    phrase, words = draft.phrase, tokens(draft.phrase)
-    if words[0] in _DETERMINERS:
-        phrase = phrase[0].lower() + phrase[1:]  # "The leaders ..." inside a question
-    verb = set(tokens(draft.predicate))
-    if words[0] in {"a", "an"} or (verb and not verb & set(words)):
-        phrase = f"{phrase} happen"  # a noun phrase ("a Trump visit to Japan"), not a clause
-    question = f"Will {phrase}?"
-    if draft.given is not None:
-        question = f"Given {draft.given}: will {phrase}?"
-    return Event(
-        name=draft.name,
-        question=question[0].upper() + question[1:],
-        resolution=TODO_RESOLUTION,
-        deadline=max(deadlines) if deadlines else None,
-        given=draft.given,
-        match=MatchRule(all_of=tuple((word,) for word in content_words(draft.phrase))),
-    )
-
-
-def _clean(phrase: str) -> str:
-    return " ".join(phrase.split()).strip(" .,;:")
-
-
-def _slug(phrase: str, predicate: str) -> str:
-    """An event name: the predicate and the content words after it (``stop_japan``)."""
-    words = content_words(phrase)
-    verb = [word for word in content_words(predicate) if word in words] if predicate else []
-    if verb:
-        after = words[words.index(verb[-1]) + 1 :]
-        parts = [*verb, *after[:_NAME_WORDS]]
-    else:
-        parts = list(words[: _NAME_WORDS + 1])
-    slug = "_".join(word.replace("'", "") for word in parts)[:_MAX_NAME].strip("_") or "event"
+    slug = "_".join(p for p in parts if p)[:_MAX_NAME].strip("_") or "event"
     if slug[0].isdigit() or slug in KEYWORDS:
         slug = f"event_{slug}"
     return slug

@@ -8,10 +8,11 @@ it was read from a file, drafted from claims, or written by hand in a notebook.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from forecast.graph import parse_expr, topological_order
+from forecast.language.actors import alias_key
 from forecast.language.claim import Claim
 from forecast.scenario.validate import check_scenario
 
@@ -84,7 +85,9 @@ class Scenario:
     """A set of events with their relations, as read from one scenario file.
 
     ``articles`` are the evidence files, relative to the scenario file (``path``);
-    ``as_of`` is the date the scenario speaks for, when it is fixed.
+    ``as_of`` is the date the scenario speaks for, when it is fixed. ``actors`` lists
+    named actors with the phrases that also name them (``("Trump", ("the president",))``):
+    claim and question frames read those phrases as the name.
     """
 
     name: str
@@ -93,6 +96,7 @@ class Scenario:
     articles: tuple[str, ...] = ()
     path: str | None = None
     as_of: dt.date | None = None
+    actors: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def __post_init__(self) -> None:
         check_scenario(self)
@@ -102,6 +106,13 @@ class Scenario:
             if event.name == name:
                 return event
         raise KeyError(name)
+
+    @property
+    def aliases(self) -> dict[str, str]:
+        """Each alias phrase, lower case and without a leading article, -> its name."""
+        return {
+            alias_key(alias): name for name, aliases in self.actors for alias in (*aliases, name)
+        }
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -125,6 +136,8 @@ class Evidence:
     event: str
     claim: Claim
     against: bool = False  # matched the event's ``against`` rule: evidence it does not happen
+    # Why it links ("match: all_of", "frame: actor+action+target"): a note, not identity.
+    reason: str = field(default="", compare=False)
 
     @property
     def logit(self) -> float:

@@ -12,7 +12,7 @@ from forecast.errors import InputError
 from forecast.scenario.events import Event, MatchRule, Scenario
 from forecast.scenario.validate import check_date, check_name, suggest
 
-TOP_KEYS = ("name", "title", "as_of", "articles", "events")
+TOP_KEYS = ("name", "title", "as_of", "articles", "actors", "events")
 EVENT_KEYS = (
     "question",
     "resolution",
@@ -159,6 +159,7 @@ def loads_scenario(
     if as_of is not None and (problem := check_date(as_of)):
         raise InputError(f"{where}: key 'as_of': {problem}")
     articles = _strings(raw.get("articles", []), f"{where}: key 'articles'")
+    actors = _actors(raw.get("actors", {}), f"{where}: key 'actors'")
     tables = raw["events"]
     if not isinstance(tables, dict):
         raise InputError(f"{where}: key 'events': must be a table of events; got {tables!r}")
@@ -172,6 +173,7 @@ def loads_scenario(
         articles=articles,
         path=path,
         as_of=as_of,
+        actors=actors,
     )
 
 
@@ -239,6 +241,16 @@ def _groups(value: Any, where: str) -> tuple[tuple[str, ...], ...]:
             f'["japan"]]; got {value!r}'
         )
     return tuple(_strings(group, where) for group in value)
+
+
+def _actors(value: Any, where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``[actors]``: each named actor with the phrases that also name it."""
+    if not isinstance(value, dict):
+        raise InputError(
+            f'{where}: must be a table of names and aliases, e.g. Trump = ["the president"]; '
+            f"got {value!r}"
+        )
+    return tuple((name, _strings(aliases, f"{where}: '{name}'")) for name, aliases in value.items())
 
 
 def _strings(value: Any, where: str) -> tuple[str, ...]:

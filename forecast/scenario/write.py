@@ -68,6 +68,11 @@ def scenario_to_toml(scenario: Scenario, notes: Mapping[str, Sequence[str]] | No
     if scenario.as_of is not None:
         lines.append(f"as_of = {toml_value(scenario.as_of)}")
     lines.append(f"articles = {toml_value(scenario.articles)}")
+    if scenario.actors:
+        lines += ["", "[actors]"]
+        lines += [
+            f"{toml_string(name)} = {toml_value(aliases)}" for name, aliases in scenario.actors
+        ]
     for event in scenario.events:
         lines.append("")
         for note in notes.get(event.name, ()):

@@ -1,0 +1,272 @@
+"""Who an event's subject is: actor co-reference within an article, by a small rule set.
+
+An :class:`ActorBook` reads an article's sentences in order and remembers the names it
+has met. A subject resolves to an actor *key* (what two mentions must share to be the
+same actor) and a *display* text (how a question names it), by the first rule that
+applies:
+
+1. **Alias**: a phrase the scenario lists as an alias of a name ("the US president" for
+   "Trump") is that name.
+2. **Name**: a proper name is keyed by its family name, the last word ("President
+   Donald Trump", "Trump" -> ``trump``), or the first when the last is hyphenated
+   ("Kim Jong-un" -> ``kim``); it is shown as first written without its title.
+3. **Title**: a phrase headed by a title word and naming nobody ("the president", "the
+   US president", "the Cuban leader") is the last person named with that title
+   ("President Trump"); "the leader" is the person named most often so far, the first
+   named on a tie. Unmatched, the phrase stands as its own actor.
+4. **He/she**: the last person named (a name with a title, or a first and last name, and
+   every later mention of that name).
+5. **It/they**: the nearest noun subject of a clause above the pronoun's own in the same
+   sentence, else the last name without a title in the same or the previous sentence.
+6. **I/we**: the claim's on-record source ("we", said the foreign minister).
+7. **Vague** subjects ("who", "which", "there", "you", "such a state", "any attack")
+   and pronouns no rule resolves are unresolved: their mention cannot stand as a
+   question on its own.
+8. Any other noun phrase is keyed by its head lemma ("Russian troops" -> ``troop``).
+
+Coordinated subjects ("Abe and Trump") join their keys with ``+`` in sorted order.
+Across a scenario's articles, rule 2 makes the same name the same key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from forecast.language import frame_rules as rules
+from forecast.language import tokens as tk
+
+__all__ = ["ActorBook", "alias_key", "name_key", "phrase_text", "text_key", "vague"]
+
+_NAME_DEPS = frozenset(["compound", "flat", "flat:name"])
+_PRONOUNS = rules.PERSON_PRONOUNS | rules.THING_PRONOUNS | rules.SPEAKER_PRONOUNS
+_LEADERS = rules.LEADER_TITLES
+_RELATIVE = frozenset(["who", "which", "that"])
+
+
+def text_key(name: str) -> str:
+    """The key of a name written as text ("Shinzo Abe" -> ``abe``, "Kim Jong-un" -> ``kim``).
+
+    Examples
+    --------
+    >>> text_key("President Donald Trump"), text_key("Kim Jong-un"), text_key("U.S.")
+    ('trump', 'kim', 'us')
+    >>> text_key("the United States") == text_key("America") == "us"
+    True
+    """
+    skipped = rules.PERSON_TITLES | {"the"}
+    words = [w for w in name.replace(".", "").split() if w.lower() not in skipped]
+    if not words:
+        return name.lower().strip()
+    known = rules.NAME_KEYS.get(" ".join(words).lower())
+    if known is not None:
+        return known
+    last = words[-1]
+    key = (words[0] if "-" in last and len(words) > 1 else last).lower()
+    return key.removesuffix("'s").removesuffix("’s")
+
+
+def name_key(token) -> str:
+    """The key of a noun token: a proper name by :func:`text_key`, else its lemma."""
+    if token.pos_ == "PROPN":
+        return text_key(" ".join(t.text for t in _name_tokens(token)))
+    return tk.lemma(token)
+
+
+@dataclass
+class ActorBook:
+    """The names met so far in one article (see the module docstring for the rules)."""
+
+    aliases: Mapping[str, str]
+    persons: list[tuple[str, str, frozenset[str]]] = field(default_factory=list)
+    things: list[tuple[str, str, int]] = field(default_factory=list)
+    shown: dict[str, str] = field(default_factory=dict)
+    _doc: object = None
+    _upto: int = 0
+    _sentence: int = 0
+
+    def read_until(self, token) -> None:
+        """Remember the names written before ``token`` (and all of earlier sentences)."""
+        if token.doc is not self._doc:
+            if self._doc is not None:
+                self._scan(self._doc, self._upto, len(self._doc))
+            self._doc, self._upto, self._sentence = token.doc, 0, self._sentence + 1
+        if token.i > self._upto:
+            self._scan(token.doc, self._upto, token.i)
+            self._upto = token.i
+
+    def resolve(self, subject, speaker: str) -> tuple[str, str, bool]:
+        """``(key, display, resolved)`` for a subject token (None: no subject)."""
+        if subject is None:
+            return "", "", True
+        heads = [subject, *tk.children(subject, "conj")]
+        found = [self._one(head, speaker) for head in heads]
+        if not all(resolved for _, _, resolved in found):
+            return "", subject.text, False
+        if len(found) == 1:
+            return found[0]
+        key = "+".join(sorted({k for k, _, _ in found}))
+        return key, " and ".join(text for _, text, _ in found), True
+
+    def _one(self, head, speaker: str) -> tuple[str, str, bool]:
+        words = phrase_text(head)
+        alias = self.aliases.get(alias_key(words))
+        if alias is not None:
+            return text_key(alias), alias, True
+        low = head.lower_
+        if low in _RELATIVE and head.head.dep_ == "acl:relcl" and head.head.head.i != head.i:
+            return self._one(head.head.head, speaker)  # "Endeavour, which will launch"
+        if low in rules.TIME_WORDS:
+            return "", low, False  # a misread date ("August attack"), not an actor
+        if head.pos_ == "PROPN":
+            key = name_key(head)
+            return key, self.shown.setdefault(key, _display(head)), True
+        if low in rules.SPEAKER_PRONOUNS:
+            named = speaker and text_key(speaker) not in _PRONOUNS
+            return (text_key(speaker), speaker, True) if named else ("", low, False)
+        if low in rules.PERSON_PRONOUNS:
+            return self._last_person(None)
+        if low in rules.THING_PRONOUNS:
+            governing = _governing_subject(head)
+            if governing is not None:
+                return self._one(governing, speaker)
+            recent = [t for t in self.things if t[2] >= self._sentence - 1]
+            return (recent[-1][0], recent[-1][1], True) if recent else ("", low, False)
+        if low in rules.VAGUE_SUBJECTS or head.pos_ in ("PRON", "NUM") or head.like_num:
+            return "", low, False
+        if vague(head):
+            return "", words, False  # "such a state", "any attack": no one in particular
+        if tk.lemma(head) in rules.PERSON_TITLES:
+            key, text, resolved = self._last_person(tk.lemma(head))
+            return (key, text, True) if resolved else (words.lower(), words, True)
+        return tk.lemma(head), words, True
+
+    def _last_person(self, title: str | None) -> tuple[str, str, bool]:
+        if title == "leader":
+            return self._principal()
+        for key, text, titles in reversed(self.persons):
+            if title is None or title in titles:
+                return key, text, True
+        return "", title or "he", False
+
+    def _principal(self) -> tuple[str, str, bool]:
+        """The person named most often so far (the first named on a tie): the article's
+        leader, whom a lead names first."""
+        if not self.persons:
+            return "", "leader", False
+        counts = {key: [k for k, _, _ in self.persons].count(key) for key, _, _ in self.persons}
+        key, text, _ = max(self.persons, key=lambda p: counts[p[0]])
+        return key, text, True
+
+    def _scan(self, doc, start: int, end: int) -> None:
+        for token in doc[start:end]:
+            if token.pos_ != "PROPN" or (token.dep_ in _NAME_DEPS and token.head.pos_ == "PROPN"):
+                continue
+            key = name_key(token)
+            self.shown.setdefault(key, _display(token))
+            titles = _titles(token)
+            known = any(key == person for person, _, _ in self.persons)
+            full = len(_name_tokens(token)) > 1 and _has_title_or_first_name(token)
+            if titles or full or known:
+                self.persons.append((key, self.shown[key], titles))
+            else:
+                self.things.append((key, self.shown[key], self._sentence))
+
+
+def vague(noun) -> bool:
+    """A noun phrase that is no one in particular: "any attack", "such a state"."""
+    return any(
+        c.lower_ in rules.VAGUE_DETERMINERS for c in tk.children(noun, "det", "det:predet", "amod")
+    )
+
+
+def _governing_subject(pronoun):
+    """The subject of the clause above the pronoun's own, in the same sentence: "Japan will
+    send a team, and they will gather information" (they: Japan's team, read as Japan)."""
+    clause = pronoun.head
+    for _ in range(3):
+        if clause.head.i == clause.i:
+            return None
+        clause = clause.head
+        subject = next(tk.children(clause, "nsubj", "nsubj:pass"), None)
+        if subject is not None and subject.i != pronoun.i and subject.pos_ in ("PROPN", "NOUN"):
+            return subject
+    return None
+
+
+def _titles(token) -> frozenset[str]:
+    """Title words written right before a name ("Prime Minister Shinzo Abe", "Cuban
+    President Fidel Castro"), read back over adjectives and titles only."""
+    first = _name_tokens(token)[0]
+    found = []
+    for word in reversed(token.doc[max(0, first.i - 4) : first.i]):
+        lemma = tk.lemma(word).strip(".")
+        if lemma in rules.PERSON_TITLES:
+            found.append(lemma)
+        elif word.pos_ not in ("ADJ", "PROPN") or word.lower_ in ("the", "of"):
+            break
+    return frozenset(found)
+
+
+def _has_title_or_first_name(token) -> bool:
+    """A two-word name with no article before it reads as a person ("Fidel Castro")."""
+    first = _name_tokens(token)[0]
+    return first.i == 0 or first.doc[first.i - 1].lower_ not in ("the", "of")
+
+
+def _name_tokens(token) -> list:
+    """The words of the name ``token`` heads ("United States": "United" as a name word)."""
+    names = [
+        t
+        for t in tk.kids(token)
+        if (t.dep_ in _NAME_DEPS and t.pos_ == "PROPN")
+        or (t.dep_ == "amod" and t.i == token.i - 1 and t.text.istitle())
+    ]
+    names = [t for t in names if tk.lemma(t).strip(".") not in rules.PERSON_TITLES]
+    return sorted([*names, token], key=lambda t: t.i)
+
+
+def _display(token) -> str:
+    return " ".join(t.text for t in _name_tokens(token))
+
+
+CLAUSE_DEPS = frozenset(
+    ["acl:relcl", "acl", "appos", "punct", "parataxis", "advcl", "ccomp", "dep", "conj", "cc"]
+)
+"""Dependents left out of a phrase: clauses, appositions, conjuncts and punctuation."""
+MAX_PHRASE = 8
+"""Longest phrase kept, in tokens."""
+
+
+def phrase_text(head, drop=CLAUSE_DEPS, limit: int = MAX_PHRASE, also=None) -> str:
+    """``head``'s words without the subtrees of its ``drop`` dependents (and of those
+    ``also(child)`` is true of), at most ``limit`` words."""
+    dropped = {
+        t.i
+        for child in tk.kids(head)
+        if child.dep_ in drop or (also is not None and also(child))
+        for t in tk.near(child)
+    }
+    words = [t for t in tk.near(head) if t.i not in dropped and t.dep_ != "punct"]
+    return " ".join(_midsentence(t) for t in words[:limit])
+
+
+def _midsentence(token) -> str:
+    """A word as it reads inside a sentence: "Voters" opening one is "voters" in a question."""
+    opening = token.i == token.sent.start and token.pos_ not in ("PROPN", "PRON")
+    if opening and token.text.istitle():
+        return token.text.lower()
+    return token.text
+
+
+def alias_key(words: str) -> str:
+    """How an alias is looked up: lower case, one space, no leading article.
+
+    Examples
+    --------
+    >>> alias_key("The  US President")
+    'us president'
+    """
+    text = " ".join(words.lower().split())
+    first, _, rest = text.partition(" ")
+    return rest if first in ("the", "a", "an") and rest else text

@@ -1,0 +1,249 @@
+"""Tables for event frames: action synonym classes, light verbs and non-events.
+
+Data, not code: :mod:`forecast.language.frames` reads them. A class name is the word an
+analyst's question uses for the happening ("visit"); its members are the lemmas and
+verb-particle pairs that denote it ("stop in" is read as "stop" with a place, "step down"
+as the phrasal "step down").
+"""
+
+from __future__ import annotations
+
+from forecast.language.predicate_rules import CANCEL_VERBS
+
+ACTION_CLASSES: dict[str, tuple[str, ...]] = {
+    "visit": ("visit", "travel", "trip", "fly", "tour", "go", "come", "head", "stop over"),
+    "meet": ("meet", "meeting", "talk", "talks", "summit", "negotiate", "negotiation"),
+    "resign": ("resign", "resignation", "step down", "quit", "stand down", "retire", "step aside"),
+    "cancel": (
+        *sorted(CANCEL_VERBS - {"put on", "pull out", "drop"}),
+        *("cancellation", "postponement"),
+    ),
+    "withdraw": ("withdraw", "withdrawal", "pull out", "pullout", "retreat", "leave"),
+    "attack": (
+        *("attack", "strike", "invade", "invasion", "bomb", "raid", "offensive", "assault"),
+        *("shell", "bombard", "shelling", "airstrike"),
+    ),
+    "agree": ("agree", "agreement", "deal", "sign", "treaty", "accord", "pact"),
+    "vote": ("vote", "ballot", "referendum"),
+    "elect": ("elect", "election", "reelection", "re-election", "win", "victory"),
+    "release": ("release", "free", "freeing"),
+    "restore": ("restore", "reinstate", "resume", "re-establish", "reestablish"),
+    "return": ("return", "come back", "go back"),
+    "launch": ("launch", "liftoff"),
+    "approve": ("approve", "approval", "pass", "adopt", "ratify", "ratification", "endorse"),
+    "announce": ("announce", "announcement", "declare", "publish"),
+    "join": ("join", "accede", "accession", "membership"),
+    "protest": ("protest", "demonstrate", "demonstration", "rally", "march"),
+    "participate": ("participate", "participation", "attend", "attendance"),
+    "reopen": ("reopen", "reopening"),
+    "host": ("host", "organise", "organize", "convene"),
+    "invest": ("invest", "investment", "fund", "finance", "donate", "pledge"),
+}
+"""Action class -> the lemmas (and verb-particle pairs) that denote it."""
+
+PLACE_SENSES = {"stop": "visit"}
+"""Lemmas that take a class only with a place: "stop in Japan" visits; "the shelling stops"
+does not."""
+PLACE_PREPOSITIONS = frozenset(["in", "at", "over", "by"])
+"""Prepositions that give a :data:`PLACE_SENSES` lemma its place."""
+
+CANCEL_CLASS = "cancel"
+"""The class whose frames speak against the happening they name ("the visit was called off")."""
+
+LIGHT_VERBS = frozenset(
+    [
+        *("hold", "have", "make", "take", "give", "conduct", "stage", "pay", "carry out"),
+        *("mount", "launch", "begin", "start", "open"),
+    ]
+)
+"""Verbs whose eventive object names the happening: "hold talks", "launch an attack"."""
+
+NON_EVENTS = frozenset(
+    [
+        "be",
+        "have",
+        "do",
+        "say",
+        "tell",
+        "think",
+        "believe",
+        "suspect",
+        "know",
+        "want",
+        "hope",
+        "wish",
+        "like",
+        "feel",
+        "see",
+        "seem",
+        "appear",
+        "need",
+        "mean",
+        "remain",
+        "exist",
+        "depend",
+        "ask",
+        "let",
+        "due",
+        "discuss",
+        *("expect", "plan", "intend", "schedule", "slate", "arrange", "aim", "set", "due"),
+        "consider",
+        "reaffirm",
+        "restate",
+        "stress",
+        "urge",
+        "call",
+        "suggest",
+        "thank",
+        "persuade",
+        "hear",
+        "look",
+        "welcome",
+        "happen",
+        "use",
+    ]
+)
+"""Lemmas that state an attitude, a state or a report: never a happening an analyst asks
+about by themselves (the event, if any, is their complement)."""
+
+FRAMING = frozenset(
+    [
+        *("continue", "begin", "start", "help", "allow", "try", "agree", "decide"),
+    ]
+)
+"""Verbs that stand over another happening when they have a complement ("agreed to
+withdraw"), and are a happening themselves when they have none ("the talks began")."""
+
+PERSON_TITLES = frozenset(
+    [
+        "president",
+        "prime",
+        "minister",
+        "premier",
+        "chancellor",
+        "chairman",
+        "secretary",
+        "king",
+        "queen",
+        "emperor",
+        "leader",
+        "governor",
+        "senator",
+        "general",
+        "prince",
+        "pope",
+        "mayor",
+        "spokesman",
+        "spokeswoman",
+        "ambassador",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+    ]
+)
+"""Title words: a name after one is a person; a phrase headed by one refers back to them."""
+
+LEADER_TITLES = frozenset(
+    ["president", "premier", "prime", "chancellor", "king", "queen", "emperor", "leader"]
+)
+"""Titles of a head of state or government: "the leader" refers back to one of them."""
+
+NAME_KEYS = {
+    "united states": "us",
+    "united states of america": "us",
+    "america": "us",
+    "usa": "us",
+    "united kingdom": "uk",
+    "britain": "uk",
+    "great britain": "uk",
+    "european union": "eu",
+    "united nations": "un",
+    "north korea": "north_korea",
+    "dprk": "north_korea",
+    "pyongyang": "north_korea",
+    "south korea": "south_korea",
+    "seoul": "south_korea",
+}
+"""Names of one actor written in other words (lower case, without dots: "U.S." is "us"),
+mapped to one key. Capitals stand for their governments only where news usage is
+unambiguous (Pyongyang, Seoul)."""
+
+PERSON_PRONOUNS = frozenset(["he", "she", "him", "her", "his"])
+THING_PRONOUNS = frozenset(["it", "they", "them", "its", "their"])
+SPEAKER_PRONOUNS = frozenset(["i", "we", "us", "me", "my", "our"])
+VAGUE_SUBJECTS = frozenset(
+    [
+        *("who", "which", "that", "what", "there", "this", "these", "those", "you", "one"),
+        *("such", "many", "some", "all", "few", "most", "both", "others", "any", "way"),
+    ]
+)
+"""Subjects that never make an actor (relative and demonstrative pronouns, generic "you")."""
+VAGUE_DETERMINERS = frozenset(["such", "any", "every", "each", "some", "another", "no"])
+"""Determiners that make a noun phrase no one in particular: "any attack", "such a state"."""
+
+PLACE_CASES = frozenset(["to", "in", "into", "at", "through", "from", "for", "on", "with", "of"])
+"""Prepositions whose object is a target or place of the happening (not its time)."""
+
+PRESUPPOSE_CASES = frozenset(["after", "following", "at", "during", "on", "once", "when"])
+"""Prepositions and conjunctions by which one happening presupposes another ("after the
+summit", "once the talks are over")."""
+
+OCCUR_VERBS = frozenset(["happen", "occur", "go ahead", "proceed", "take place"])
+"""Verbs whose subject is the happening: "the summit will go ahead"."""
+
+TIME_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "tomorrow",
+        "week",
+        "month",
+        "year",
+        "day",
+        "weekend",
+        "time",
+        "future",
+        "moment",
+        "end",
+        "deadline",
+        "hour",
+    ]
+)
+"""Head words of a time phrase: left out of a frame's targets and of its question."""
+
+
+def class_of(lemma: str) -> str:
+    """The action class of a lemma or verb-particle pair, else the lemma itself.
+
+    Examples
+    --------
+    >>> class_of("step down"), class_of("trip"), class_of("sneeze")
+    ('resign', 'visit', 'sneeze')
+    """
+    return _CLASS_OF.get(lemma, lemma)
+
+
+_CLASS_OF = {member: name for name, members in ACTION_CLASSES.items() for member in members}
+PHRASAL = frozenset(
+    [*(m for m in _CLASS_OF if " " in m), *(v for v in OCCUR_VERBS if " " in v), "carry out"]
+)
+"""Verb-particle pairs read as one action when the particle is parsed as an adverb."""

@@ -1,0 +1,52 @@
+"""Linking claims to events by frame: the rules for events written without a ``match`` table.
+
+An event with no ``match`` table is linked by the frame of its own question (else of its
+resolution text): "Will Trump visit Japan by 2018-06-30?" is the frame (trump, visit,
+{japan}). A claim's frame links to it when
+
+1. both denote the same happening (:func:`~forecast.scenario.happenings.same_happening`:
+   same action class, actors and targets not disagreeing), and
+2. they share an actor or a target, when the event's frame names either.
+
+The link's reason lists the fields that matched (``frame: actor+action+target``); a
+cancellation frame ("the visit was called off") links ``against`` the event it cancels.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+
+from forecast.language.frames import Frame
+from forecast.language.questions import question_frame
+from forecast.scenario.events import Event
+from forecast.scenario.happenings import same_happening
+
+__all__ = ["event_frame", "frame_reason"]
+
+
+def event_frame(event: Event, aliases: Mapping[str, str] | None = None) -> Frame | None:
+    """The frame an event's question (else its resolution text) denotes, or None.
+
+    ``aliases`` are the scenario's (:attr:`Scenario.aliases`): "the president" -> Trump.
+    """
+    known = frozenset((aliases or {}).items())
+    return _text_frame(event.question, known) or _text_frame(event.resolution, known)
+
+
+@functools.lru_cache(maxsize=1024)
+def _text_frame(text: str, aliases: frozenset[tuple[str, str]]) -> Frame | None:
+    frame = question_frame(text, dict(aliases))
+    return frame if frame is not None and frame.kind != "other" else None
+
+
+def frame_reason(claim: Frame | None, event: Frame) -> tuple[int, str] | None:
+    """``(fields matched, reason)`` when the claim's frame links to the event's, else None."""
+    if claim is None or not same_happening(claim, event):
+        return None
+    actors = set(claim.actor.split("+")) & set(event.actor.split("+")) - {""}
+    targets = claim.targets & event.targets
+    if (event.actor or event.targets) and not (actors or targets):
+        return None
+    fields = [*(["actor"] if actors else []), "action", *(["target"] if targets else [])]
+    return len(fields), "frame: " + "+".join(fields)

@@ -1,0 +1,121 @@
+"""Happenings: claims whose frames denote the same event, grouped for drafting and linking.
+
+Two frames denote the same happening (:func:`same_happening`) when they share the action
+class and do not disagree on who or where: their actors overlap (or one names none), the
+proper names among their targets overlap (or one names none), and their actors or
+targets overlap; a frame that names neither ("the summit") is the same happening only as
+a frame with the same word. A cancellation ("the visit was called
+off") has its cancelled event's class and joins that happening as evidence against it.
+
+Only *questionable* frames start a happening (:func:`questionable`): a forward claim, a verb
+or eventive noun that is no attitude, report or state ("say", "hope", "be"), a subject that
+co-reference resolves, something named to ask about, and a time that is not wholly past.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from forecast.language import frame_rules as rules
+from forecast.language.claim import Claim, Tense
+from forecast.language.frames import Frame
+from forecast.language.predicate_rules import REPORTING
+
+__all__ = ["NOT_ASKED", "Happening", "group_happenings", "questionable", "same_happening"]
+
+NOT_ASKED = rules.NON_EVENTS | REPORTING
+"""Lemmas and classes never asked about by themselves: attitudes, states, reports."""
+
+
+@dataclass(frozen=True, slots=True)
+class Happening:
+    """One happening: its most specific frame and every (claim, frame) bearing on it."""
+
+    frame: Frame
+    claims: tuple[Claim, ...]
+    frames: tuple[Frame, ...]
+
+    @property
+    def sources(self) -> frozenset[str]:
+        """Distinct attributed sources of its claims."""
+        return frozenset(claim.source.name for claim in self.claims)
+
+
+def questionable(claim: Claim, frame: Frame | None) -> bool:
+    """True when ``frame`` can stand as an analyst's question (rules in the module docstring)."""
+    if frame is None or not claim.forward or claim.condition is not None:
+        return False
+    if frame.kind == "other" or not frame.resolved:
+        return False
+    if frame.action in NOT_ASKED or frame.lemma in NOT_ASKED:
+        return False
+    if not (frame.actor or frame.targets or frame.kind == "noun"):
+        return False
+    return not background(claim, frame)
+
+
+def background(claim: Claim, frame: Frame) -> bool:
+    """A frame wholly in the past, or an unhedged statement that names no time ahead."""
+    published = claim.published
+    end = frame.window[1]
+    if published is not None and end is not None and end < published:
+        return True
+    return claim.tense is Tense.FACT and (end is None or published is None or end < published)
+
+
+def _keys(text: str) -> frozenset[str]:
+    return frozenset(part for part in text.split("+") if part)
+
+
+def same_happening(a: Frame | None, b: Frame | None) -> bool:
+    """True when frames ``a`` and ``b`` denote the same happening (module docstring)."""
+    if a is None or b is None or a.action != b.action:
+        return False
+    actors_a, actors_b = _keys(a.actor), _keys(b.actor)
+    actors = bool(actors_a & actors_b)
+    targets = bool(a.targets & b.targets)
+    if actors_a and actors_b and not actors:
+        return False
+    if a.places and b.places and not a.places & b.places:
+        return False  # different named places or parties: Japan is not Singapore
+    if not (actors_a or a.targets) or not (actors_b or b.targets):
+        return a.lemma == b.lemma  # "the summit" is the summit, not any meeting
+    return actors or targets
+
+
+def group_happenings(
+    claims: Sequence[Claim], frames: Sequence[Frame | None]
+) -> tuple[Happening, ...]:
+    """Questionable frames grouped into happenings; other forward claims join a matching one.
+
+    Claims with a condition, and frames that may not start a happening but name one
+    (a cancellation, a negated or open statement), join the first happening they match.
+    """
+    groups: list[tuple[Frame, list[Claim], list[Frame]]] = []
+    for claim, frame in zip(claims, frames, strict=True):
+        if not questionable(claim, frame):
+            continue
+        home = next((g for g in groups if same_happening(g[0], frame)), None)
+        if home is None:
+            groups.append((frame, [claim], [frame]))
+        else:
+            home[1].append(claim)
+            home[2].append(frame)
+    return tuple(Happening(_specific(fs), tuple(c), tuple(fs)) for _, c, fs in groups)
+
+
+def _specific(frames: Sequence[Frame]) -> Frame:
+    """The frame that names most (actors and targets), the first on a tie: the question."""
+    return max(frames, key=lambda f: len(_keys(f.actor)) + len(f.targets) - f.against)
+
+
+def deadline(happening: Happening, horizon: dt.timedelta) -> dt.date | None:
+    """The latest date its claims name ahead of publication, else publication + ``horizon``."""
+    published = max((c.published for c in happening.claims if c.published), default=None)
+    ends = [f.window[1] for f in happening.frames if f.window[1] is not None]
+    ahead = [end for end in ends if published is None or end >= published]
+    if ahead:
+        return max(ahead)
+    return published + horizon if published is not None else None

@@ -1,0 +1,149 @@
+"""Event frames and actor co-reference, read from the shipped parser's trees."""
+
+from __future__ import annotations
+
+import pytest
+
+from forecast.language.claim import Source, SourceKind
+from forecast.language.frame_rules import class_of
+from forecast.language.frames import claim_frames
+from forecast.language.questions import question_frame
+from tests.claims import sentence_claim
+
+
+def frame_of(sentence: str, predicate: str, **kwargs):
+    return claim_frames([sentence_claim(sentence, predicate, **kwargs)])[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate"),
+    [
+        ("Trump may visit Japan next month.", "visit"),
+        ("Trump may stop in Japan on his way back.", "stop"),
+        ("Trump may travel to Japan.", "travel"),
+        ("Trump may fly to Japan.", "fly"),
+        ("A Trump trip to Japan is possible.", "trip"),
+    ],
+)
+def test_visit_words_make_one_frame(sentence, predicate):
+    frame = frame_of(sentence, predicate)
+    assert (frame.actor, frame.action) == ("trump", "visit")
+    assert "japan" in frame.targets and frame.resolved
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate", "action"),
+    [
+        ("Abe and Trump will hold talks in Canada.", "hold", "meet"),
+        ("The prime minister may step down next week.", "step", "resign"),
+        ("The minister could quit.", "quit", "resign"),
+        ("Russian forces may launch an attack on the town.", "launch", "attack"),
+    ],
+)
+def test_light_verbs_and_phrasal_verbs_take_their_class(sentence, predicate, action):
+    assert frame_of(sentence, predicate).action == action
+
+
+def test_a_cancellation_names_the_happening_it_cancels_and_speaks_against_it():
+    frame = frame_of("Officials said Trump's visit to Japan was called off.", "called")
+    assert (frame.actor, frame.action, frame.against) == ("trump", "visit", True)
+
+
+def test_a_frame_verb_stands_over_its_complement():
+    frame = frame_of(
+        "Merkel expects a prompt withdrawal of Russian forces from Georgia.", "expects"
+    )
+    assert (frame.action, frame.actor, frame.kind) == ("withdraw", "force", "noun")
+
+
+def test_in_the_passive_the_subject_is_a_target_not_the_actor():
+    frame = frame_of("Diplomatic ties will be restored.", "restored")
+    assert (frame.actor, frame.action, frame.passive) == ("", "restore", True)
+    assert frame.targets == {"tie"} and frame.body == "diplomatic ties be restored"
+
+
+def test_titles_and_pronouns_refer_back_to_the_person_named_with_them():
+    article = [
+        sentence_claim("President Donald Trump said talks went well.", "went"),
+        sentence_claim("The president may visit Japan.", "visit"),
+        sentence_claim("He could also travel to Seoul.", "travel"),
+    ]
+    frames = claim_frames(article)
+    assert [f.actor for f in frames[1:]] == ["trump", "trump"]
+    assert frames[1].body == "Donald Trump visit Japan"
+
+
+def test_pronouns_do_not_reach_into_another_article():
+    first = sentence_claim("President Trump spoke.", "spoke", article_id="1" * 16)
+    second = sentence_claim("He may visit Japan.", "visit", article_id="2" * 16)
+    frame = claim_frames([first, second])[1]
+    assert not frame.resolved
+
+
+def test_names_key_by_family_name_across_articles():
+    first = sentence_claim("Donald Trump may visit Japan.", "visit", article_id="1" * 16)
+    second = sentence_claim("Trump may stop in Japan.", "stop", article_id="2" * 16)
+    assert {f.actor for f in claim_frames([first, second])} == {"trump"}
+
+
+def test_we_is_the_on_record_speaker():
+    source = Source("Foreign Minister Taro Kono", SourceKind.OFFICIAL)
+    frame = frame_of("We will send a team to Singapore.", "send", source=source)
+    assert (frame.actor, frame.resolved) == ("kono", True)
+    anonymous = frame_of("We will send a team to Singapore.", "send")
+    assert not anonymous.resolved
+
+
+def test_scenario_aliases_name_an_actor():
+    claim = sentence_claim("The US leader may visit Japan.", "visit")
+    (frame,) = claim_frames([claim], aliases={"us leader": "Trump"})
+    assert frame.actor == "trump"
+
+
+def test_vague_subjects_are_unresolved():
+    assert not frame_of("Many will return home.", "return").resolved
+    assert not frame_of("It could happen soon.", "happen").resolved
+
+
+def test_a_question_reads_as_the_statement_it_asks_about():
+    frame = question_frame("Will Abbas and Olmert meet every two weeks by 2008-01-31?")
+    assert (frame.actor, frame.action) == ("abbas+olmert", "meet")
+    noun = question_frame("Will the next Ariane launch take place by 2008-08-31?")
+    assert (noun.action, noun.kind) == ("launch", "noun")
+    given = question_frame("Given not visit: will the team be briefed by 2018-06-30?")
+    assert (given.action, given.targets) == ("brief", {"team"})
+
+
+def test_class_of_unknown_words_is_the_word():
+    assert class_of("sneeze") == "sneeze" and class_of("call off") == "cancel"
+
+
+def test_one_country_under_its_several_names_is_one_actor():
+    claims = [
+        sentence_claim("The United States may double its aid.", "double"),
+        sentence_claim("The U.S. could cut its aid.", "cut"),
+        sentence_claim("America might send troops.", "send"),
+    ]
+    assert {frame.actor for frame in claim_frames(claims)} == {"us"}
+
+
+def test_a_happening_no_one_in_particular_is_unresolved():
+    assert not frame_of("Any attack on the nation would be repelled.", "attack").resolved
+    assert not frame_of("Such a state will provide a chance.", "provide").resolved
+
+
+def test_the_leader_is_the_person_named_most_and_first():
+    first = sentence_claim(
+        "Fidel Castro's condition is good, said vice-premier Carlos Lage.", "said"
+    )
+    leader = sentence_claim("The Cuban leader may return to work soon.", "return")
+    assert claim_frames([first, leader])[1].actor == "castro"
+
+
+def test_a_planning_participle_stands_for_the_happening_it_plans():
+    for sentence in (
+        "Observers will watch Mozambique's scheduled general elections.",
+        "Abe will fly there after the summit scheduled for June 12.",
+    ):
+        frame = frame_of(sentence, "scheduled")
+        assert frame.kind == "noun" and frame.action in ("elect", "meet")
