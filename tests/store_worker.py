@@ -2,8 +2,9 @@
 
 Run as ``python -c "from tests.store_worker import main; main()" STORE START STOP [GO]``:
 it imports everything, prints ``ready``, waits for the file ``GO`` (when given) so that
-several workers start together, then adds articles ``START, START+1, ...`` up to ``STOP``
-(or downwards when ``STOP < START``) and prints how many were new.
+several workers start together, opens the store and prints ``opened``, then adds articles
+``START, START+1, ...`` up to ``STOP`` (or downwards when ``STOP < START``) and prints how
+many were new. ``STORE`` is a file path or a PostgreSQL URL.
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ def main() -> None:
     step = 1 if stop >= start else -1
     added = 0
     with open_store(path) as store:
+        print("opened", flush=True)
         for number in range(start, stop + step, step):
             added += store.add_article(*generated(number))
     print(added, flush=True)

@@ -225,7 +225,8 @@ def test_killed_mid_ingest_leaves_no_partial_article(store_location):
     for round_ in range(8):
         process = worker(path, 1000 * round_, 1000 * round_ + 999)
         assert process.stdout.readline() == "ready\n"
-        time.sleep(rng.uniform(0.2, 0.6))  # opening takes ~0.1 s; then ~100 articles/s
+        assert process.stdout.readline() == "opened\n"
+        time.sleep(rng.uniform(0.2, 0.6))  # mid-ingest: ~100 articles/s
         process.send_signal(signal.SIGKILL)
         process.wait()
         process.stdout.close()
@@ -247,7 +248,9 @@ def test_two_processes_ingesting_at_once_store_each_article_once(store_location,
     for process in processes:
         out, _ = process.communicate(timeout=120)
         assert process.returncode == 0
-        added.append(int(out))
+        opened, count = out.split()
+        assert opened == "opened"
+        added.append(int(count))
     assert sum(added) == 30
     assert check_whole(path) == 30
     assert counts(path) == (30, sum(n_claims(i) for i in range(30)))
@@ -502,6 +505,7 @@ def test_readers_do_not_wait_for_a_writer(store_location, mid_write):
 def test_a_writer_waits_for_another_writer_to_commit(store_location, mid_write):
     waiter = worker(store_location, 0, 0)
     assert waiter.stdout.readline() == "ready\n"
+    assert waiter.stdout.readline() == "opened\n"
     time.sleep(1.0)
     assert waiter.poll() is None  # queued behind the open transaction
     mid_write.execute("COMMIT")
