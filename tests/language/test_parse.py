@@ -90,6 +90,26 @@ def test_the_same_text_parses_the_same_in_another_process(nlp, tmp_path):
     assert there.strip() == repr(here)
 
 
+def test_numpy_blas_gives_the_annotations_of_thincs_default_ops(nlp):
+    import spacy
+    from thinc.api import NumpyOps
+
+    text = (
+        "Officials said President Trump may stop in Japan on his way back from Singapore. "
+        "The summit, which had been scheduled for June, was called off on Tuesday.\n\n"
+        "Mr. Abe is expected to ask Mr. Trump to raise the abductions issue."
+    )
+    default = spacy.load(MODEL_DIR)
+    nodes = [node for _, pipe in nlp.pipeline for node in pipe.model.walk()]
+    assert all(isinstance(n.ops, NumpyOps) and not n.ops.use_blis for n in nodes)
+    assert any(n.ops.use_blis for _, pipe in default.pipeline for n in pipe.model.walk())
+
+    def annotations(doc):
+        return [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.head.i, t.dep_) for t in doc]
+
+    assert annotations(nlp(text)) == annotations(default(text))
+
+
 def test_long_text_is_parsed_in_pieces_whose_offsets_map_back(nlp, monkeypatch):
     import forecast.language.parse as parse
 
