@@ -36,7 +36,7 @@ import math
 import signal
 import threading
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import arviz as az
@@ -246,27 +246,36 @@ def _quiet() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def _interrupts_raised() -> Iterator[None]:
+def _interrupts_raised() -> Iterator[Callable[..., None]]:
     """Re-raise a Ctrl-C or SIGTERM that arrives while PyMC samples, once it has returned.
 
-    PyMC catches KeyboardInterrupt during sampling, stops the chain and returns the draws
-    so far, which would be reported (and stored) as if the fit were whole. Here the
-    signal still stops the chain, and is raised again when ``pm.sample`` returns, so an
-    interrupted fit never leaves this module. Outside the main thread signals cannot be
-    handled and nothing changes.
+    PyMC catches KeyboardInterrupt during sampling, ends the chain it reached and goes on
+    to sample the next chains in full, then returns the draws so far, which would be
+    reported (and stored) as if the fit were whole. Here the signal still ends the chain
+    it reaches; the yielded callback (for ``pm.sample``'s ``callback``) ends each later
+    chain at its first draw; and the interrupt is raised again when ``pm.sample`` returns,
+    so an interrupted fit stops at once and never leaves this module. Outside the main
+    thread signals cannot be handled and nothing changes.
     """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
     received: list[int] = []
 
     def stop(signum: int, frame: object) -> None:
         received.append(signum)
         raise KeyboardInterrupt
 
+    def stop_later_chains(**_: object) -> None:
+        if received:
+            raise KeyboardInterrupt
+
+    if threading.current_thread() is not threading.main_thread():
+        yield stop_later_chains
+        return
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
-        yield
+        yield stop_later_chains
+    except Exception:
+        if not received:
+            raise  # cut-short chains may leave PyMC no trace to build: the signal wins
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
@@ -354,7 +363,7 @@ def _sample_scales(
     model, step = _compiled(shape)
     pm.set_data(data, model=model)
     thin = 2 if shape[1] == 1 else 1
-    with _quiet(), _interrupts_raised():
+    with _quiet(), _interrupts_raised() as stop_later_chains:
         idata = pm.sample(
             draws=n_draws * thin,
             tune=tune,
@@ -366,6 +375,7 @@ def _sample_scales(
             step=step,
             initvals=_initial_values(evidence, config, chains, seed),
             model=model,
+            callback=stop_later_chains,
         )
     for group in ("posterior", "sample_stats"):
         kept = idata[group].isel(draw=slice(None, None, thin))

@@ -53,6 +53,22 @@ def test_ingest_again_says_already_stored(store, capsys, monkeypatch):
     assert len(json.loads(capsys.readouterr().out)) == 2
 
 
+def test_an_undated_article_leaves_history_reforecast_and_ingest_working(store, capsys, tmp_path):
+    undated = tmp_path / "undated.txt"
+    text = (
+        "Officials said the leaders may meet in Geneva next week, and talks are expected to resume."
+    )
+    undated.write_text(text + "\n", encoding="utf-8")
+    assert main(["ingest", "--store", str(store), str(undated)]) == 0
+    assert "stored" in capsys.readouterr().out
+    assert main(["history", "--store", str(store), "--format", "json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 3
+    assert main(["reforecast", "--store", str(store)]) == 0
+    assert main(["ingest", "--store", str(store), str(FIRST), str(SECOND)]) == 0
+    with open_store(store) as opened:
+        assert list(opened.articles()["published"]).count(None) == 1
+
+
 def test_history_table_json_and_plot(store, capsys, tmp_path):
     assert main(["history", "meeting", "--store", str(store)]) == 0
     out = capsys.readouterr().out

@@ -159,6 +159,17 @@ def test_any_toml_loads_or_fails_with_input_error(body, depth, opener):
             loads_scenario(text)
 
 
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.binary(max_size=2000))
+def test_any_bytes_as_a_scenario_file_load_or_fail_with_input_error(tmp_path_factory, data):
+    from forecast.scenario.load import load_scenario
+
+    path = tmp_path_factory.mktemp("s") / "scenario.toml"
+    path.write_bytes(data)
+    with contextlib.suppress(InputError):
+        load_scenario(path)
+
+
 def test_an_unwritable_home_is_one_line_not_a_traceback(tmp_path):
     """ArviZ writes a cache folder under HOME when imported; HOME here is a plain file."""
     home = tmp_path / "home"

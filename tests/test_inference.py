@@ -11,6 +11,7 @@ posterior sd / sqrt(ESS) from ArviZ.
 from __future__ import annotations
 
 import dataclasses
+import signal
 
 import arviz as az
 import numpy as np
@@ -235,6 +236,24 @@ def test_no_claims_gives_the_prior():
     assert influence.delta.shape == (0, 2) and influence.refit == ()
     with pytest.raises(InputError, match=r"values_fn must return \(chain, draw, q\)"):
         claim_influence(posterior, lambda theta: theta[..., 0])
+
+
+def test_one_interrupt_ends_every_chain_not_only_the_one_sampling(monkeypatch):
+    """PyMC ends the chain a KeyboardInterrupt reaches and samples the next one in full."""
+    from pymc.step_methods.hmc.base_hmc import BaseHMC
+
+    real, steps = BaseHMC.astep, []
+
+    def counted(self, *args, **kwargs):
+        steps.append(len(steps))
+        if len(steps) == 50:  # in the first chain's tuning: Ctrl-C
+            signal.raise_signal(signal.SIGINT)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(BaseHMC, "astep", counted)
+    with pytest.raises(KeyboardInterrupt):
+        sample_posterior(seed_like(), n_draws=1000, chains=2, tune=100, seed=1)
+    assert len(steps) <= 51  # the interrupted step, then at most one step of the next chain
 
 
 def test_same_seed_same_numbers():

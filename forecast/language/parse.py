@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import functools
 import json
+import multiprocessing
 import os
+import signal
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -59,13 +62,32 @@ def _load(path: Path):
     import spacy
 
     try:
-        return spacy.load(path)
+        nlp = spacy.load(path)
     except Exception as error:  # spaCy, thinc and srsly raise many types for a bad model
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise ParserError(
             f"parser model at {path} is corrupt or does not fit spaCy {spacy.__version__}: "
             f"{reason[:200]}"
         ) from error
+    _use_numpy_blas(nlp)
+    return nlp
+
+
+def _use_numpy_blas(nlp) -> None:
+    """Run the pipeline's matrix products on numpy's BLAS rather than thinc's default BLIS.
+
+    The products (the token encoder's layers and the parser's per-token precomputation) are
+    most of the parse's time, and numpy's OpenBLAS does them about four times faster per
+    core than the BLIS build thinc ships; the annotations are the same (every tag, lemma,
+    head and label of EWT test and the Wikinews articles, checked).
+    """
+    from thinc.api import NumpyOps
+
+    ops = NumpyOps(use_blis=False)
+    models = (component.model for _, component in nlp.pipeline if hasattr(component, "model"))
+    for model in models:
+        for node in model.walk():
+            node.ops = ops
 
 
 def parse_text(text: str, nlp=None) -> list[tuple[int, object]]:
@@ -77,8 +99,55 @@ def parse_text(text: str, nlp=None) -> list[tuple[int, object]]:
     """
     nlp = nlp or load_parser()
     pieces = list(_pieces(text, CHUNK_CHARS))
-    docs = nlp.pipe(piece for _, piece in pieces)
+    docs = _parse_pieces([piece for _, piece in pieces], nlp)
     return [(offset, doc) for (offset, _), doc in zip(pieces, docs, strict=True)]
+
+
+def _parse_pieces(texts: list[str], nlp) -> list:
+    """Docs of ``texts``, in order; a forked helper parses the back half when there is more
+    than one piece and a second core, which nearly halves a long text's wall time.
+
+    Each piece is parsed whole by one process, so the Docs are the ones one process would
+    give. Should the helper die, this process parses the back half itself.
+    """
+    if len(texts) < 2 or not _can_fork():
+        return list(nlp.pipe(texts))
+    from spacy.tokens import Doc
+
+    half = len(texts) // 2
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    helper = context.Process(
+        target=_parse_for_parent, args=(nlp, texts[half:], sender, receiver), daemon=True
+    )
+    helper.start()
+    sender.close()  # the helper's end: once the helper is gone, recv() ends with EOFError
+    try:
+        front = list(nlp.pipe(texts[:half]))
+        back = [Doc(nlp.vocab).from_bytes(data) for data in receiver.recv()]
+    except EOFError:
+        back = list(nlp.pipe(texts[half:]))
+    finally:
+        receiver.close()
+        helper.kill()
+        helper.join()
+    return front + back
+
+
+def _parse_for_parent(nlp, texts: list[str], sender, receiver) -> None:
+    """The helper's work: parse ``texts`` and send their serialised Docs; exit quietly when
+    the parent has gone (its end of the pipe is closed) or Ctrl-C reached the group."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and kills us
+    receiver.close()
+    try:
+        sender.send([doc.to_bytes() for doc in nlp.pipe(texts)])
+    except Exception:  # the parent parses the back half itself when nothing arrives
+        os._exit(1)
+
+
+def _can_fork() -> bool:
+    """Whether a forked helper can share the loaded pipeline and has a core of its own."""
+    return sys.platform == "linux" and len(os.sched_getaffinity(0)) > 1
 
 
 def parser_metrics(path: Path | str | None = None) -> dict:

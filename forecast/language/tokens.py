@@ -4,8 +4,12 @@ reading every word of a sentence stays linear in it."""
 
 from __future__ import annotations
 
+import bisect
 import functools
+import weakref
 from collections.abc import Iterator
+
+import numpy as np
 
 from forecast.language import predicate_rules as rules
 from forecast.language.claim import Span
@@ -25,6 +29,9 @@ FINITE_TAGS = {"VBD": "past", "VBN": "past", "VBZ": "present", "VBP": "present"}
 
 SOURCE_WORDS = 8
 """Longest source phrase kept, in tokens (a subject with a relative clause is cut)."""
+
+_DEPENDENTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+"""Doc -> :func:`_dependents`; an entry goes when its Doc is collected."""
 
 
 def lemma(token) -> str:
@@ -80,10 +87,26 @@ def children(token, *deps: str) -> Iterator:
 
 def kids(token) -> Iterator:
     """The token's dependents within :data:`WINDOW` tokens: a flat tree of thousands of
-    dependents costs each of its words a bounded scan, not one over all of them."""
-    doc = token.doc
-    window = doc[max(0, token.i - WINDOW) : min(len(doc), token.i + WINDOW + 1)]
-    return (word for word in window if word.head.i == token.i and word.i != token.i)
+    dependents costs each of its words a bounded look-up, not a scan over all of them."""
+    doc, i = token.doc, token.i
+    found = _dependents(doc)[i]
+    first, last = bisect.bisect_left(found, i - WINDOW), bisect.bisect_right(found, i + WINDOW)
+    return (doc[j] for j in found[first:last])
+
+
+def _dependents(doc) -> list[list[int]]:
+    """Each word's dependents in ``doc``, as ascending word indices; built once per Doc (in
+    one pass over its heads) and kept while the Doc lives, so that :func:`kids` costs a
+    look-up instead of building every Token of its window."""
+    index = _DEPENDENTS.get(doc)
+    if index is None:
+        index = [[] for _ in range(len(doc))]
+        heads = doc.to_array("HEAD").view(np.int64) + np.arange(len(doc))
+        for word, head in enumerate(heads.tolist()):
+            if head != word:
+                index[head].append(word)
+        _DEPENDENTS[doc] = index
+    return index
 
 
 def phrasal(token) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -90,6 +91,26 @@ def test_the_same_text_parses_the_same_in_another_process(nlp, tmp_path):
     assert there.strip() == repr(here)
 
 
+def test_numpy_blas_gives_the_annotations_of_thincs_default_ops(nlp):
+    import spacy
+    from thinc.api import NumpyOps
+
+    text = (
+        "Officials said President Trump may stop in Japan on his way back from Singapore. "
+        "The summit, which had been scheduled for June, was called off on Tuesday.\n\n"
+        "Mr. Abe is expected to ask Mr. Trump to raise the abductions issue."
+    )
+    default = spacy.load(MODEL_DIR)
+    nodes = [node for _, pipe in nlp.pipeline for node in pipe.model.walk()]
+    assert all(isinstance(n.ops, NumpyOps) and not n.ops.use_blis for n in nodes)
+    assert any(n.ops.use_blis for _, pipe in default.pipeline for n in pipe.model.walk())
+
+    def annotations(doc):
+        return [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.head.i, t.dep_) for t in doc]
+
+    assert annotations(nlp(text)) == annotations(default(text))
+
+
 def test_long_text_is_parsed_in_pieces_whose_offsets_map_back(nlp, monkeypatch):
     import forecast.language.parse as parse
 
@@ -100,6 +121,59 @@ def test_long_text_is_parsed_in_pieces_whose_offsets_map_back(nlp, monkeypatch):
     for offset, doc in pieces:
         assert text[offset : offset + len(doc.text)] == doc.text
     assert "".join(doc.text for _, doc in pieces) == text
+
+
+def _annotated(pieces):
+    return [
+        (offset, [(t.text, t.tag_, str(t.morph), t.lemma_, t.head.i, t.dep_) for t in doc])
+        for offset, doc in pieces
+    ]
+
+
+@pytest.fixture
+def long_text(monkeypatch):
+    """A text of five pieces, parsed by a forked helper as well as by this process."""
+    import forecast.language.parse as parse
+
+    monkeypatch.setattr(parse, "CHUNK_CHARS", 200)
+    monkeypatch.setattr(parse, "_can_fork", lambda: True)
+    sentences = (
+        "Officials said the summit may go ahead in June. ",
+        "The talks were called off on Tuesday, a source said. ",
+        "Mr. Abe is expected to ask Mr. Trump to raise the issue. ",
+    )
+    return "".join(sentences[i % 3] for i in range(18))
+
+
+def test_a_forked_helper_parses_the_back_half_as_this_process_would(nlp, long_text, monkeypatch):
+    import forecast.language.parse as parse
+
+    helped = parse_text(long_text, nlp)
+    monkeypatch.setattr(parse, "_can_fork", lambda: False)
+    alone = parse_text(long_text, nlp)
+    assert len(alone) == 5
+    assert _annotated(helped) == _annotated(alone)
+
+
+def test_the_back_half_comes_from_the_helper(nlp, long_text, monkeypatch):
+    import forecast.language.parse as parse
+
+    real = parse._parse_for_parent
+
+    def shouting(nlp, texts, sender, receiver):
+        real(nlp, [text.upper() for text in texts], sender, receiver)
+
+    monkeypatch.setattr(parse, "_parse_for_parent", shouting)
+    docs = [doc for _, doc in parse_text(long_text, nlp)]
+    assert [doc.text.isupper() for doc in docs] == [False] * 2 + [True] * 3
+
+
+def test_a_helper_that_dies_leaves_the_parse_whole(nlp, long_text, monkeypatch):
+    import forecast.language.parse as parse
+
+    expected = _annotated(parse_text(long_text, nlp))
+    monkeypatch.setattr(parse, "_parse_for_parent", lambda *args: os._exit(1))
+    assert _annotated(parse_text(long_text, nlp)) == expected
 
 
 def test_shipped_metrics_are_what_the_shipped_model_scores_on_ewt_test(nlp, shared_dir):
