@@ -29,6 +29,7 @@ from typing import Any, Protocol
 import numpy as np
 from distributed.diagnostics.plugin import WorkerPlugin
 
+from forecast.display import plural
 from forecast.errors import ForecastError, InputError
 
 __all__ = [
@@ -190,7 +191,7 @@ def open_engine(
         return
     with _client(address, n_workers) as client:
         engine = DaskEngine(client, progressbar, _describe(client, address))
-        _say(progress, f"running {n_tasks} tasks {engine.description}")
+        _say(progress, f"running {plural(n_tasks, 'task')} {engine.description}")
         dashboard = _dashboard(client)
         if dashboard:
             _say(progress, f"dashboard: {dashboard}")
@@ -249,7 +250,7 @@ class _WorkerSetup(WorkerPlugin):
 def _describe(client: Any, address: str | None) -> str:
     n = len(client.scheduler_info(n_workers=-1).get("workers", {}))
     where = f"the Dask scheduler at {address}" if address else "a local Dask cluster"
-    return f"on {where} ({n} worker{'s' if n != 1 else ''})"
+    return f"on {where} ({plural(n, 'worker')})"
 
 
 def _dashboard(client: Any) -> str | None:

@@ -127,3 +127,13 @@ def _wait_for_workers(client, n: int, timeout: float = 120.0) -> None:
     while len(client.scheduler_info(n_workers=-1)["workers"]) < n:
         assert time.monotonic() < deadline, "the killed worker was not restarted"
         time.sleep(0.5)
+
+
+def test_an_existing_scheduler_is_used_by_address_from_the_environment(cluster, monkeypatch):
+    address = cluster.client.scheduler.address
+    monkeypatch.setenv("FORECAST_SCHEDULER", address)
+    notes = []
+    with open_engine(n_tasks=1, progress=notes.append) as engine:
+        assert engine.description == f"on the Dask scheduler at {address} (2 workers)"
+        assert list(engine.map(int, ["7", "10", "11"], shared={"base": 8})) == [7, 8, 9]
+    assert notes[0] == f"running 1 task {engine.description}"
