@@ -10,8 +10,8 @@ does. Then, side by side in one run:
 * LocalCluster with 1 and with 2 single-threaded worker processes (``open_engine``);
 
 each with wall time (cluster start-up apart), tasks per second, the workers' peak resident
-memory, and the median wall and CPU time of a warm task where it ran (the first task of
-each worker, which compiles the model, left out), next to the wall time of one cold
+memory, and the median wall and CPU time of a warm task where it ran (the first task per
+worker in task order, which compiles the model, left out), next to the wall time of one cold
 ``python -m forecast run`` of the shipped example in a fresh process. CPU time is the
 figure to read on a machine shared with other work. The scores of every
 run must equal the sequential run's (each task has its own seed); the script says so or
@@ -171,8 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"one cold `python -m forecast run` in a new process: {cold_run():.1f} s")
     overall = report.scores.overall
     print(f"scores (pooled, each question once): Brier {overall['brier']:.4f}, log score "
-          f"{overall['log_score']:.4f}, {overall['n_forecasts']} forecasts of "
-          f"{overall['n_events']} events; every run's scores equal: {same}")  # fmt: skip
+          f"{overall['log_score']:.4f}, {int(overall['n_forecasts'])} forecasts of "
+          f"{int(overall['n_events'])} events; every run's scores equal: {same}")  # fmt: skip
     return 0 if same else 1
 
 

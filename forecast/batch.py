@@ -150,13 +150,25 @@ class DaskEngine:
 
 
 def _result(future: Any) -> Any:
-    """A finished task's result; a task its workers kept dying on is a :class:`BatchError`."""
+    """A finished task's result, or the task's own error.
+
+    Two failures of the cluster rather than of the task are a :class:`BatchError` (one
+    line): workers kept dying on the task, or the scheduler or a worker could not load
+    it (a different ``forecast``, or none, installed there).
+    """
     from distributed import KilledWorker
 
     try:
         return future.result()
     except KilledWorker as error:
         raise BatchError(f"dask: workers died running task {future.key} ({error})") from None
+    except RuntimeError as error:
+        if "deserializ" not in str(error):
+            raise
+        raise BatchError(
+            f"dask: the cluster cannot load task {future.key} ({str(error).splitlines()[0]}); "
+            "install this version of forecast on the scheduler and every worker"
+        ) from None
 
 
 @contextlib.contextmanager
@@ -209,7 +221,7 @@ def _client(address: str | None, n_workers: int | None) -> Iterator[Any]:
         except (OSError, TimeoutError, ValueError) as error:
             raise InputError(f"scheduler {address}: cannot connect ({error})") from None
         with client:
-            client.register_plugin(_WorkerSetup(), name="forecast-setup")
+            _set_up_workers(client, address)
             yield client
         return
     cluster = LocalCluster(
@@ -220,8 +232,19 @@ def _client(address: str | None, n_workers: int | None) -> Iterator[Any]:
         silence_logs=50,
     )
     with cluster, Client(cluster) as client:
-        client.register_plugin(_WorkerSetup(), name="forecast-setup")
+        _set_up_workers(client, "the local cluster")
         yield client
+
+
+def _set_up_workers(client: Any, where: str) -> None:
+    """Register :class:`_WorkerSetup`; a worker without this ``forecast`` is a BatchError."""
+    try:
+        client.register_plugin(_WorkerSetup(), name="forecast-setup")
+    except Exception as error:  # the remote failure arrives as a bare Exception
+        raise BatchError(
+            f"scheduler {where}: its workers cannot load forecast ({error}); install this "
+            "version of forecast on the scheduler and every worker"
+        ) from None
 
 
 class _WorkerSetup(WorkerPlugin):

@@ -74,6 +74,16 @@ def test_a_backtest_task_sees_only_the_news_published_by_its_date():
     assert [len(t.claims) for t in first] == [2, 4]
 
 
+def test_a_tasks_seed_does_not_depend_on_the_other_tasks_or_their_order():
+    forward = backtest_tasks(DESK.scenarios, DESK.claims, DESK.resolutions, seed=1)
+    backward = backtest_tasks(DESK.scenarios[::-1], DESK.claims, DESK.resolutions, seed=1)
+    alone = backtest_tasks(DESK.scenarios[1:2], DESK.claims, DESK.resolutions, seed=1)
+    seeds = {(t.scenario.name, t.as_of): t.seed for t in forward}
+    assert len(set(seeds.values())) == len(forward)
+    assert {(t.scenario.name, t.as_of): t.seed for t in backward} == seeds
+    assert all(seeds[t.scenario.name, t.as_of] == t.seed for t in alone)
+
+
 def _forecasts(store) -> pd.DataFrame:
     history = store.forecast_history()
     return history.drop(columns=["forecast_id", "created_at"]).reset_index(drop=True)
