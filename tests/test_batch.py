@@ -18,6 +18,7 @@ import pytest
 from benchmarks import synthetic
 from forecast.backtest import backtest, backtest_tasks
 from forecast.batch import InProcess, open_engine, task_seed
+from forecast.errors import InputError
 from forecast.reforecast import reforecast_all
 from forecast.store import open_store
 
@@ -147,3 +148,9 @@ def test_an_existing_scheduler_is_used_by_address_from_the_environment(cluster, 
         assert engine.description == f"on the Dask scheduler at {address} (2 workers)"
         assert list(engine.map(int, ["7", "10", "11"], shared={"base": 8})) == [7, 8, 9]
     assert notes[0] == f"running 1 task {engine.description}"
+
+
+def test_a_scheduler_that_cannot_be_reached_is_one_line():
+    message = r"scheduler bogus://x: cannot connect \(unknown address scheme 'bogus'"
+    with pytest.raises(InputError, match=message), open_engine("bogus://x", n_tasks=2):
+        pass
