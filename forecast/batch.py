@@ -277,7 +277,7 @@ def _describe(client: Any, address: str | None) -> str:
 
 
 def _dashboard(client: Any) -> str | None:
-    """The dashboard's link, when the scheduler serves one (it needs bokeh)."""
+    """The dashboard's link, when the scheduler serves one (its pages need bokeh there)."""
     services = client.scheduler_info(n_workers=0).get("services", {})
     return client.dashboard_link if "dashboard" in services else None
 
