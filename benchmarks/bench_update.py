@@ -69,20 +69,23 @@ UPDATE_TARGETS = {100: 0.25, 1000: 1.0}  # claims: seconds
 UPDATE_EVENTS = 20
 
 
-def synthetic_update(n_claims: int, repeats: int) -> tuple[float, list[float], str]:
-    """Median seconds of updating an ``n_claims`` forecast with one five-claim article."""
+def synthetic_update(n_claims: int, repeats: int) -> tuple[float, float, list[float], str]:
+    """Median wall and CPU seconds of updating an ``n_claims`` forecast with one five-claim
+    article (CPU time is what a busy machine changes least)."""
     from forecast.engine import run_forecast
 
     scenario = synthetic.scenario(UPDATE_EVENTS)
     claims = synthetic.claims(n_claims, UPDATE_EVENTS)
     base = run_forecast(scenario, claims, seed=1)
     combined = [*claims, *synthetic.claims(5, UPDATE_EVENTS, first=n_claims)]
-    times = []
+    times, cpu = [], []
     for _ in range(repeats):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         updated = run_forecast(scenario, combined, seed=2, previous=base)
         times.append(time.perf_counter() - started)
-    return statistics.median(times), times, updated.diagnostics.messages[-1]
+        cpu.append(time.process_time() - cpu_started)
+    how = updated.diagnostics.messages[-1]
+    return statistics.median(times), statistics.median(cpu), times, how
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -129,14 +132,14 @@ def main(argv: list[str] | None = None) -> int:
         for a, b in zip(full[0][1].events, updated.events, strict=True)
     ]
     print(f"largest |full - update| / combined mcse: {max(gap):.2f}")
-    print(f"{'update after one article':<32} {'median s':>9}  runs")
+    print(f"{'update after one article':<32} {'median s':>9} {'cpu s':>7}  runs")
     for n_claims, target in UPDATE_TARGETS.items():
-        median, times, how = synthetic_update(n_claims, args.repeats)
+        median, cpu, times, how = synthetic_update(n_claims, args.repeats)
         verdict = "meets" if median <= target else "misses"
         runs = ", ".join(f"{t:.3f}" for t in times)
         print(
-            f"{f'{n_claims} claims x {UPDATE_EVENTS} events':<32} {median:>9.3f}  {runs}  "
-            f"({verdict} <= {target:g} s)"
+            f"{f'{n_claims} claims x {UPDATE_EVENTS} events':<32} {median:>9.3f} {cpu:>7.3f}  "
+            f"{runs}  (wall {verdict} <= {target:g} s)"
         )
         print(f"  {how}")
     return 0

@@ -11,8 +11,10 @@ with its own topic words, dated articles carrying claims about them, and resolut
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -84,6 +86,31 @@ def claims(n_claims: int, n_events: int, *, seed: int = 0, first: int = 0) -> li
             )
         )
     return out
+
+
+FOLLOW_UP = "Officials said topic3 may happen next month."
+"""One more article for a synthetic store: one claim, linked to event ``e3``."""
+
+
+def write_store(path: Path, n_claims: int, n_events: int, *, seed: int = 1) -> None:
+    """A store at ``path`` holding ``scenario(n_events)``, ``claims(n_claims, n_events)``
+    (one article per four sources) and one full forecast with its posterior."""
+    from forecast.article import Article
+    from forecast.reforecast import reforecast_scenario
+    from forecast.store import open_store
+
+    by_article: dict[str, list[Claim]] = {}
+    for claim in claims(n_claims, n_events):
+        by_article.setdefault(claim.article_id, []).append(claim)
+    with open_store(path) as store:
+        model = scenario(n_events)
+        store.save_scenario(model)
+        for key, group in by_article.items():
+            article = Article(f"Synthetic article {key}.", published=PUBLISHED, source=key)
+            store.add_article(
+                article, [dataclasses.replace(claim, article_id=article.id) for claim in group]
+            )
+        reforecast_scenario(store, model, trigger="run", n_draws=1000, seed=seed)
 
 
 @dataclass(frozen=True)

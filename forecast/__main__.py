@@ -1,7 +1,7 @@
 """``python -m forecast``."""
 
-from forecast.cli import main
+from forecast.cli import entry_point
 
 # Guarded: Dask's worker processes start by importing the parent's main module.
 if __name__ == "__main__":
-    raise SystemExit(main())
+    entry_point()

@@ -47,6 +47,7 @@ __all__ = [
     "MEMORY_BUDGET",
     "ClaimAlgebra",
     "LeaveOneOut",
+    "Shifts",
     "ThetaConditional",
     "available_memory",
     "claim_algebra",
@@ -362,8 +363,8 @@ class LeaveOneOut:
     """Leaving each claim out of draws of ``theta | tau, y``, with ``tau`` paired.
 
     ``log_pred`` (..., claim) is ``log p(y_c | y_-c, tau)``, ``theta`` integrated out,
-    whose inverse is the leave-one-out importance weight over ``tau``. `blocks` and
-    `moved` map each draw's ``theta`` to an exact draw of ``theta | tau, y_-c``: with
+    whose inverse is the leave-one-out importance weight over ``tau``. `shifts`, `blocks`
+    and `moved` map each draw's ``theta`` to an exact draw of ``theta | tau, y_-c``: with
     ``u = X^T Q[:, c]``, ``q = Q_cc``, ``v = V u`` and ``gamma = u^T v`` the leave-out
     precision is ``V^-1 - u u^T / q``, so ``V' = V + alpha v v^T`` with
     ``alpha = 1 / (q - gamma)``, ``m' = m + alpha v (u^T m - (Q y)_c)``, and
@@ -375,57 +376,109 @@ class LeaveOneOut:
     theta: np.ndarray  # (n, event) flattened draws
     tau: np.ndarray  # (n, kind)
     log_pred: np.ndarray  # (..., claim)
+    whole: Shifts | None = None  # the maps of all draws, when they fit in one block
+
+    def row_blocks(self, n_moved: int | None = None) -> list[slice]:
+        """Blocks of draws such that ``n_moved`` moved draws per row (default one per
+        claim) fit in `MEMORY_BUDGET`."""
+        algebra = self.algebra
+        n_moved = algebra.n_claims if n_moved is None else n_moved
+        size = max(1, algebra.block_rows(per_claim=4) * algebra.n_claims // max(n_moved, 1))
+        return list(_rows(self.tau, size))
+
+    def shifts(self, rows: slice) -> Shifts:
+        """The leave-one-out maps of every claim for the draws ``rows``."""
+        if self.whole is not None:
+            return self.whole.rows(rows)
+        return _shifts(self.algebra, self.theta[rows], _block(self.algebra, self.tau[rows]))
 
     def blocks(self, claims: np.ndarray | None = None) -> Iterator[tuple[slice, np.ndarray]]:
         """Per block of draws: its rows and the moved draws (rows, claim, event).
 
         ``claims`` (default all) selects the claims; blocks fit in `MEMORY_BUDGET`.
         """
-        algebra = self.algebra
-        claims = np.arange(algebra.n_claims) if claims is None else np.asarray(claims)
-        size = max(1, algebra.block_rows(per_claim=4) * algebra.n_claims // max(len(claims), 1))
-        for rows in _rows(self.tau, size):
-            yield rows, self._moved(rows, claims)
+        claims = np.arange(self.algebra.n_claims) if claims is None else np.asarray(claims)
+        for rows in self.row_blocks(len(claims)):
+            yield rows, self.shifts(rows).moved(claims)
 
     def moved(self, claim: int) -> np.ndarray:
         """Draws of ``theta | tau, y_-claim``, shaped like the draws (..., event)."""
         parts = [moved[:, 0] for _, moved in self.blocks(np.array([claim]))]
         return np.concatenate(parts).reshape(*self.log_pred.shape[:-1], self.theta.shape[-1])
 
-    @one_blas_thread
-    def _moved(self, rows: slice, claims: np.ndarray) -> np.ndarray:
-        algebra = self.algebra
-        block = _block(algebra, self.tau[rows])
-        event, source = algebra.claim_event[claims], algebra.claim_source[claims]
-        a1 = algebra.a_one[claims]
-        k = block.k[:, source]  # (rows, c)
-        cov_cross = np.matmul(block.cov, algebra.cross)  # V W: (rows, e1, s)
-        # v = V u = a1 (V[:, e] - k (V W)[:, s]), per claim: (rows, c, e1)
-        v = a1[:, None] * (
-            np.swapaxes(block.cov[:, :, event], 1, 2)
-            - k[..., None] * np.swapaxes(cov_cross[:, :, source], 1, 2)
+
+@dataclass(frozen=True, slots=True)
+class Shifts:
+    """The leave-one-out maps of a block of draws, ready for any claims and events.
+
+    ``theta' = theta + v scale`` per claim (see `LeaveOneOut`): ``scale`` (rows, claim)
+    is gathered from the block's per-draw matrices, and ``v = V u`` is formed only for
+    the events asked for.
+    """
+
+    algebra: ClaimAlgebra
+    theta: np.ndarray  # (rows, event)
+    cov: np.ndarray  # (rows, e1, e1): V
+    cov_cross: np.ndarray  # (rows, e1, source): V W
+    k: np.ndarray  # (rows, claim)
+    scale: np.ndarray  # (rows, claim)
+    spread: np.ndarray  # (rows, claim): q - gamma, the variance of y_c given y_-c and tau
+
+    def rows(self, rows: slice) -> Shifts:
+        """The maps of some of these draws."""
+        return Shifts(
+            self.algebra,
+            *(part[rows] for part in (self.theta, self.cov, self.cov_cross, self.k)),
+            self.scale[rows],
+            self.spread[rows],
         )
-        theta = self.theta[rows][:, algebra.informed]
 
-        def u_dot(x: np.ndarray) -> np.ndarray:
-            """``u^T x`` per claim for x (rows, e1) or (rows, c, e1)."""
-            if x.ndim == 2:
-                at_event, at_source = x[:, event], (x @ algebra.cross)[:, source]
-            else:
-                index = np.broadcast_to(event, x.shape[:2])[..., None]
-                at_event = np.take_along_axis(x, index, axis=-1)[..., 0]
-                at_source = np.einsum("rce,ec->rc", x, algebra.cross[:, source])
-            return a1 * (at_event - k * at_source)
+    def moved(self, claims: np.ndarray, events: np.ndarray | None = None) -> np.ndarray:
+        """Draws of ``theta | tau, y_-c`` for ``claims``: (rows, claims, events).
 
-        q = algebra.a_diag[claims] - a1**2 * k
-        qy = algebra.a_y[claims] - a1 * k * algebra.source_y[source]
-        gamma = u_dot(v)
-        alpha = 1.0 / (q - gamma)
-        beta = alpha / (1.0 + np.sqrt(q * alpha))
-        scale = alpha * (u_dot(block.mean) - qy) + beta * u_dot(theta - block.mean)
-        moved = np.repeat(self.theta[rows][:, None, :], len(claims), axis=1)
-        moved[..., algebra.informed] += v * scale[..., None]
+        ``events`` (sorted indices, default all) selects the events drawn.
+        """
+        algebra = self.algebra
+        events = np.arange(self.theta.shape[1]) if events is None else np.asarray(events)
+        columns = np.flatnonzero(np.isin(algebra.informed, events))  # informed and asked for
+        event, source = algebra.claim_event[claims], algebra.claim_source[claims]
+        at_event = self.cov[:, :, columns][:, event]  # V[e_c, R]: (rows, c, R)
+        at_source = np.swapaxes(self.cov_cross[:, columns], 1, 2)[:, source]  # (V W)[R, s_c]
+        k = self.k[:, claims, None]
+        v = algebra.a_one[claims, None] * (at_event - k * at_source)
+        moved = np.repeat(self.theta[:, None, events], len(claims), axis=1)
+        moved[..., np.searchsorted(events, algebra.informed[columns])] += (
+            v * self.scale[:, claims, None]
+        )
         return moved
+
+
+def _shifts(algebra: ClaimAlgebra, theta: np.ndarray, block: _Block) -> Shifts:
+    """`Shifts` for rows of ``theta`` (rows, event) with the `_Block` of their ``tau``."""
+    event, source, a1 = algebra.claim_event, algebra.claim_source, algebra.a_one
+    cross = algebra.cross
+    k = block.k[:, source]  # (rows, c)
+    cov_cross = np.matmul(block.cov, cross)  # V W: (rows, e1, s)
+    source_quad = np.einsum("es,res->rs", cross, cov_cross)  # diag(W^T V W)
+    # gamma = u^T V u with u = a1 (e_event - k W[:, source]), gathered per claim.
+    gamma = a1**2 * (
+        block.cov[:, event, event]
+        - 2 * k * cov_cross[:, event, source]
+        + k**2 * source_quad[:, source]
+    )
+
+    def u_dot(x: np.ndarray) -> np.ndarray:
+        """``u^T x`` per claim for x (rows, e1)."""
+        return a1 * (x[:, event] - k * (x @ cross)[:, source])
+
+    q = algebra.a_diag - a1**2 * k
+    qy = algebra.a_y - a1 * k * algebra.source_y[source]
+    spread = q - gamma
+    alpha = 1.0 / spread
+    beta = alpha / (1.0 + np.sqrt(q * alpha))
+    centred = theta[:, algebra.informed] - block.mean
+    scale = alpha * (u_dot(block.mean) - qy) + beta * u_dot(centred)
+    return Shifts(algebra, theta, block.cov, cov_cross, k, scale, spread)
 
 
 @one_blas_thread
@@ -436,33 +489,32 @@ def leave_one_out(
 
     ``theta`` must be draws of the full-data conditional at the paired ``tau``, as joint
     posterior draws are; the maps of `LeaveOneOut` are then exact in distribution.
-    ``log_pred`` uses ``diag(S^-1)`` and ``S^-1 (y - X mu0)`` gathered per claim from
-    the per-draw Woodbury pieces (`ClaimAlgebra`).
+    ``log_pred`` uses ``diag(S^-1) = q - gamma`` (see `LeaveOneOut`) and
+    ``S^-1 (y - X mu0)`` gathered per claim from the per-draw Woodbury pieces
+    (`ClaimAlgebra`). When all draws fit in one block, their `Shifts` are kept.
     """
     theta = np.asarray(theta, dtype=float)
     tau = np.asarray(tau, dtype=float)
     algebra = claim_algebra(evidence, config)
+    flat_theta = theta.reshape(-1, theta.shape[-1])
     flat_tau = tau.reshape(-1, tau.shape[-1])
     log_pred = np.empty((len(flat_tau), algebra.n_claims))
-    event, source, a1 = algebra.claim_event, algebra.claim_source, algebra.a_one
+    source, event, a1 = algebra.claim_source, algebra.claim_event, algebra.a_one
+    kept = []
     for rows in _rows(tau, algebra.block_rows()):
         block = _block(algebra, flat_tau[rows])
-        cov_cross = np.matmul(block.cov, algebra.cross)  # (rows, e1, s)
-        source_quad = np.einsum("es,res->rs", algebra.cross, cov_cross)  # diag(W^T V W)
-        k = block.k[:, source]
-        # The blocks of M^-1 = [[diag(1/k) W^T], [W P]]^-1 at (source, event) per claim.
-        m_ee = np.diagonal(block.cov, axis1=-2, axis2=-1)[:, event]
-        m_se = -k * cov_cross[:, event, source]
-        m_ss = k + k**2 * source_quad[:, source]
-        s_diag = algebra.a_diag - a1**2 * (m_ss + 2 * m_se + m_ee)
+        shifts = _shifts(algebra, flat_theta[rows], block)
         g = algebra.event_resid - (block.k * algebra.source_resid) @ algebra.cross.T
         beta = np.matmul(block.cov, g[..., None])[..., 0]  # P^-1 g
         alpha = block.k * (algebra.source_resid - beta @ algebra.cross)
         s_resid = algebra.a_resid - a1 * (alpha[:, source] + beta[:, event])
+        s_diag = shifts.spread
         log_pred[rows] = 0.5 * (np.log(s_diag) - _LOG_2PI - s_resid**2 / s_diag)
+        kept.append(shifts)
     return LeaveOneOut(
         algebra,
-        theta.reshape(-1, theta.shape[-1]),
+        flat_theta,
         flat_tau,
         log_pred.reshape(*tau.shape[:-1], algebra.n_claims),
+        kept[0] if len(kept) == 1 else None,
     )

@@ -26,7 +26,7 @@ from scipy.special import expit, logit
 from forecast.display import plural
 from forecast.language.claim import Claim, SourceKind
 from forecast.result import Driver, EventForecast, Forecast, JointScenario
-from forecast.scenario import Evidence, Scenario, link_claims, unlinked_claims
+from forecast.scenario import Evidence, Scenario, link_claims
 from forecast.threads import one_blas_thread
 
 __all__ = [
@@ -172,7 +172,7 @@ def run_forecast(
     progress: Callable[[str], None] | None = None,
     outlets: Mapping[str, str] | None = None,
     config: Any = None,
-    previous: Forecast | None = None,
+    previous: Any = None,
     progressbar: bool = False,
 ) -> Forecast:
     """Forecast every event of ``scenario`` from ``claims``.
@@ -201,9 +201,10 @@ def run_forecast(
         Article id -> outlet name, to tell sources apart (see :func:`build_evidence`).
     config : ModelConfig, optional
         Model settings passed to ``sample_posterior``.
-    previous : Forecast, optional
-        An earlier forecast of the same scenario, with the same draws and chains, usually
-        from fewer claims. Its posterior is then updated by importance weighting
+    previous : Forecast or Posterior, optional
+        An earlier forecast of the same scenario (or its ``Posterior``, as the store
+        keeps it), with the same draws and chains, usually from fewer claims. Its
+        posterior is then updated by importance weighting
         (``forecast.reweight.update_posterior``) instead of sampled again, when the
         weights are reliable; the diagnostics' messages say which happened.
     progressbar : bool
@@ -222,10 +223,10 @@ def run_forecast(
     sample_seed, simulate_seed, influence_seed = _seeds(seed)
     posterior = _fit(scenario.name, evidence, previous, n_draws, chains, sample_seed, config)
     if posterior is None:
-        from forecast import inference
-
         sizes = f"{plural(chains, 'chain')} x {plural(n_draws, 'draw')}"
         _say(progress, f"sampling {sizes} ({plural(len(links), 'claim')})")
+        from forecast import inference
+
         options = {} if config is None else {"config": config}
         posterior = inference.sample_posterior(
             evidence,
@@ -276,7 +277,7 @@ def run_forecast(
         events=tuple(events),
         scenarios=joint_rows(table, names),
         diagnostics=posterior.diagnostics,
-        unlinked=tuple(unlinked_claims(scenario, claims)),
+        unlinked=_unlinked(claims, links),
         n_excluded=n_excluded,
         past_deadline=past_deadline(scenario, as_of),
         idata=posterior.idata,
@@ -284,10 +285,16 @@ def run_forecast(
     )
 
 
+def _unlinked(claims: Sequence[Claim], links: Sequence[Evidence]) -> tuple[Claim, ...]:
+    """The claims no link holds (``unlinked_claims`` without matching every claim again)."""
+    linked = {id(link.claim) for link in links}
+    return tuple(claim for claim in claims if id(claim) not in linked)
+
+
 def _fit(
     scenario: str,
     evidence: Any,
-    previous: Forecast | None,
+    previous: Any,
     n_draws: int,
     chains: int,
     seed: int,
@@ -295,10 +302,16 @@ def _fit(
 ) -> Any:
     """``previous``'s posterior updated to ``evidence``, or None when it must be sampled."""
     from forecast.evidence import ModelConfig
+    from forecast.posterior import Posterior
     from forecast.reweight import update_posterior
 
-    fitted = None if previous is None else previous.posterior
-    if fitted is None or previous.scenario != scenario:
+    if isinstance(previous, Posterior):
+        fitted = previous  # its evidence, checked by update_posterior, names the events
+    elif previous is not None and previous.scenario == scenario:
+        fitted = previous.posterior
+    else:
+        fitted = None
+    if fitted is None:
         return None
     if fitted.theta().shape[:2] != (chains, n_draws) or fitted.config != (config or ModelConfig()):
         return None
@@ -323,6 +336,26 @@ def _per_draw(graph: Any, theta: np.ndarray, event_probs: Callable) -> np.ndarra
     return values.reshape(*theta.shape[:-1], values.shape[-1])
 
 
+def _influence_values(graph: Any, event_probs: Callable) -> Callable[..., np.ndarray]:
+    """``values_fn`` for `claim_influence`: every event's probability per draw, or those of
+    events ``columns`` from the latent events they read (each set's subgraph built once)."""
+    subgraphs: dict[tuple[int, ...], Any] = {}
+
+    def values(theta: np.ndarray, columns: Sequence[int] | None = None) -> np.ndarray:
+        if columns is None:
+            return _per_draw(graph, np.asarray(theta), event_probs)
+        names = [graph.names[j] for j in columns]
+        key = tuple(columns)
+        if key not in subgraphs:
+            subgraphs[key] = graph.subgraph(names)
+        sub = subgraphs[key]
+        flat = expit(np.asarray(theta).reshape(-1, len(sub.latent)))
+        out = np.asarray(event_probs(sub, flat, names))
+        return out.reshape(*theta.shape[:-1], len(names))
+
+    return values
+
+
 def _drivers(
     related: Mapping[str, frozenset[str]],
     links: tuple[Evidence, ...],
@@ -340,17 +373,23 @@ def _drivers(
     from forecast.reweight import claim_influence
 
     _say(progress, f"influence of {plural(len(links), 'claim')}")
+    evidence = posterior.evidence
+    latent = [graph.latent[e] for e in evidence.claim_event]
+    # A claim measures its own event's log-odds, so it can move that event and the
+    # events that depend on it; any other claim's leave-one-out shift is noise.
+    relevant = np.array([[event in related[name] for name in names] for event in latent])
+    reads = np.array([[event in related[name] for event in graph.latent] for name in names])
     influence = claim_influence(
         posterior,
-        lambda theta: _per_draw(graph, np.asarray(theta), event_probs),
+        _influence_values(graph, event_probs),
+        relevant=relevant.reshape(len(latent), len(names)),
+        reads=reads.reshape(len(names), len(graph.latent)),
         seed=seed,
         progressbar=progressbar,
     )
     delta = np.asarray(influence.delta)
     drivers = {}
     for j, name in enumerate(names):
-        # A claim measures its own event's log-odds, so it can move that event and the
-        # events that depend on it; any other claim's leave-one-out shift is noise.
         rows = [i for i, link in enumerate(links) if link.event in related[name]]
         rows.sort(key=lambda i: -abs(delta[i, j]))
         drivers[name] = tuple(

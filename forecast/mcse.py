@@ -12,7 +12,7 @@ import numpy as np
 
 from forecast.errors import InputError
 
-__all__ = ["batch_means_mcse", "mcse_binary"]
+__all__ = ["batch_means_mcse", "group_mcse", "mcse_binary"]
 
 
 def mcse_binary(indicator: Any) -> float:
@@ -60,3 +60,24 @@ def batch_means_mcse(x: np.ndarray) -> float:
     if len(means) < 2:
         return float("nan")
     return float(np.sqrt(size * means.var(ddof=1) / x.size))
+
+
+def group_mcse(group: np.ndarray, n_groups: int, chains: int) -> np.ndarray:
+    """`batch_means_mcse` of the indicator ``group == g`` for every g, in one pass.
+
+    ``group`` (n_draws,) labels each draw, chains one after another; the result is
+    (n_groups,). Batch counts come from one ``bincount``, so the cost is linear in the
+    draws plus the groups times the batches, not their product with the draws.
+    """
+    n = len(group)
+    n_draw = n // chains
+    size = int(np.sqrt(n_draw))
+    n_batch = n_draw // size
+    if chains * n_batch < 2:
+        return np.full(n_groups, np.nan)
+    position = np.arange(n) % n_draw
+    kept = position < n_batch * size
+    batch = (np.arange(n) // n_draw) * n_batch + position // size
+    cells = np.asarray(group)[kept] * (chains * n_batch) + batch[kept]
+    means = np.bincount(cells, minlength=n_groups * chains * n_batch) / size
+    return np.sqrt(size * means.reshape(n_groups, -1).var(axis=1, ddof=1) / n)

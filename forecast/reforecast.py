@@ -19,6 +19,7 @@ import pandas as pd
 
 from forecast.article import Article
 from forecast.engine import known_by, related_events, run_forecast
+from forecast.errors import InputError
 from forecast.language.claim import Claim, SourceKind
 from forecast.language.extract import extract_claims
 from forecast.result import Driver, Forecast
@@ -43,6 +44,7 @@ __all__ = [
     "reforecast_scenario",
     "run_plan",
     "store_as_of",
+    "stored_posterior",
 ]
 
 KIND_WORDS = {
@@ -335,7 +337,7 @@ def reforecast_all(
     articles = store.articles()
     plans = [
         plan_reforecast(store, scenario, as_of or store_as_of(store, scenario, articles),
-                        articles, (previous or {}).get(scenario.name))
+                        articles, (previous or {}).get(scenario.name), progress)
         for scenario in store.active_scenarios()
     ]  # fmt: skip
     claims = store.claims()
@@ -365,7 +367,7 @@ class ReforecastPlan:
 
     ``inputs`` are the ids of the articles known by ``as_of``; ``outlets`` maps article
     ids to outlet names; ``old`` is the payload of the scenario's latest stored forecast;
-    ``previous`` a forecast whose posterior the engine may update instead of sampling.
+    ``previous`` a forecast or posterior the engine may update instead of sampling.
     """
 
     scenario: Scenario
@@ -373,7 +375,7 @@ class ReforecastPlan:
     inputs: tuple[str, ...]
     outlets: Mapping[str, str]
     old: Mapping[str, Any] | None
-    previous: Forecast | None = None
+    previous: Any = None
 
 
 def plan_reforecast(
@@ -381,12 +383,14 @@ def plan_reforecast(
     scenario: Scenario,
     as_of: dt.date | None,
     articles: pd.DataFrame | None = None,
-    previous: Forecast | None = None,
+    previous: Any = None,
+    progress: Progress = None,
 ) -> ReforecastPlan:
     """Read from the store what a reforecast of ``scenario`` as of ``as_of`` needs.
 
     ``as_of`` defaults as for :func:`reforecast_scenario`; ``articles`` is
-    ``store.articles()`` when the caller has read it already.
+    ``store.articles()`` when the caller has read it already. ``previous`` (a Forecast or
+    a Posterior) defaults to the posterior stored with the scenario's newest forecast.
     """
     articles = store.articles() if articles is None else articles
     as_of = as_of or store_as_of(store, scenario, articles)
@@ -401,6 +405,7 @@ def plan_reforecast(
         if isinstance(outlet, str) and outlet
     }
     old = store.latest_forecast(scenario.name)
+    previous = previous or stored_posterior(store, scenario.name, progress)
     return ReforecastPlan(scenario, as_of, used, outlets, old, previous)
 
 
@@ -431,10 +436,14 @@ def record_reforecast(
     new_claims: Sequence[Claim] = (),
 ) -> ScenarioUpdate:
     """Store ``forecast`` (made from ``plan``); say what changed since the plan's ``old``."""
+    from forecast.posterior import posterior_record
+
     scenario = plan.scenario
+    posterior = forecast.posterior
     forecast_id = store.add_forecast(
-        scenario.name, forecast.to_dict(), trigger=trigger, inputs=plan.inputs
-    )
+        scenario.name, forecast.to_dict(), trigger=trigger, inputs=plan.inputs,
+        posterior=None if posterior is None else posterior_record(posterior),
+    )  # fmt: skip
     changes = _changes(scenario, forecast, plan.old, new_claims, trigger)
     return ScenarioUpdate(scenario.name, forecast_id, forecast, changes)
 
@@ -461,10 +470,28 @@ def reforecast_scenario(
     events they bear on, each with its strongest new driver; with none, every event's
     change is reported.
     """
-    plan = plan_reforecast(store, scenario, as_of, previous=previous)
+    plan = plan_reforecast(store, scenario, as_of, previous=previous, progress=progress)
     forecast = run_plan(plan, store.claims(), n_draws=n_draws, chains=chains, seed=seed,
                         progress=progress, progressbar=progressbar)  # fmt: skip
     return record_reforecast(store, plan, forecast, trigger=trigger, new_claims=new_claims)
+
+
+def stored_posterior(store: Any, name: str, progress: Progress = None) -> Any:
+    """The ``Posterior`` stored with the newest forecast of scenario ``name``, or None.
+
+    The engine reweights it when the new evidence allows and samples afresh otherwise;
+    a record this version cannot read is reported and left for a fresh fit to replace.
+    """
+    from forecast.posterior import posterior_from_record  # ArviZ: only once forecasting
+
+    found = store.latest_posterior(name)
+    if found is None:
+        return None
+    try:
+        return posterior_from_record(*found, where=f"{store.path}: posterior of {name!r}")
+    except InputError as error:
+        _say(progress, f"{error}; sampling afresh")
+        return None
 
 
 def store_as_of(

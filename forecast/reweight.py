@@ -18,11 +18,10 @@ the caller samples afresh. PyMC is imported only for those refits.
 
 from __future__ import annotations
 
-import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-import arviz as az
 import numpy as np
 
 from forecast.conditional import LeaveOneOut, draw_theta, leave_one_out, log_marginal
@@ -30,7 +29,8 @@ from forecast.diagnostics import ESS_MIN, Diagnostics
 from forecast.errors import InputError
 from forecast.evidence import EvidenceSet, claim_design
 from forecast.language.claim import SOURCE_KIND_LOGIT_SD, SourceKind
-from forecast.posterior import Posterior, log_likelihood_group
+from forecast.posterior import Posterior, draws_idata
+from forecast.psis import psis
 from forecast.threads import one_blas_thread
 
 __all__ = ["K_MAX", "UPDATED", "Influence", "claim_influence", "psis_weights", "update_posterior"]
@@ -59,13 +59,21 @@ class Influence:
         return [(c, float(column[c])) for c in order]
 
 
-def _values(values_fn: Callable[[np.ndarray], np.ndarray], theta: np.ndarray) -> np.ndarray:
-    """``values_fn(theta)`` checked to be (chain, draw, q)."""
-    values = np.asarray(values_fn(theta), dtype=float)
-    if values.ndim != 3 or values.shape[:2] != theta.shape[:2]:
+def _values(
+    values_fn: Callable[..., np.ndarray], theta: np.ndarray, columns: np.ndarray | None = None
+) -> np.ndarray:
+    """``values_fn(theta)``, or ``values_fn(theta, columns)``, checked to be (chain, draw, q)."""
+    values = values_fn(theta) if columns is None else values_fn(theta, columns)
+    values = np.asarray(values, dtype=float)
+    width = None if columns is None else len(columns)
+    if not (
+        values.ndim == 3
+        and values.shape[:2] == theta.shape[:2]
+        and width in (None, values.shape[2])
+    ):
         raise InputError(
             f"claim_influence: values_fn must return (chain, draw, q) = "
-            f"{(*theta.shape[:2], 'q')}; got shape {values.shape}"
+            f"{(*theta.shape[:2], width or 'q')}; got shape {values.shape}"
         )
     return values
 
@@ -73,8 +81,10 @@ def _values(values_fn: Callable[[np.ndarray], np.ndarray], theta: np.ndarray) ->
 @one_blas_thread
 def claim_influence(
     posterior: Posterior,
-    values_fn: Callable[[np.ndarray], np.ndarray],
+    values_fn: Callable[..., np.ndarray],
     *,
+    relevant: np.ndarray | None = None,
+    reads: np.ndarray | None = None,
     refit: bool = True,
     k_threshold: float = K_MAX,
     seed: int | None = None,
@@ -88,56 +98,100 @@ def claim_influence(
     ``-log p(y_c | y_-c, tau)`` (theta integrated out). When the Pareto k exceeds
     ``k_threshold`` and ``refit`` is true, the model is refitted without ``c`` (same
     sampler settings, seeded from ``seed``) and the refit's mean is used instead.
-    ``progressbar`` draws a bar over the claims on stderr. ``values_fn`` must compute each
-    draw's quantities from that draw alone: the moved draws of many claims reach it stacked
-    along the draw axis.
+    ``progressbar`` draws a bar over the blocks of draws on stderr. ``values_fn`` must
+    compute each draw's quantities from that draw alone: the moved draws of many claims
+    reach it stacked along the draw axis.
+
+    ``relevant`` (claim, q), a boolean table, limits the work to the quantities each
+    claim may move: the others' ``delta`` is 0, not computed, and ``values_fn`` is then
+    also called as ``values_fn(theta, columns)`` to compute the quantities ``columns``
+    only. ``reads`` (q, event), a boolean table, says which events each quantity reads:
+    ``values_fn(theta, columns)`` then receives only the events ``columns`` read, in
+    event order, and only those are moved.
     """
     theta = posterior.theta()
     flat = _values(values_fn, theta).reshape(theta.shape[0] * theta.shape[1], -1)
     evidence = posterior.evidence
-    n_claims = evidence.n_claims
-    delta = np.zeros((n_claims, flat.shape[1]))
+    n_claims, n_values = evidence.n_claims, flat.shape[1]
+    delta = np.zeros((n_claims, n_values))
     pareto_k = np.zeros(n_claims)
     if n_claims == 0:
         return Influence(delta, pareto_k, ())
     loo = leave_one_out(evidence, posterior.config, theta, posterior.tau())
-    weights = np.empty((n_claims, flat.shape[0]))
-    for c in _tracked(range(n_claims), "influence of claims", progressbar):
-        weights[c], pareto_k[c] = psis_weights(-loo.log_pred[..., c])
+    weights, pareto_k = psis(-loo.log_pred)
     use_refit = refit & (pareto_k > k_threshold)
-    moved = _moved_means(loo, values_fn, weights, np.flatnonzero(~use_refit), flat.shape[1])
-    delta[:] = flat.mean(axis=0) - moved
+    if relevant is None:
+        relevant = np.ones((n_claims, n_values), dtype=bool)
+    relevant = np.asarray(relevant, dtype=bool)
+    groups = _groups(relevant, reads, np.flatnonzero(~use_refit), full=relevant.all())
+    moved = _moved_means(loo, values_fn, weights, groups, n_values, progressbar)
+    delta[:] = np.where(relevant, flat.mean(axis=0) - moved, 0.0)
     seeds = np.random.default_rng(seed).integers(2**31, size=n_claims)
     for c in np.flatnonzero(use_refit):
         delta[c] = flat.mean(axis=0) - _refit_mean(posterior, c, values_fn, int(seeds[c]))
     return Influence(delta, pareto_k, tuple(bool(r) for r in use_refit))
 
 
+@dataclass(frozen=True, slots=True)
+class _Group:
+    """Claims whose leave-out means are wanted for the same quantities and events."""
+
+    claims: np.ndarray
+    columns: np.ndarray | None  # None: every quantity, by ``values_fn(theta)``
+    events: np.ndarray | None  # None: every event is moved
+
+
+def _groups(
+    relevant: np.ndarray, reads: np.ndarray | None, claims: np.ndarray, *, full: bool
+) -> list[_Group]:
+    """``claims`` grouped by the quantities they may move (one group when all may move all)."""
+    if len(claims) == 0:
+        return []
+    if full and reads is None:
+        return [_Group(claims, None, None)]
+    patterns, which = np.unique(relevant[claims], axis=0, return_inverse=True)
+    groups = []
+    for g, pattern in enumerate(patterns):
+        columns = np.flatnonzero(pattern)
+        if len(columns) == 0:
+            continue
+        events = None if reads is None else np.flatnonzero(np.asarray(reads)[columns].any(0))
+        groups.append(_Group(claims[np.ravel(which) == g], columns, events))
+    return groups
+
+
 def _moved_means(
     loo: LeaveOneOut,
-    values_fn: Callable[[np.ndarray], np.ndarray],
+    values_fn: Callable[..., np.ndarray],
     weights: np.ndarray,
-    claims: np.ndarray,
+    groups: list[_Group],
     n_values: int,
+    progressbar: bool,
 ) -> np.ndarray:
     """Per claim (rows of the result), the weighted mean of ``values_fn`` over moved draws.
 
-    The moved draws come in blocks of draws, all of ``claims`` at once, and pass through
+    The moved draws come in blocks of draws, a group of claims at once, and pass through
     ``values_fn`` as one (1, rows * claims, event) array, so its cost per call is shared.
     """
     sums = np.zeros((weights.shape[0], n_values))
-    if len(claims) == 0:
+    if not groups:
         return sums
-    for rows, moved in loo.blocks(claims):
-        n_rows, n_claims, n_events = moved.shape
-        values = _values(values_fn, moved.reshape(1, n_rows * n_claims, n_events))
-        sums[claims] += np.einsum(
-            "cr,rcq->cq", weights[claims, rows], values.reshape(n_rows, n_claims, -1)
-        )
+    blocks = loo.row_blocks(max(len(group.claims) for group in groups))
+    for rows in _tracked(blocks, "influence of claims", progressbar):
+        shifts = loo.shifts(rows)
+        for group in groups:
+            moved = shifts.moved(group.claims, group.events)
+            n_rows, n_claims, n_events = moved.shape
+            stacked = moved.reshape(1, n_rows * n_claims, n_events)
+            values = _values(values_fn, stacked, group.columns)
+            columns = slice(None) if group.columns is None else group.columns
+            sums[np.ix_(group.claims, np.arange(n_values)[columns])] += np.einsum(
+                "cr,rcq->cq", weights[group.claims, rows], values.reshape(n_rows, n_claims, -1)
+            )
     return sums
 
 
-def _tracked(steps: range, description: str, show: bool) -> Iterable[int]:
+def _tracked(steps: Sequence[Any], description: str, show: bool) -> Iterable[Any]:
     """``steps``, drawn as a transient progress bar on stderr when ``show``."""
     if not show:
         return steps
@@ -153,16 +207,8 @@ def psis_weights(log_weights: np.ndarray) -> tuple[np.ndarray, float]:
     Constant weights (fixed scales) need no smoothing: importance sampling is then exact
     and k is reported as 0.
     """
-    log_weights = np.asarray(log_weights, dtype=float)
-    flat = log_weights.reshape(-1)
-    if np.ptp(flat) < 1e-12:
-        return np.full(flat.size, 1.0 / flat.size), 0.0
-    reff = float(az.ess(np.exp(log_weights - flat.max()), method="mean")) / flat.size
-    reff = min(reff, 1.0) if np.isfinite(reff) else 1.0
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        smoothed, k = az.psislw(flat, reff=reff)
-    return np.exp(smoothed), float(k)
+    weights, k = psis(np.atleast_2d(np.asarray(log_weights, dtype=float))[..., None])
+    return weights[0], float(k[0])
 
 
 def _refit_mean(
@@ -221,7 +267,8 @@ def update_posterior(
     rng = np.random.default_rng(seed)
     tau_old = posterior.tau()
     tau = _extend_scales(tau_old, posterior, evidence, rng)
-    log_w = log_marginal(evidence, config, tau) - log_marginal(old, config, tau_old)
+    new_marginal = log_marginal(evidence, config, tau)
+    log_w = new_marginal - posterior.log_marginal()
     weights, k = psis_weights(log_w)
     n_chains, n_draws = log_w.shape
     weight_ess = 1.0 / float(np.sum(weights**2))
@@ -230,16 +277,10 @@ def update_posterior(
         return None
     chosen = _systematic(weights.reshape(n_chains, n_draws), rng)
     tau = np.take_along_axis(tau, chosen[..., None], axis=1)
+    marginal = np.take_along_axis(new_marginal, chosen, axis=1)
     theta = draw_theta(evidence, config, tau, rng)
-    draws = {"theta": theta}
-    dims = {"theta": ["event"]}
-    coords = {"event": list(evidence.events)}
-    if config.kind_scale_sd > 0:
-        draws["log_tau"] = np.log(tau)
-        dims["log_tau"] = ["kind"]
-        coords["kind"] = list(claim_design(evidence, config).kinds)
-    idata = az.from_dict(posterior=draws, coords=coords, dims=dims)
-    idata.add_groups(log_likelihood=log_likelihood_group(idata.posterior, evidence, config))
+    log_tau = np.log(tau) if config.kind_scale_sd > 0 else None
+    idata = draws_idata(evidence, config, theta, log_tau)
     carried = () if posterior.prior_only else base.messages
     note = (
         f"{UPDATED} from the previous fit's draws, not resampled "
@@ -247,7 +288,7 @@ def update_posterior(
     )
     messages = (*(m for m in carried if not m.startswith(UPDATED)), note)
     diagnostics = Diagnostics(base.r_hat, ess, base.divergences, True, messages)
-    return Posterior(idata, diagnostics, evidence, config, posterior.tune)
+    return Posterior(idata, diagnostics, evidence, config, posterior.tune, marginal=marginal)
 
 
 def _extend_scales(

@@ -28,7 +28,7 @@ import pandas as pd
 from forecast.errors import InputError
 from forecast.graph import And, Expr, ExprError, Name, UnknownNameError, parse_expr
 from forecast.graph import topological_order as order_names
-from forecast.mcse import batch_means_mcse, mcse_binary
+from forecast.mcse import batch_means_mcse, group_mcse, mcse_binary
 
 __all__ = [
     "MAX_EXACT_LATENT",
@@ -111,6 +111,12 @@ class EventGraph:
                 wanted.add(name)
                 stack.extend(nodes[name].parents)
         return tuple(node for node in self.nodes if node.name in wanted)
+
+    def subgraph(self, names: Iterable[str]) -> EventGraph:
+        """The events ``names`` and everything they depend on, as a graph of their own."""
+        nodes = self.ancestors(names)
+        latent = tuple(node.name for node in nodes if node.latent)
+        return EventGraph(tuple(node.name for node in nodes), latent, nodes)
 
 
 def build_graph(scenario: Any) -> EventGraph:
@@ -314,11 +320,12 @@ def _exact(graph: EventGraph, probs: np.ndarray, targets: tuple[Expr, ...]) -> n
     return out
 
 
-def event_probs(graph: EventGraph, probs: Any) -> np.ndarray:
+def event_probs(graph: EventGraph, probs: Any, names: Iterable[str] | None = None) -> np.ndarray:
     """Exact per-draw probability of every event, shape (n_draws, len(graph.names)).
 
     Each event's probability sums over the 2**k coin states of its k latent ancestors
     (itself included), so cost grows with the largest ancestry, not the whole graph.
+    ``names`` (default every event) selects and orders the columns.
 
     Raises
     ------
@@ -327,8 +334,9 @@ def event_probs(graph: EventGraph, probs: Any) -> np.ndarray:
         than :data:`MAX_EXACT_LATENT` latent ancestors (use :func:`simulate` instead).
     """
     probs = _check_probs(graph, probs)
-    targets = tuple(Name(name) for name in graph.names)
-    ancestry = [sum(node.latent for node in graph.ancestors([name])) for name in graph.names]
+    names = graph.names if names is None else tuple(names)
+    targets = tuple(Name(name) for name in names)
+    ancestry = [sum(node.latent for node in graph.ancestors([name])) for name in names]
     for target, k in zip(targets, ancestry, strict=True):
         _check_size(target, k)
     if 2 ** len(graph.latent) <= sum(2**k for k in ancestry):
@@ -509,5 +517,8 @@ def joint_scenarios(
     table = pd.DataFrame(rows[order], columns=names)
     table["count"] = counts[order]
     table["prob"] = counts[order] / n
-    table["mcse"] = [_mcse(inverse == i, counts[i] / n, n, chains) for i in order]
+    if chains is None:
+        table["mcse"] = [_mcse(inverse == i, counts[i] / n, n, chains) for i in order]
+    else:
+        table["mcse"] = group_mcse(np.ravel(inverse), len(rows), chains)[order]
     return table

@@ -1,11 +1,14 @@
-"""The store: one SQLite file holding articles, claims, scenarios, forecasts and resolutions.
+"""The store: articles, claims, scenarios, forecasts and resolutions, in one database.
 
-The only module that does I/O on state. Every write is one transaction (``BEGIN
-IMMEDIATE``), so a process killed mid-write leaves the store as it was, and processes
-writing at once queue on SQLite's lock (WAL journal, so readers never wait) instead of
-corrupting it. Every failure, including a file that is not a store, is an
-:class:`~forecast.errors.InputError` naming the file; a file that is refused is never
-modified. The schema and its migrations live in :mod:`forecast.store_schema`.
+The only module that does I/O on state. The database is a SQLite file or, for a team, a
+PostgreSQL database named by a ``postgresql://`` URL; both backends
+(:mod:`forecast.store_backend`) hold the same schema (:mod:`forecast.store_schema`) and
+give the same guarantees. Every write is one transaction, so a process killed mid-write
+leaves the store as it was, and processes writing at once queue one behind the other
+(readers never wait) instead of corrupting it. Every failure, including a file or
+database that is not a store and a server that cannot be reached, is an
+:class:`~forecast.errors.InputError` naming the store; a store that is refused is never
+modified.
 """
 
 from __future__ import annotations
@@ -13,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,19 +30,19 @@ from forecast.language.records import claim_from_dict, claim_to_dict
 from forecast.scenario import Scenario, scenario_to_toml
 from forecast.scenario.load import loads_scenario
 from forecast.scenario.validate import suggest
+from forecast.store_backend import Connection, one_line
+from forecast.store_location import STORE_ENV as STORE_ENV
+from forecast.store_location import open_connection
+from forecast.store_location import store_path as store_path
 from forecast.store_schema import (
-    check_schema,
     date_text,
     date_value,
     forecast_events,
-    migrate,
+    frame,
+    iso_dates,
     schema_version,
     utc_text,
 )
-
-STORE_ENV = "FORECAST_STORE"
-BUSY_TIMEOUT_S = 30.0
-"""How long a write waits for another process's transaction before giving up."""
 
 TRIGGERS = ("run", "reforecast")
 """Forecast triggers other than the id of the article that prompted it."""
@@ -52,64 +54,27 @@ HISTORY_COLUMNS = ("forecast_id", "scenario", "event", "created_at", "as_of", "t
 RESOLUTION_COLUMNS = ("scenario", "event", "outcome", "resolved_on", "recorded_at")
 
 
-def store_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """Where the store lives: ``explicit``, else ``$FORECAST_STORE``, else a per-user file.
+def open_store(location: str | os.PathLike[str], *, create: bool = True) -> Store:
+    """Open the store at ``location`` (a file path or a PostgreSQL URL), creating it on first use.
 
-    The per-user file is ``$XDG_DATA_HOME/forecast/store.sqlite``, or
-    ``~/.local/share/forecast/store.sqlite`` when ``XDG_DATA_HOME`` is unset.
-    """
-    if explicit is not None:
-        return Path(explicit)
-    if os.environ.get(STORE_ENV):
-        return Path(os.environ[STORE_ENV])
-    data_home = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(data_home) / "forecast" / "store.sqlite"
-
-
-def open_store(path: str | os.PathLike[str], *, create: bool = True) -> Store:
-    """Open the store at ``path``, creating it (and its folders) on first use.
-
-    ``create=False`` opens only an existing store: commands that only read (or record
-    facts about stored scenarios) must not leave a new empty store at a mistyped path.
+    See :func:`forecast.store_location.open_connection` for what is created and refused.
 
     Raises
     ------
     InputError
-        The path is a folder or cannot be created; there is no store at ``path`` and
-        ``create`` is False; the file is not SQLite, holds tables a store does not have,
-        or has a schema newer than this version knows.
+        The location cannot be opened or holds no store this version can use.
     """
-    path = Path(path)
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory; expected a store file")
-    if not create and not path.exists():
-        raise InputError(f"no store at {path}")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-    except (OSError, sqlite3.Error) as error:
-        raise InputError(f"{path}: cannot open the store ({error})") from None
-    try:
-        if problem := check_schema(db):
-            raise InputError(f"{path}: {problem}")
-        db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-        db.execute("PRAGMA foreign_keys = ON")
-        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            db.execute("PRAGMA journal_mode = WAL")
-        migrate(db)
-    except sqlite3.Error as error:
-        db.close()
-        raise InputError(f"{path}: cannot open the store ({error})") from None
-    except InputError:
-        db.close()
-        raise
-    return Store(db, path)
+    return Store(*open_connection(location, create=create))
 
 
 class Store:
-    """An open store; use :func:`open_store` to get one, and as a context manager."""
+    """An open store; use :func:`open_store` to get one, and as a context manager.
 
-    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
+    ``path`` names the store in messages: the file's path, or the PostgreSQL URL with
+    its password hidden.
+    """
+
+    def __init__(self, db: Connection, path: Path | str) -> None:
         self.path = path
         self._db = db
 
@@ -125,7 +90,7 @@ class Store:
 
     @property
     def schema_version(self) -> int:
-        """The schema version of the file (see :data:`forecast.store_schema.MIGRATIONS`)."""
+        """The schema version of the store (see :data:`forecast.store_schema.MIGRATIONS`)."""
         return self._read(lambda db: schema_version(db))
 
     # --- articles and claims -------------------------------------------------------
@@ -159,7 +124,7 @@ class Store:
         ]  # fmt: skip
         with self._transaction("add the article"):
             added = self._db.execute(
-                "INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 (article.id, article.title, article.source, article.url, article.path,
                  date_text(article.published), article.text, len(rows), utc_text()),
             ).rowcount  # fmt: skip
@@ -198,18 +163,18 @@ class Store:
     def articles(self) -> pd.DataFrame:
         """Stored articles in ingestion order, one row each, columns ``ARTICLE_COLUMNS``."""
         sql = f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles ORDER BY rowid"
-        frame = _frame(self._read(lambda db: db.execute(sql).fetchall()), ARTICLE_COLUMNS,
-                       text=("id", "title", "source", "url", "path"))  # fmt: skip
-        frame["published"] = _dates(frame["published"])
-        frame["ingested_at"] = pd.to_datetime(frame["ingested_at"], utc=True)
-        return frame
+        table = frame(self._read(lambda db: db.execute(sql).fetchall()), ARTICLE_COLUMNS,
+                      text=("id", "title", "source", "url", "path"))  # fmt: skip
+        table["published"] = iso_dates(table["published"])
+        table["ingested_at"] = pd.to_datetime(table["ingested_at"], utc=True)
+        return table
 
     def claims(self, article_ids: Iterable[str] | None = None) -> tuple[Claim, ...]:
         """Stored claims in ingestion order, of all articles or of ``article_ids`` only."""
         sql = "SELECT c.record FROM claims c JOIN articles a ON a.id = c.article_id"
         params: tuple[str, ...] = ()
         if article_ids is not None:
-            sql += " WHERE c.article_id IN (SELECT value FROM json_each(?))"
+            sql += f" WHERE c.article_id {self._db.in_json_list}"
             params = (json.dumps(list(article_ids)),)
         sql += " ORDER BY a.rowid, c.ordinal"
         rows = self._read(lambda db: db.execute(sql, params).fetchall())
@@ -287,6 +252,7 @@ class Store:
         trigger: str,
         inputs: Sequence[str],
         created_at: dt.datetime | None = None,
+        posterior: tuple[str, bytes] | None = None,
     ) -> int:
         """Record a forecast of the stored scenario ``scenario``; return its id.
 
@@ -296,7 +262,9 @@ class Store:
         the id of a stored article; ``inputs`` the ids of the articles used;
         ``created_at`` (timezone-aware, default now) when it was made. The forecast
         completes the pending marks of ``scenario`` for its trigger and every article in
-        ``inputs``.
+        ``inputs``. ``posterior`` (``forecast.posterior.posterior_record``) becomes the
+        scenario's stored posterior (:meth:`latest_posterior`); a forecast without one
+        clears it, so the stored draws are always those of the newest forecast.
         """
         where = f"{self.path}: forecast of {scenario!r}"
         events = forecast_events(payload, where)
@@ -316,7 +284,7 @@ class Store:
                     f"{self.path}: trigger must be 'run', 'reforecast' or a stored article "
                     f"id; got {trigger!r}"
                 )
-            cursor = self._db.execute(
+            forecast_id = self._db.insert_id(
                 "INSERT INTO forecasts (scenario, created_at, as_of, trigger, inputs, payload) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 (scenario, utc_text(created_at), date_text(as_of), trigger,
@@ -324,14 +292,31 @@ class Store:
             )  # fmt: skip
             self._db.executemany(
                 "INSERT INTO forecast_events VALUES (?, ?, ?, ?, ?, ?)",
-                [(cursor.lastrowid, *event) for event in events],
+                [(forecast_id, *event) for event in events],
             )
             self._db.execute(
                 "DELETE FROM pending_forecasts WHERE scenario = ? "
-                "AND (article_id = ? OR article_id IN (SELECT value FROM json_each(?)))",
+                f"AND (article_id = ? OR article_id {self._db.in_json_list})",
                 (scenario, trigger, json.dumps(list(inputs))),
             )
-        return cursor.lastrowid
+            self._db.execute("DELETE FROM posteriors WHERE scenario = ?", (scenario,))
+            if posterior is not None:
+                record, draws = posterior
+                self._db.execute(
+                    "INSERT INTO posteriors (scenario, forecast_id, record, draws) "
+                    "VALUES (?, ?, ?, ?)",
+                    (scenario, forecast_id, record, draws),
+                )
+        return forecast_id
+
+    def latest_posterior(self, scenario: str) -> tuple[str, bytes] | None:
+        """The posterior stored with the newest forecast of ``scenario``, or None.
+
+        ``(record, draws)`` as :meth:`add_forecast` took it.
+        """
+        sql = "SELECT record, draws FROM posteriors WHERE scenario = ?"
+        row = self._read(lambda db: db.execute(sql, (scenario,)).fetchone())
+        return None if row is None else (row[0], bytes(row[1]))
 
     def latest_forecast(self, scenario: str) -> dict[str, Any] | None:
         """The payload of the most recent forecast of ``scenario``, or None."""
@@ -344,17 +329,20 @@ class Store:
         self, scenario: str | None = None, event: str | None = None
     ) -> pd.DataFrame:
         """Every forecast probability over time, columns ``HISTORY_COLUMNS``, oldest first."""
+        chosen = {"f.scenario": scenario, "e.event": event}
+        where = [f"{column} = ?" for column, value in chosen.items() if value is not None]
         sql = (
             "SELECT f.id, f.scenario, e.event, f.created_at, f.as_of, f.trigger, e.prob, "
             "e.low, e.high, e.mcse FROM forecasts f JOIN forecast_events e "
-            "ON e.forecast_id = f.id WHERE (?1 IS NULL OR f.scenario = ?1) "
-            "AND (?2 IS NULL OR e.event = ?2) ORDER BY f.created_at, f.id, e.rowid"
+            f"ON e.forecast_id = f.id WHERE {' AND '.join(where) or 'TRUE'} "
+            "ORDER BY f.created_at, f.id, e.rowid"
         )
-        rows = self._read(lambda db: db.execute(sql, (scenario, event)).fetchall())
-        frame = _frame(rows, HISTORY_COLUMNS, text=("scenario", "event", "trigger"))
-        frame["created_at"] = pd.to_datetime(frame["created_at"], utc=True)
-        frame["as_of"] = _dates(frame["as_of"])
-        return frame
+        params = [value for value in chosen.values() if value is not None]
+        rows = self._read(lambda db: db.execute(sql, params).fetchall())
+        table = frame(rows, HISTORY_COLUMNS, text=("scenario", "event", "trigger"))
+        table["created_at"] = pd.to_datetime(table["created_at"], utc=True)
+        table["as_of"] = iso_dates(table["as_of"])
+        return table
 
     # --- resolutions ---------------------------------------------------------------
 
@@ -405,7 +393,9 @@ class Store:
             if old is not None and not replace:
                 raise AlreadyResolved(where, bool(old[0]), old[1], "replace=True")
             self._db.execute(
-                "INSERT OR REPLACE INTO resolutions VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO resolutions VALUES (?, ?, ?, ?, ?) ON CONFLICT (scenario, event) "
+                "DO UPDATE SET outcome = excluded.outcome, resolved_on = excluded.resolved_on, "
+                "recorded_at = excluded.recorded_at",
                 (scenario, event, *new, utc_text()),
             )
         return True
@@ -414,12 +404,12 @@ class Store:
         """Recorded outcomes, columns ``RESOLUTION_COLUMNS``, by scenario and event."""
         sql = (f"SELECT {', '.join(RESOLUTION_COLUMNS)} FROM resolutions "
                "ORDER BY scenario, event")  # fmt: skip
-        frame = _frame(self._read(lambda db: db.execute(sql).fetchall()), RESOLUTION_COLUMNS,
-                       text=("scenario", "event"))  # fmt: skip
-        frame["outcome"] = frame["outcome"].astype(bool)
-        frame["resolved_on"] = _dates(frame["resolved_on"])
-        frame["recorded_at"] = pd.to_datetime(frame["recorded_at"], utc=True)
-        return frame
+        table = frame(self._read(lambda db: db.execute(sql).fetchall()), RESOLUTION_COLUMNS,
+                      text=("scenario", "event"))  # fmt: skip
+        table["outcome"] = table["outcome"].astype(bool)
+        table["resolved_on"] = iso_dates(table["resolved_on"])
+        table["recorded_at"] = pd.to_datetime(table["recorded_at"], utc=True)
+        return table
 
     # --- plumbing ------------------------------------------------------------------
 
@@ -427,41 +417,14 @@ class Store:
     def _transaction(self, doing: str) -> Iterator[None]:
         """One write transaction: committed whole, or rolled back whole on any error."""
         try:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
+            with self._db.write():
                 yield
-                self._db.execute("COMMIT")
-            except BaseException:
-                if self._db.in_transaction:
-                    self._db.execute("ROLLBACK")
-                raise
-        except sqlite3.Error as error:
-            raise InputError(f"{self.path}: cannot {doing} ({error})") from None
+        except self._db.errors as error:
+            raise InputError(f"{self.path}: cannot {doing} ({one_line(error)})") from None
 
     def _read(self, query):
-        """Run ``query(db)``, reporting SQLite failures (corruption, locks) as InputError."""
+        """Run ``query(db)``, reporting database failures (corruption, locks) as InputError."""
         try:
             return query(self._db)
-        except sqlite3.Error as error:
-            raise InputError(f"{self.path}: cannot read the store ({error})") from None
-
-
-def _frame(rows: list[tuple], columns: Sequence[str], *, text: Sequence[str]) -> pd.DataFrame:
-    """Rows as a DataFrame whose ``text`` columns keep None for a missing value.
-
-    pandas would read a column of strings and NULLs as strings and NaN; NaN is truthy
-    and not a date, so one NULL (an undated article) would poison every later read.
-    Dates are read from the raw values too (see :func:`_dates`).
-    """
-    frame = pd.DataFrame(rows, columns=list(columns))
-    for column in (*text, *(c for c in columns if c in _DATE_COLUMNS)):
-        frame[column] = pd.Series([row[columns.index(column)] for row in rows], dtype=object)
-    return frame
-
-
-_DATE_COLUMNS = frozenset({"published", "as_of", "resolved_on"})
-
-
-def _dates(values: pd.Series) -> pd.Series:
-    """A column of ISO date text or None as dates or None, with object dtype."""
-    return pd.Series([date_value(value) for value in values], index=values.index, dtype=object)
+        except self._db.errors as error:
+            raise InputError(f"{self.path}: cannot read the store ({one_line(error)})") from None

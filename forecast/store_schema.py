@@ -1,22 +1,27 @@
-"""The store's schema: an ordered list of migrations, versioned by ``PRAGMA user_version``.
+"""The store's schema: an ordered list of migrations, versioned per store.
 
 Migration ``i`` (counting from 1) takes a store at version ``i - 1`` to version ``i``.
 A new schema change is a new function appended to :data:`MIGRATIONS`; released ones are
-never edited, so every store file upgrades along the same path. :func:`migrate` applies
-the missing ones in one transaction, so a store is never left half-upgraded.
+never edited, so every store upgrades along the same path. :func:`migrate` applies the
+missing ones in one transaction, so a store is never left half-upgraded. Migrations take a
+:class:`~forecast.store_backend.Connection` and write SQLite's column types (``TEXT``,
+``INTEGER``, ``REAL``, ``BLOB``, ``INTEGER PRIMARY KEY``), which the PostgreSQL backend maps to its
+own; the version is SQLite's ``PRAGMA user_version``, or a one-row table on PostgreSQL.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+import pandas as pd
+
 from forecast.errors import InputError
+from forecast.store_backend import Connection, one_line
 
 
-def _articles_and_claims(db: sqlite3.Connection) -> None:
+def _articles_and_claims(db: Connection) -> None:
     """Version 1: articles, identified by the hash of their normalised text, and claims."""
     db.execute(
         """CREATE TABLE articles (
@@ -47,7 +52,7 @@ def _articles_and_claims(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX claims_source ON claims(source, kind)")
 
 
-def _scenarios_and_forecasts(db: sqlite3.Connection) -> None:
+def _scenarios_and_forecasts(db: Connection) -> None:
     """Version 2: scenarios in use and every forecast, with a per-event table for history."""
     db.execute(
         """CREATE TABLE scenarios (
@@ -84,7 +89,7 @@ def _scenarios_and_forecasts(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX forecast_events_event ON forecast_events(event)")
 
 
-def _resolutions(db: sqlite3.Connection) -> None:
+def _resolutions(db: Connection) -> None:
     """Version 3: how events turned out, one outcome per scenario and event."""
     db.execute(
         """CREATE TABLE resolutions (
@@ -98,7 +103,7 @@ def _resolutions(db: sqlite3.Connection) -> None:
     )
 
 
-def _pending_forecasts(db: sqlite3.Connection) -> None:
+def _pending_forecasts(db: Connection) -> None:
     """Version 4: reforecasts an article's arrival calls for that are not stored yet.
 
     Written with the article in one transaction, deleted with the forecast that uses it
@@ -114,66 +119,70 @@ def _pending_forecasts(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+def _posteriors(db: Connection) -> None:
+    """Version 5: each scenario's posterior draws, so the next forecast can reweight them.
+
+    One row per scenario, written (or deleted) in the transaction of the forecast it
+    belongs to: ``record`` is JSON text (the evidence, settings and diagnostics the
+    draws came with), ``draws`` the arrays as ``.npz`` bytes (`forecast.posterior`).
+    """
+    db.execute(
+        """CREATE TABLE posteriors (
+            scenario TEXT PRIMARY KEY REFERENCES scenarios(name),
+            forecast_id INTEGER NOT NULL REFERENCES forecasts(id),
+            record TEXT NOT NULL,
+            draws BLOB NOT NULL
+        )"""
+    )
+
+
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _articles_and_claims,
     _scenarios_and_forecasts,
     _resolutions,
     _pending_forecasts,
+    _posteriors,
 )
 """Schema migrations in order; the store's version is how many have been applied."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
 TABLES = frozenset({"articles", "claims", "scenarios", "forecasts", "forecast_events",
-                    "resolutions", "pending_forecasts"})  # fmt: skip
+                    "resolutions", "pending_forecasts", "posteriors"})  # fmt: skip
 """Every table any version of the schema has; other tables mean the file is not a store."""
 
 
-def user_tables(db: sqlite3.Connection) -> set[str]:
-    """Names of the tables in ``db``, SQLite's own (``sqlite_*``) left out."""
-    rows = db.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
-    )
-    return {name for (name,) in rows}
-
-
-def schema_version(db: sqlite3.Connection) -> int:
+def schema_version(db: Connection) -> int:
     """The store's schema version: how many of :data:`MIGRATIONS` it has had."""
-    return db.execute("PRAGMA user_version").fetchone()[0]
+    return db.schema_version()
 
 
-def migrate(db: sqlite3.Connection) -> int:
+def migrate(db: Connection) -> int:
     """Bring ``db`` (in autocommit mode) up to :data:`SCHEMA_VERSION`; return how many ran.
 
     The version is read again inside the write transaction, so two processes opening a
     new store at once apply each migration exactly once. A current store is only read,
     so opening it never waits for a writer.
     """
-    if schema_version(db) == SCHEMA_VERSION:
+    if db.schema_version() == SCHEMA_VERSION:
         return 0
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        start = schema_version(db)
+    with db.write():
+        start = db.schema_version()
         for migration in MIGRATIONS[start:]:
             migration(db)
         if start < SCHEMA_VERSION:
-            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
-        db.execute("COMMIT")
-    except BaseException:
-        if db.in_transaction:
-            db.execute("ROLLBACK")
-        raise
+            db.set_schema_version(SCHEMA_VERSION)
     return max(SCHEMA_VERSION - start, 0)
 
 
-def check_schema(db: sqlite3.Connection) -> str | None:
+def check_schema(db: Connection) -> str | None:
     """Why ``db`` is not a store this code can use, found by reading only; None if it is."""
     try:
-        version, tables = schema_version(db), user_tables(db)
-    except sqlite3.OperationalError as error:  # read-only mount, full disk, locked, I/O
-        return f"cannot open the store ({error})"
-    except sqlite3.DatabaseError as error:
-        return f"not a forecast store ({error})"
+        version, tables = db.schema_version(), db.user_tables()
+    except db.errors as error:  # read-only mount, full disk, locked, I/O, server gone
+        if db.not_a_database(error):
+            return f"not a forecast store ({error})"
+        return f"cannot open the store ({one_line(error)})"
     if version > SCHEMA_VERSION:
         return (
             f"store schema version {version} is newer than this forecast ({SCHEMA_VERSION}); "
@@ -228,3 +237,24 @@ def date_value(value: Any, field: str = "date") -> dt.date | None:
         return dt.date.fromisoformat(value)
     except (TypeError, ValueError):
         raise InputError(f"{field}: expected an ISO date (YYYY-MM-DD); got {value!r}") from None
+
+
+def frame(rows: list[tuple], columns: Sequence[str], *, text: Sequence[str]) -> pd.DataFrame:
+    """Rows as a DataFrame whose ``text`` columns keep None for a missing value.
+
+    pandas would read a column of strings and NULLs as strings and NaN; NaN is truthy
+    and not a date, so one NULL (an undated article) would poison every later read.
+    Dates are read from the raw values too (see :func:`iso_dates`).
+    """
+    table = pd.DataFrame(rows, columns=list(columns))
+    for column in (*text, *(c for c in columns if c in DATE_COLUMNS)):
+        table[column] = pd.Series([row[columns.index(column)] for row in rows], dtype=object)
+    return table
+
+
+DATE_COLUMNS = frozenset({"published", "as_of", "resolved_on"})
+
+
+def iso_dates(values: pd.Series) -> pd.Series:
+    """A column of ISO date text or None as dates or None, with object dtype."""
+    return pd.Series([date_value(value) for value in values], index=values.index, dtype=object)

@@ -226,3 +226,27 @@ def test_ingest_takes_the_shipped_example_by_name(tmp_path, capsys):
     assert main(["ingest", "--store", str(store), "--model", "example", str(FIRST)]) == 0
     with open_store(store) as opened:
         assert [s.name for s in opened.active_scenarios()] == ["us_japan_2018"]
+
+
+@pytest.mark.slow
+def test_ingest_reweights_the_stored_posterior_without_importing_pymc(tmp_path, monkeypatch):
+    """A later ingest in a new process reweights the draws the store keeps: no PyMC."""
+    import subprocess
+    import sys
+
+    monkeypatch.setenv("FORECAST_DRAWS", "1000")  # enough draws for a trustworthy fit
+    path = tmp_path / "store.sqlite"
+    first = ["ingest", "--store", str(path), "--model", str(MODEL), "--seed", "1", str(FIRST)]
+    assert main(first) == 0
+    with open_store(path) as store:
+        assert store.latest_posterior("geneva_talks") is not None
+    script = (
+        "import sys; from forecast.cli import main; "
+        f"code = main(['ingest', '--store', {str(path)!r}, '--seed', '2', {str(SECOND)!r}]); "
+        "print('pymc imported:', 'pymc' in sys.modules); sys.exit(code)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parents[1], check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "geneva_talks: updated by importance weighting" in done.stdout
+    assert "pymc imported: False" in done.stdout

@@ -1,7 +1,8 @@
 """Faults during ingest: a full disk, Ctrl-C, SIGTERM and kill -9 mid-way.
 
 After each: no partial rows, the store opens and reads, and running again completes the
-work (the article's pending reforecast is made). This is the fast form kept in CI;
+work (the article's pending reforecast is made). Each test runs once per store backend
+(a SQLite file, a PostgreSQL database). This is the fast form kept in CI;
 ``benchmarks/bench_faults.py`` kills at many random points.
 """
 
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -20,6 +20,7 @@ import pytest
 from forecast.cli import main
 from forecast.store import Store, open_store
 from tests.conftest import REPO
+from tests.pg_server import query
 
 FIXTURES = REPO / "tests" / "fixtures" / "watch"
 SCENARIO = FIXTURES / "geneva.toml"
@@ -27,38 +28,44 @@ ARTICLE = FIXTURES / "2018-06-01_meeting_expected.txt"
 LATER = FIXTURES / "2018-06-08_meeting_doubted.txt"
 
 
-def rows(path: Path) -> dict[str, int]:
-    """Row counts per table, read without the store's code (and an integrity check)."""
-    with sqlite3.connect(path) as db:
-        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        tables = ("articles", "claims", "forecasts", "forecast_events", "pending_forecasts")
-        return {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+def rows(store: Path | str) -> dict[str, int]:
+    """Row counts per table, read without the store's code (and a file's integrity check)."""
+    if isinstance(store, Path):
+        assert query(store, "PRAGMA integrity_check") == [("ok",)]
+    tables = ("articles", "claims", "forecasts", "forecast_events", "pending_forecasts")
+    return {t: query(store, f"SELECT count(*) FROM {t}")[0][0] for t in tables}
 
 
 class FullDisk:
-    """A connection whose forecast INSERT fails as SQLite fails on ENOSPC."""
+    """A connection whose forecast INSERT fails as the database fails on a full disk."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db) -> None:
         self._db = db
 
     def __getattr__(self, name: str):
         return getattr(self._db, name)
 
     def execute(self, sql: str, *args):
+        return self._db.execute(self._check(sql), *args)
+
+    def insert_id(self, sql: str, *args):
+        return self._db.insert_id(self._check(sql), *args)
+
+    def _check(self, sql: str) -> str:
         if sql.startswith("INSERT INTO forecasts"):
-            raise sqlite3.OperationalError("database or disk is full")
-        return self._db.execute(sql, *args)
+            raise self._db.errors[0]("database or disk is full")
+        return sql
 
 
-def ingest(store: Path, *articles: Path, model: bool = True) -> list[str]:
+def ingest(store: Path | str, *articles: Path, model: bool = True) -> list[str]:
     argv = ["ingest", "--store", str(store), "--draws", "60", "--seed", "1"]
     return argv + (["--model", str(SCENARIO)] if model else []) + [str(a) for a in articles]
 
 
 def test_a_full_disk_at_the_forecast_leaves_a_mark_the_next_ingest_completes(
-    tmp_path, capsys, monkeypatch
+    store_location, capsys, monkeypatch
 ):
-    store = tmp_path / "store.sqlite"
+    store = store_location
     original = Store.add_forecast
 
     def disk_full(self, *args, **kwargs):
@@ -86,8 +93,8 @@ def test_a_full_disk_at_the_forecast_leaves_a_mark_the_next_ingest_completes(
     assert counts["forecasts"] == 1 and counts["pending_forecasts"] == 0
 
 
-def test_reforecast_completes_pending_marks(tmp_path, monkeypatch):
-    store = tmp_path / "store.sqlite"
+def test_reforecast_completes_pending_marks(store_location, monkeypatch):
+    store = store_location
     monkeypatch.setattr(Store, "add_forecast", _refuse)
     assert main(ingest(store, ARTICLE)) == 2
     monkeypatch.undo()
@@ -97,8 +104,10 @@ def test_reforecast_completes_pending_marks(tmp_path, monkeypatch):
     assert rows(store)["pending_forecasts"] == 0
 
 
-def test_watch_completes_pending_marks_and_counts_what_it_stored(tmp_path, monkeypatch, capsys):
-    store = tmp_path / "store.sqlite"
+def test_watch_completes_pending_marks_and_counts_what_it_stored(
+    store_location, tmp_path, monkeypatch, capsys
+):
+    store = store_location
     folder = tmp_path / "inbox"
     folder.mkdir()
     (folder / ARTICLE.name).write_bytes(ARTICLE.read_bytes())
@@ -151,8 +160,8 @@ def wait_for_sampling(process: subprocess.Popen) -> list[str]:
 
 
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
-def test_a_signal_during_sampling_stores_and_reports_no_forecast(tmp_path, signum):
-    store = tmp_path / "store.sqlite"
+def test_a_signal_during_sampling_stores_and_reports_no_forecast(store_location, tmp_path, signum):
+    store = store_location
     argv = ingest(store, ARTICLE)
     argv[argv.index("60")] = "200000"
     process = start(argv, tmp_path)
@@ -169,8 +178,8 @@ def test_a_signal_during_sampling_stores_and_reports_no_forecast(tmp_path, signu
     assert rows(store)["pending_forecasts"] == 0 and rows(store)["forecasts"] == 1
 
 
-def test_kill_9_during_sampling_leaves_a_usable_store_that_completes(tmp_path):
-    store = tmp_path / "store.sqlite"
+def test_kill_9_during_sampling_leaves_a_usable_store_that_completes(store_location, tmp_path):
+    store = store_location
     argv = ingest(store, ARTICLE, LATER)
     argv[argv.index("60")] = "200000"
     process = start(argv, tmp_path)

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from forecast.errors import InputError
-from forecast.mcse import batch_means_mcse, mcse_binary
+from forecast.mcse import batch_means_mcse, group_mcse, mcse_binary
 
 
 def test_mcse_binary_iid(rng) -> None:
@@ -40,3 +40,10 @@ def test_mcse_binary_errors() -> None:
 
 def test_single_draw_has_no_error_estimate() -> None:
     assert math.isnan(batch_means_mcse(np.ones((1, 1))))
+
+
+@pytest.mark.parametrize(("n_draw", "chains"), [(1000, 2), (101, 3), (7, 2), (1, 2)])
+def test_group_mcse_is_the_batch_means_mcse_of_each_group(n_draw, chains):
+    group = np.random.default_rng(n_draw).integers(0, 5, n_draw * chains)
+    expected = [batch_means_mcse((group == g).reshape(chains, -1).astype(float)) for g in range(6)]
+    np.testing.assert_allclose(group_mcse(group, 6, chains), expected, rtol=1e-12)

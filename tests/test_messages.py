@@ -15,6 +15,7 @@ from forecast.language.claim import SourceKind
 from forecast.language.extract import extract_claims
 from forecast.scenario import load_scenario
 from forecast.scenario.link import phrase_matches
+from forecast.store_backend import SQLiteConnection
 from forecast.store_schema import check_schema
 from tests.conftest import REPO
 
@@ -32,19 +33,24 @@ match = {{ all_of = [["münchen"], ["meet"]] }}
 class Unopenable:
     """A connection as SQLite gives one on a read-only mount or a full disk."""
 
-    def execute(self, sql: str):
+    def execute(self, sql: str, params=()):
         raise sqlite3.OperationalError("unable to open database file")
 
 
 def test_a_store_that_cannot_be_opened_is_not_called_not_a_store():
-    assert check_schema(Unopenable()) == "cannot open the store (unable to open database file)"
+    assert (
+        check_schema(SQLiteConnection(Unopenable()))
+        == "cannot open the store (unable to open database file)"
+    )
 
 
 def test_a_file_that_is_no_database_is_still_not_a_store(tmp_path):
     path = tmp_path / "x.sqlite"
     path.write_bytes(b"not sqlite at all, just some bytes" * 40)
     with sqlite3.connect(path) as db:
-        assert check_schema(db).startswith("not a forecast store (file is not a database")
+        assert check_schema(SQLiteConnection(db)).startswith(
+            "not a forecast store (file is not a database"
+        )
 
 
 def test_a_fifo_is_named_as_such_not_as_missing(tmp_path):

@@ -11,9 +11,11 @@ import arviz as az
 import numpy as np
 import pytest
 
-from forecast.conditional import leave_one_out
+from forecast.conditional import leave_one_out, log_marginal
+from forecast.errors import InputError
 from forecast.evidence import ModelConfig
 from forecast.inference import sample_posterior
+from forecast.posterior import posterior_from_record, posterior_record
 from forecast.reweight import UPDATED, claim_influence, update_posterior
 from tests.conftest import MC_Z
 from tests.model_cases import evidence, exact_posterior, seed_like
@@ -116,3 +118,63 @@ def test_update_refuses_what_it_cannot_do():
         source_kind=("official",) * n,
     )
     assert update_posterior(old, conflict, seed=1) is None
+
+
+def test_influence_limited_to_relevant_quantities_equals_the_full_computation(seed_fit):
+    """``relevant``/``reads`` only skip work: the entries computed are the same numbers."""
+    ev = seed_fit.evidence
+    n_events = len(ev.events)
+    relevant = np.zeros((ev.n_claims, n_events), dtype=bool)
+    relevant[np.arange(ev.n_claims), ev.claim_event] = True
+    relevant[:, 0] = True  # and every claim may move event 0, which reads events 0 and 1
+    reads = np.eye(n_events, dtype=bool)
+    reads[0, 1] = True
+
+    def values(theta, columns=None):
+        if columns is None:
+            return np.stack(
+                [theta[..., 0] + theta[..., 1], *np.moveaxis(theta[..., 1:], -1, 0)], -1
+            )
+        events = np.flatnonzero(reads[columns].any(axis=0))
+        wide = np.zeros((*theta.shape[:-1], n_events))
+        wide[..., events] = theta
+        return values(wide)[..., columns]
+
+    full = claim_influence(seed_fit, values, refit=False)
+    limited = claim_influence(seed_fit, values, relevant=relevant, reads=reads, refit=False)
+    np.testing.assert_allclose(
+        limited.delta[relevant], full.delta[relevant], rtol=1e-10, atol=1e-12
+    )
+    assert np.all(limited.delta[~relevant] == 0)
+    np.testing.assert_array_equal(limited.pareto_k, full.pareto_k)
+
+
+def test_an_update_carries_its_log_marginal(seed_fit):
+    """The log p(y | tau) an update passes on is the one computed afresh from its draws."""
+    ev = seed_like()
+    old = sample_posterior(ev.without_claim(9), n_draws=300, tune=300, seed=11)
+    new = update_posterior(old, ev, seed=12)
+    assert new is not None and new.marginal is not None
+    np.testing.assert_allclose(
+        new.log_marginal(), log_marginal(ev, new.config, new.tau()), rtol=1e-12
+    )
+
+
+def test_a_stored_posterior_reads_back_as_it_was(seed_fit):
+    """The store's record of a posterior gives the same draws, inputs and diagnostics."""
+    text, draws = posterior_record(seed_fit)
+    back = posterior_from_record(text, draws)
+    assert (back.evidence, back.config, back.diagnostics) == (
+        seed_fit.evidence,
+        seed_fit.config,
+        seed_fit.diagnostics,
+    )
+    assert (back.tune, back.prior_only) == (seed_fit.tune, seed_fit.prior_only)
+    np.testing.assert_array_equal(back.theta(), seed_fit.theta())
+    np.testing.assert_array_equal(back.tau(), seed_fit.tau())
+    np.testing.assert_array_equal(back.log_marginal(), seed_fit.log_marginal())
+    np.testing.assert_allclose(back.log_likelihood(), seed_fit.log_likelihood(), rtol=1e-12)
+    with pytest.raises(InputError, match="stored posterior is damaged"):
+        posterior_from_record(text, draws[:100])
+    with pytest.raises(InputError, match="format 0, not 1"):
+        posterior_from_record(text.replace('"format": 1', '"format": 0'), draws)

@@ -1,9 +1,14 @@
-"""The store: creation, migrations, idempotent and atomic ingest, refusals, forecasts."""
+"""The store: creation, migrations, idempotent and atomic ingest, refusals, forecasts.
+
+Tests taking ``store``, ``talks`` or ``store_location`` run once per backend: a SQLite
+file and a PostgreSQL database (tests/conftest.py); the rest are about one backend.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -18,8 +23,10 @@ from forecast.errors import InputError
 from forecast.language.extract import extract_claims
 from forecast.scenario.load import loads_scenario
 from forecast.store import HISTORY_COLUMNS, open_store, store_path
+from forecast.store_backend import connect
 from forecast.store_schema import MIGRATIONS, SCHEMA_VERSION, migrate
-from tests.conftest import REPO
+from tests.conftest import CI_ENV, REPO, STORE_BACKENDS, no_server
+from tests.pg_server import query
 from tests.store_worker import generated, n_claims
 
 STORY = (
@@ -44,8 +51,8 @@ UTC = dt.UTC
 
 
 @pytest.fixture
-def store(tmp_path):
-    with open_store(tmp_path / "store.sqlite") as opened:
+def store(store_location):
+    with open_store(store_location) as opened:
         yield opened
 
 
@@ -54,10 +61,13 @@ def story(text: str = STORY, **meta) -> tuple[Article, tuple]:
     return article, extract_claims(article)
 
 
-def counts(path) -> tuple[int, int]:
-    with sqlite3.connect(path) as db:
-        return tuple(db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                     for t in ("articles", "claims"))  # fmt: skip
+def counts(location) -> tuple[int, int]:
+    """Rows of articles and claims, read without the store's code.
+
+    ``location`` may be a store's ``path``: the test server's URLs carry no password.
+    """
+    return tuple(query(location, f"SELECT count(*) FROM {t}")[0][0]
+                 for t in ("articles", "claims"))  # fmt: skip
 
 
 # --- where the store lives, creation, migrations ----------------------------------------
@@ -84,23 +94,30 @@ def test_created_on_first_use_with_folders(tmp_path, monkeypatch):
         assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
 
 
-def test_reopening_applies_no_migration_twice(tmp_path):
-    path = tmp_path / "store.sqlite"
-    with open_store(path) as store:
+def test_store_path_takes_a_postgresql_url_as_it_is(monkeypatch):
+    url = "postgresql://team@db.example:5432/forecast"
+    assert store_path(url) == url
+    monkeypatch.setenv("FORECAST_STORE", url.replace("postgresql", "postgres"))
+    assert store_path(None) == "postgres://team@db.example:5432/forecast"
+
+
+def test_reopening_applies_no_migration_twice(store_location):
+    with open_store(store_location) as store:
         store.add_article(*story())
-    with open_store(path) as store:
+    with open_store(store_location) as store:
         assert store.schema_version == SCHEMA_VERSION
         assert len(store.claims()) == 2
-    db = sqlite3.connect(path, isolation_level=None)
+    db = connect(store_location)
     assert migrate(db) == 0
     db.close()
 
 
-def test_a_version_1_store_is_upgraded_and_keeps_its_rows(tmp_path):
-    path = tmp_path / "old.sqlite"
-    db = sqlite3.connect(path, isolation_level=None)
-    MIGRATIONS[0](db)
-    db.execute("PRAGMA user_version = 1")
+def test_a_version_1_store_is_upgraded_and_keeps_its_rows(store_location):
+    path = store_location
+    db = connect(path)
+    with db.write():
+        MIGRATIONS[0](db)
+        db.set_schema_version(1)
     db.close()
     with open_store(path) as store:
         assert store.add_article(*story())
@@ -170,7 +187,9 @@ def test_claims_of_another_article_are_refused(store):
 
 
 def test_unknown_article_is_an_error(store):
-    with pytest.raises(InputError, match=r"store\.sqlite: no article with id 'nope'"):
+    with pytest.raises(
+        InputError, match=rf"{re.escape(str(store.path))}: no article with id 'nope'"
+    ):
         store.article("nope")
 
 
@@ -183,23 +202,25 @@ def worker(path, start, stop, go=None) -> subprocess.Popen:
                             stdout=subprocess.PIPE, text=True)  # fmt: skip
 
 
-def check_whole(path) -> int:
-    """Integrity holds and every stored article has all its claims; return the article count."""
-    with sqlite3.connect(path) as db:
-        assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
-        rows = db.execute(
-            "SELECT a.title, a.n_claims, count(c.ordinal), max(c.ordinal) FROM articles a "
-            "LEFT JOIN claims c ON c.article_id = a.id GROUP BY a.id"
-        ).fetchall()
+def check_whole(location) -> int:
+    """Integrity holds and every stored article has all its claims; return the article count.
+
+    PostgreSQL checks its pages and foreign keys itself; a SQLite file is checked here.
+    """
+    if not isinstance(location, str):
+        assert query(location, "PRAGMA integrity_check") == [("ok",)]
+        assert query(location, "PRAGMA foreign_key_check") == []
+    rows = query(location,
+                 "SELECT a.title, a.n_claims, count(c.ordinal), max(c.ordinal) FROM articles a "
+                 "LEFT JOIN claims c ON c.article_id = a.id GROUP BY a.id")  # fmt: skip
     for title, stored, found, last in rows:
         expected = n_claims(int(title.removeprefix("story ")))
         assert (stored, found, last) == (expected, expected, expected - 1), title
     return len(rows)
 
 
-def test_killed_mid_ingest_leaves_no_partial_article(tmp_path):
-    path = tmp_path / "store.sqlite"
+def test_killed_mid_ingest_leaves_no_partial_article(store_location):
+    path = store_location
     rng = np.random.default_rng(20180612)
     for round_ in range(8):
         process = worker(path, 1000 * round_, 1000 * round_ + 999)
@@ -216,8 +237,8 @@ def test_killed_mid_ingest_leaves_no_partial_article(tmp_path):
     check_whole(path)
 
 
-def test_two_processes_ingesting_at_once_store_each_article_once(tmp_path):
-    path, go = tmp_path / "store.sqlite", tmp_path / "go"
+def test_two_processes_ingesting_at_once_store_each_article_once(store_location, tmp_path):
+    path, go = store_location, tmp_path / "go"
     processes = [worker(path, 0, 29, go), worker(path, 29, 0, go)]
     for process in processes:
         assert process.stdout.readline() == "ready\n"
@@ -232,47 +253,69 @@ def test_two_processes_ingesting_at_once_store_each_article_once(tmp_path):
     assert counts(path) == (30, sum(n_claims(i) for i in range(30)))
 
 
-# --- refusals: files that are not stores ---------------------------------------------
+# --- refusals: files and databases that are not stores ---------------------------------
 
 
-def make_random(path, rng):
-    path.write_bytes(rng.bytes(8192))
+def make_random(location, rng):
+    location.write_bytes(rng.bytes(8192))
 
 
-def make_foreign(path, rng):
-    with sqlite3.connect(path) as db:
-        db.execute("CREATE TABLE recipes (name TEXT)")
-        db.execute("CREATE TABLE articles (id TEXT)")
+def make_foreign(location, rng):
+    query(location, "CREATE TABLE recipes (name TEXT)")
+    query(location, "CREATE TABLE articles (id TEXT)")
 
 
-def make_unversioned(path, rng):
-    with sqlite3.connect(path) as db:
-        db.execute("CREATE TABLE articles (id TEXT)")
+def make_unversioned(location, rng):
+    query(location, "CREATE TABLE articles (id TEXT)")
 
 
-def make_newer(path, rng):
-    open_store(path).close()
-    with sqlite3.connect(path) as db:
-        db.execute("PRAGMA user_version = 7")
+def make_newer(location, rng):
+    open_store(location).close()
+    db = connect(location)
+    with db.write():
+        db.set_schema_version(7)
+    db.close()
+
+
+def snapshot(location) -> object:
+    """Everything a refused open must leave as it was: the file's bytes, or every row."""
+    if not isinstance(location, str):
+        return location.read_bytes()
+    tables = [name for (name,) in query(
+        location, "SELECT table_name FROM information_schema.tables "
+                  "WHERE table_schema = current_schema() ORDER BY table_name")]  # fmt: skip
+    return {name: query(location, f"SELECT * FROM {name} ORDER BY 1") for name in tables}
+
+
+REFUSALS = [
+    (make_random, r"not a forecast store \(file is not a database\)"),
+    (make_foreign, r"not a forecast store \(unknown tables: recipes\)"),
+    (make_unversioned, r"not a forecast store \(tables without a schema version\)"),
+    (make_newer, rf"store schema version 7 is newer than this forecast \({SCHEMA_VERSION}\); "
+                 "upgrade forecast"),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(
-    ("make", "message"),
-    [
-        (make_random, r"bad\.sqlite: not a forecast store \(file is not a database\)"),
-        (make_foreign, r"bad\.sqlite: not a forecast store \(unknown tables: recipes\)"),
-        (make_unversioned, r"not a forecast store \(tables without a schema version\)"),
-        (make_newer, r"bad\.sqlite: store schema version 7 is newer than this forecast "
-                     rf"\({SCHEMA_VERSION}\); upgrade forecast"),
-    ],
+    ("store_location", "make", "message"),
+    [(backend, make, message) for backend in STORE_BACKENDS for make, message in REFUSALS
+     if backend == "sqlite" or make is not make_random],  # a database holds no random bytes
+    indirect=["store_location"],
 )  # fmt: skip
-def test_a_file_that_is_not_a_store_is_refused_untouched(tmp_path, rng, make, message):
-    path = tmp_path / "bad.sqlite"
-    make(path, rng)
-    before = path.read_bytes()
-    with pytest.raises(InputError, match=message):
-        open_store(path)
-    assert path.read_bytes() == before
+def test_a_location_that_is_not_a_store_is_refused_untouched(store_location, rng, make, message):
+    make(store_location, rng)
+    before = snapshot(store_location)
+    with pytest.raises(InputError, match=f"^{re.escape(str(store_location))}: {message}$"):
+        open_store(store_location)
+    assert snapshot(store_location) == before
+
+
+def test_an_empty_database_is_no_store_for_commands_that_only_read(store_location):
+    if not isinstance(store_location, str):
+        store_location.touch()
+    with pytest.raises(InputError, match=f"^no store at {re.escape(str(store_location))}$"):
+        open_store(store_location, create=False)
+    assert snapshot(store_location) in (b"", {})
 
 
 def test_a_folder_is_not_a_store(tmp_path):
@@ -436,16 +479,94 @@ def test_a_payload_that_is_not_json_is_refused(talks):
                            trigger="run", inputs=[])  # fmt: skip
 
 
-def test_readers_do_not_wait_for_a_writer(tmp_path):
-    path = tmp_path / "store.sqlite"
-    with open_store(path) as store:
+@pytest.fixture
+def mid_write(store_location):
+    """A stored story, and a writer that has deleted its claims but not committed."""
+    with open_store(store_location) as store:
         store.add_article(*story())
-    writer = sqlite3.connect(path, isolation_level=None)
-    writer.execute("BEGIN IMMEDIATE")
+    writer = connect(store_location)
+    writer.begin_write()
     writer.execute("DELETE FROM claims")
+    yield writer
+    writer.close()
+
+
+def test_readers_do_not_wait_for_a_writer(store_location, mid_write):
     start = time.monotonic()
-    with open_store(path) as store:  # a writer mid-transaction: readers see the last commit
+    with open_store(store_location) as store:  # readers see the last commit
         assert len(store.claims()) == 2
     assert time.monotonic() - start < 5  # far below the 30 s busy timeout a wait would take
-    writer.execute("ROLLBACK")
-    writer.close()
+    mid_write.execute("ROLLBACK")
+
+
+def test_a_writer_waits_for_another_writer_to_commit(store_location, mid_write):
+    waiter = worker(store_location, 0, 0)
+    assert waiter.stdout.readline() == "ready\n"
+    time.sleep(1.0)
+    assert waiter.poll() is None  # queued behind the open transaction
+    mid_write.execute("COMMIT")
+    mid_write.end_write()
+    out, _ = waiter.communicate(timeout=60)
+    assert waiter.returncode == 0 and int(out) == 1
+    assert counts(store_location) == (2, n_claims(0))
+
+
+def test_a_missing_server_skips_the_tests_outside_ci_and_fails_them_in_ci(monkeypatch):
+    for name in CI_ENV:
+        monkeypatch.delenv(name, raising=False)
+    with pytest.raises(pytest.skip.Exception, match="no server here"):
+        no_server("no server here")
+    for name in CI_ENV:
+        monkeypatch.setenv(name, "1")
+        with pytest.raises(pytest.fail.Exception, match="no server here"):
+            no_server("no server here")
+        monkeypatch.delenv(name)
+
+
+def server_address(url: str) -> str:
+    return url.split("@", 1)[1].rsplit("/", 1)[0]
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("postgresql://forecast@127.0.0.1:1/store",
+         r"postgresql://forecast@127\.0\.0\.1:1/store: cannot open the store \(connection "
+         r"failed: .*Connection refused"),
+        ("postgresql://ghost:secret@{server}/postgres",
+         r"postgresql://ghost:\*\*\*@.*: cannot open the store \(.*role \"ghost\" does not exist"),
+        ("postgresql://forecast@{server}/nowhere",
+         r"postgresql://forecast@.*/nowhere: cannot open the store \(.*database \"nowhere\" "
+         r"does not exist\)"),
+        ("postgresql://forecast:secret@{server}/postgres?sslmode=bogus",
+         r"postgresql://forecast:\*\*\*@.*: cannot open the store \(.*sslmode"),
+        ("postgresql://[bad", r"postgresql://\[bad: cannot open the store \("),
+    ],
+    ids=["server down", "unknown user", "no such database", "bad option", "malformed URL"],
+)  # fmt: skip
+def test_a_server_store_that_cannot_be_used_is_one_line_exit_2(postgres_url, capsys, url,
+                                                                message):  # fmt: skip
+    from forecast.cli import main
+
+    url = url.format(server=server_address(postgres_url))
+    assert main(["history", "--store", url]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err and "secret" not in err
+    assert re.match(f"forecast: error: {message}", err), err
+
+
+def test_the_posterior_of_the_last_forecast_is_kept_with_it(talks):
+    """Stored in the forecast's transaction; a forecast without one clears the old one."""
+    assert talks.latest_posterior("talks") is None
+    talks.add_forecast("talks", payload(0.4), trigger="run", inputs=[],
+                       posterior=("{}", b"\x00draws\xff"))  # fmt: skip
+    assert talks.latest_posterior("talks") == ("{}", b"\x00draws\xff")
+    talks.add_forecast("talks", payload(0.5), trigger="run", inputs=[],
+                       posterior=("{}", b"newer"))  # fmt: skip
+    assert talks.latest_posterior("talks") == ("{}", b"newer")
+    with pytest.raises(InputError, match="not JSON-ready"):
+        talks.add_forecast("talks", {**payload(0.6), "bad": object()}, trigger="run", inputs=[],
+                           posterior=("{}", b"refused"))  # fmt: skip
+    assert talks.latest_posterior("talks") == ("{}", b"newer")
+    talks.add_forecast("talks", payload(0.6), trigger="run", inputs=[])
+    assert talks.latest_posterior("talks") is None

@@ -64,15 +64,19 @@ def load_sampler() -> None:
     are reported at once rather than after the ~10 s PyMC import.
     """
     note("importing the sampler (PyMC)")
-    import arviz as az
-
+    quiet_arviz()
     from forecast.inference import compile_cache_cold
 
-    # ArviZ's numba helpers cost ~1-2 s to JIT per process, more than they save on one
-    # scenario's few thousand draws.
-    az.Numba.disable_numba()
     if compile_cache_cold():
         note("compiling the model, first run only (about 20 s)")
+
+
+def quiet_arviz() -> None:
+    """Turn off ArviZ's numba helpers: they cost ~1-2 s to JIT per process, more than
+    they save on one scenario's few thousand draws."""
+    import arviz as az
+
+    az.Numba.disable_numba()
 
 
 def progressbar() -> bool:

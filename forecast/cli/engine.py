@@ -76,6 +76,13 @@ def add_commands(commands) -> None:
     parser.set_defaults(handler=run_command)
 
 
+def _extract(article: Any) -> Any:
+    """Claims of ``article``, importing the reader (spaCy) only when a run needs it."""
+    from forecast.language.extract import extract_claims
+
+    return extract_claims(article)
+
+
 def run_command(args: argparse.Namespace) -> int:
     """Handle ``forecast run``: check every input, then import the sampler and forecast."""
     from forecast.language.standards import load_standard
@@ -95,11 +102,11 @@ def run_command(args: argparse.Namespace) -> int:
         paths = list(scenario.article_paths())
         articles = read_articles(paths, published)
     note(f"extracting claims from {plural(len(paths), 'article')}")
-    from forecast.language.extract import extract_claims
+    from forecast.claim_cache import cached_claims
 
     claims = []
     for path, article in zip(paths, articles, strict=True):
-        found = extract_claims(article)
+        found = cached_claims(article, _extract)
         if not found:
             note(f"{path}: no claims found")
         claims.extend(found)

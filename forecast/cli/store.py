@@ -17,6 +17,7 @@ from forecast.cli.common import (
     model_path,
     note,
     note_caveats,
+    quiet_arviz,
     read_articles,
     sampler_options,
 )
@@ -25,7 +26,8 @@ from forecast.errors import AlreadyResolved, InputError
 
 # Spelled out rather than imported: importing forecast.store loads pandas, and the parser is
 # built before any input is checked (tests/test_cli_store.py checks the two agree).
-STORE_HELP = "store file (default: $FORECAST_STORE, else ~/.local/share/forecast/store.sqlite)"
+STORE_HELP = ("store file or postgresql://USER@HOST/DB URL (default: $FORECAST_STORE, else "
+              "~/.local/share/forecast/store.sqlite)")  # fmt: skip
 AS_OF_HELP = "date to forecast for (default: the newest article's date in the store)"
 OUTCOMES = {"yes": True, "no": False}
 HISTORY_SHOWN = ("created_at", "as_of", "scenario", "event", "prob", "low", "high", "mcse",
@@ -98,7 +100,7 @@ def add_score_options(parser: argparse.ArgumentParser) -> None:
 
 def _command(commands, name: str, summary: str) -> argparse.ArgumentParser:
     parser = commands.add_parser(name, help=summary, description=summary[0].upper() + summary[1:])
-    parser.add_argument("--store", metavar="PATH", help=STORE_HELP)
+    parser.add_argument("--store", metavar="PATH|URL", help=STORE_HELP)
     return parser
 
 
@@ -110,7 +112,11 @@ def _open(args: argparse.Namespace, *, create: bool = False) -> Any:
 
 
 def ingest_command(args: argparse.Namespace) -> int:
-    """Handle ``forecast ingest``: check every input, then import the sampler and ingest."""
+    """Handle ``forecast ingest``: check every input, then ingest.
+
+    PyMC is imported only if a scenario must be sampled afresh: one article more
+    usually reweights the posterior stored with the scenario's last forecast.
+    """
     published = date_option(args.published, "--published")
     as_of = date_option(args.as_of, "--as-of")
     sampler = sampler_options(args)
@@ -121,7 +127,7 @@ def ingest_command(args: argparse.Namespace) -> int:
 
         scenario = load_scenario(model_path(args.model))
     with _open(args, create=True) as store:
-        load_sampler()
+        quiet_arviz()
         from forecast.reforecast import describe_change, ingest_articles
 
         report = ingest_articles(
@@ -145,9 +151,19 @@ def ingest_command(args: argparse.Namespace) -> int:
             claims = f"{outcome.n_claims} claim" + ("" if outcome.n_claims == 1 else "s")
             print(f"{outcome.name}: stored, {claims}; reforecast: {touched}")
             for update in outcome.updates:
+                print(f"  {update.scenario}: {how_fitted(update.forecast)}")
                 for change in update.changes:
                     print(f"  {describe_change(change)}")
     return 0
+
+
+def how_fitted(forecast: Any) -> str:
+    """Whether ``forecast`` reweighted a stored posterior (with its Pareto k) or sampled."""
+    from forecast.reweight import UPDATED
+
+    messages = forecast.diagnostics.messages
+    updated = [message for message in messages if message.startswith(UPDATED)]
+    return updated[-1] if updated else "sampled afresh (a full fit)"
 
 
 def reforecast_command(args: argparse.Namespace) -> int:

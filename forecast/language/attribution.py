@@ -71,6 +71,17 @@ _HEARSAY_NAME = re.compile(
     re.I,
 )
 _SPOKESPERSON = re.compile(r"\bspokes(?:person|man|woman)\b", re.I)
+# Reporters speak for their outlet, not for the people they cover: "our correspondent in
+# Cairo", "a journalist travelling with the delegation".
+_JOURNALIST = re.compile(
+    r"\b(?:correspondents?|journalists?|reporters?|editors?|columnists?|stringers?)\b", re.I
+)
+# An anonymous source placed on someone's side: "sources close to the president".
+_SIDE = re.compile(
+    r"\b(?:close\s+to|familiar\s+with|within|inside)\s+(?P<side>(?:the\s+)?[^,;:]{2,60}?)"
+    r"(?:['\u2019]s?\s+(?:thinking|plans?|camp|team|office|circle))?$",
+    re.I,
+)
 _MODAL = re.compile(r"\b(?:will|would|may|might|could|can|should|must|if|unless)\b", re.I)
 MAX_NAME_WORDS = 8
 # News agencies and large outlets that other outlets cite, by the names they are cited
@@ -106,6 +117,7 @@ class Attribution:
     refers_back: bool = False
     outlet: bool = False  # the name is a news agency or outlet (NEWS_OUTLETS)
     marker: bool = False  # a hearsay word inside the statement ("reportedly"), not a clause
+    wire: bool = False  # a wire tag: the agency whose copy the article is ("(AP)")
 
 
 def find_attribution(sentence: str) -> Attribution | None:
@@ -118,7 +130,8 @@ def find_attribution(sentence: str) -> Attribution | None:
                 return Attribution(name, match.span(), *_classify(name), outlet=outlet)
     wire = _WIRE_TAG.search(sentence)
     if wire:
-        return Attribution(wire.group("name"), wire.span(), SourceKind.OUTLET, outlet=True)
+        name = wire.group("name")
+        return Attribution(name, wire.span(), SourceKind.OUTLET, outlet=True, wire=True)
     hearsay = HEARSAY.search(sentence)
     if hearsay:
         return Attribution(hearsay.group(0), hearsay.span(), SourceKind.HEARSAY, marker=True)
@@ -129,15 +142,20 @@ def resolve_source(attribution: Attribution | None, previous: Source | None, out
     """The source a sentence speaks for, given the last explicitly named one.
 
     An agency named as the source is the outlet itself when it is the article's own
-    outlet (``outlet``) or tagged as the wire copy; any other outlet is hearsay.
+    outlet (``outlet``) or tagged as the wire copy; any other outlet is hearsay. A
+    journalist speaks for the outlet (another outlet's journalist is hearsay, as that
+    outlet is); an anonymous source "close to X" speaks for X's side.
     """
     if attribution is None:
         return Source(outlet, SourceKind.OUTLET)
     if attribution.refers_back and previous is not None:
         return previous
     if attribution.outlet:
-        own = attribution.kind is SourceKind.OUTLET or _same_outlet(attribution.name, outlet)
+        own = attribution.wire or _same_outlet(attribution.name, outlet)
         return Source(attribution.name, SourceKind.OUTLET if own else SourceKind.HEARSAY)
+    if attribution.kind is SourceKind.ANONYMOUS:
+        side = _SIDE.search(attribution.name)
+        return Source(attribution.name, attribution.kind, side.group("side") if side else "")
     return Source(attribution.name, attribution.kind)
 
 
@@ -157,6 +175,8 @@ def _classify(name: str) -> tuple[SourceKind, bool]:
     refers_back = bool(_REFERS_BACK.search(name))
     if _HEARSAY_NAME.search(name):
         return SourceKind.HEARSAY, refers_back
+    if _JOURNALIST.search(name):
+        return SourceKind.OUTLET, refers_back
     if _ANONYMOUS.search(name) and not _SPOKESPERSON.search(name):
         return SourceKind.ANONYMOUS, refers_back
     return SourceKind.OFFICIAL, refers_back

@@ -55,10 +55,15 @@ class CueMatch:
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """The attributed source of a claim."""
+    """The attributed source of a claim.
+
+    ``side`` is whose side an anonymous source speaks for, when the text says so
+    ("sources close to the president": "the president"), else "".
+    """
 
     name: str
     kind: SourceKind
+    side: str = ""
 
 
 @dataclass(frozen=True, slots=True)

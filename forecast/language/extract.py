@@ -51,7 +51,7 @@ from forecast.language.phrases import (
     subject_before,
 )
 from forecast.language.predicates import PredicateReading, read_text
-from forecast.language.reconcile import revise, uncovered
+from forecast.language.reconcile import reading_at, revise, uncovered
 from forecast.language.records import claim_to_dict, claims_to_frame
 from forecast.language.sentences import Sentence, split_sentences
 from forecast.language.trim import trim_event
@@ -290,7 +290,7 @@ class _SentenceReading:
         names = {hit.cue for hit in hits}
         # Unhedged background has had its dates read already (``_ahead``).
         background = past and names == {FACT_CUE}
-        dates = self._dates(reading.region, past=background)
+        dates = self._dates(reading.region, past=background or self._past_time(reading))
         future = any(self._future(date) for date in dates)
         if background or (past and not future):
             tense = Tense.PAST
@@ -319,6 +319,14 @@ class _SentenceReading:
             dates=dates,
             published=self.article.published,
         )
+
+    def _past_time(self, reading: EventReading) -> bool:
+        """The parse reads the event's clause in the past ("met", "may have met", "could not
+        attend"): its bare weekdays are the last ones, not the next."""
+        offset = self.sentence.span[0]
+        span = _shift(reading.predicate_span, offset)
+        own = reading_at(span, self.parsed)
+        return own is not None and own.past_time
 
     def _event(self, reading: EventReading, dates) -> str:
         """The event phrase trimmed to its core, its "the two leaders" subject resolved."""

@@ -6,7 +6,8 @@ from the lexicon: a rule names a lexicon cue (its canonical phrase), and the cue
 log-odds are the reading's. Construction families (point 3 of issue 10):
 
 ``plain``, ``negated``, ``hedged``, ``cancellation``, ``lapsed_plan``, ``open_question``,
-``refusal``, ``reported_future``, ``counter_hedge``, plus ``conditional`` and
+``refusal``, ``reported_future``, ``counter_hedge``, ``appeal`` (a call on someone to act:
+"urged Turkey not to attack"), plus ``conditional`` and
 ``question`` (a predicate inside an if-clause or a direct question).
 """
 
@@ -22,6 +23,7 @@ FAMILIES = (
     "refusal",
     "reported_future",
     "counter_hedge",
+    "appeal",
     "conditional",
     "question",
 )
@@ -52,6 +54,7 @@ GOVERNOR_CUES = {
     "plan": "plans to",
     "set": "is set to",
     "due": "is to",
+    "suppose": "is expected to",
     "intend": "intends to",
     "aim": "aims to",
     "seek": "aims to",
@@ -84,6 +87,18 @@ GOVERNOR_CUES = {
     "suggest": "i think",
     "seem": "seems",
     "appear": "seems",
+    "anticipate": "is expected to",
+    "ready": "is preparing to",
+    "determined": "intends to",
+    "willing": "wants to",
+    "keen": "wants to",
+    # nouns with a to-infinitive: "his intention to stand", "an effort to clear the backlog"
+    "intention": "intends to",
+    "desire": "wants to",
+    "effort": "aims to",
+    "bid": "aims to",
+    "commitment": "confirmed",
+    "potential": "possibly",
 }
 
 # Cognition and appearance governors: they hedge a clause without pointing it ahead ("I
@@ -100,6 +115,21 @@ STATIVE = frozenset(
 EVENT_LINKS = frozenset(
     ["obj", "iobj", "obl", "obl:tmod", "obl:unmarked", "compound:prt", "xcomp", "nmod", "advmod"]
 )
+
+# Adverbs that mark a past plan as overtaken: "was originally planned to", "was earlier
+# supposed to".
+LAPSED_ADVERBS = frozenset(["originally", "initially", "previously", "early", "earlier", "once"])
+
+# Appeals: a call on someone to act puts the act ahead, in the speaker's view it should
+# happen ("called on X to continue", "urged X not to attack", "demanding he step down").
+APPEAL_GOVERNORS = frozenset(
+    ["urge", "demand", "recommend", "advise", "advocate", "implore", "exhort", "appeal"]
+)
+# Appeal verbs that need their particle or preposition: "call on X to", "call for a ceasefire".
+APPEAL_PHRASES = {"call": frozenset(["on", "for", "upon"]), "ask": frozenset(["that"])}
+APPEAL_CUE = "called for"
+# The cue of "is to be held", "was to meet", "due to be announced".
+BE_TO_CUE = "is to"
 
 # Planning verbs whose past perfect ("had been scheduled for") leaves a lapsed plan.
 PLAN_LEMMAS = frozenset(
@@ -266,6 +296,7 @@ EVENT_NOUNS = frozenset(
         "programme",
         "program",
         "victory",
+        "end",
         "reelection",
         "re-election",
         "visit",
@@ -302,16 +333,14 @@ FRAME_LEMMAS = frozenset(
     ]
 )
 
-# The lexicon cue names of modal auxiliaries.
-MODAL_NAMES = frozenset(MODAL_CUES.values())
-
 # Every word the tables key on, for mending a slipped lemma ("scrapp" -> "scrap").
 KNOWN_LEMMAS = frozenset(
     word
     for table in (
         MODAL_CUES, GOVERNOR_CUES, PLAN_LEMMAS, CANCEL_VERBS, CANCEL_OBJECTS, OCCUR_VERBS,
         REFUSAL_GOVERNORS, SPEECH_LEMMAS, REPORTING, DENIAL, OPEN_GOVERNORS, WH_GOVERNORS,
-        NOUN_GOVERNOR_CUES, EVENT_NOUNS, STATIVE, UNTIMED_GOVERNORS,
+        NOUN_GOVERNOR_CUES, EVENT_NOUNS, STATIVE, UNTIMED_GOVERNORS, APPEAL_GOVERNORS,
+        APPEAL_PHRASES,
     )
     for phrase in table
     for word in phrase.split()

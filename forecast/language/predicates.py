@@ -32,7 +32,9 @@ MIN_SD = 0.05
 """Floor of a reading's spread (a lexicon entry fitted to zero spread)."""
 CLAUSE_LINKS = frozenset(["xcomp", "ccomp", "csubj", "csubj:pass", "acl", "advcl", "conj"])
 NOUN_LINKS = frozenset(["obj", "nsubj", "nsubj:pass", "obl", "nmod"])
-SETTLED = frozenset(["open_question", "cancellation", "refusal", "counter_hedge", "lapsed_plan"])
+SETTLED = frozenset(
+    ["open_question", "cancellation", "refusal", "counter_hedge", "lapsed_plan", "appeal"]
+)
 """Families a higher governor no longer changes (it may still add a source)."""
 
 
@@ -61,6 +63,7 @@ class PredicateReading:
     event: str = ""
     carrier_span: Span = (0, 0)  # the predicate whose clause decides: a noun's verb, else span
     frame: bool = False  # a reporting, planning or refusal verb with a clause: not the event
+    past_time: bool = False  # the clause speaks of a time before the report ("met", "may have met")
 
 
 def read_text(text: str, lexicon: Lexicon, nlp=None) -> tuple[PredicateReading, ...]:
@@ -123,6 +126,7 @@ class _State:
     ahead: bool = False
     trigger: object = None  # the token that set a non-plain family
     timed: bool = False  # a cue that points ahead (planning, desire, likelihood, epistemic modal)
+    described: bool = False  # the clause is a relative clause: it describes a noun
 
     def add(self, cue: str, token, timed: bool = False) -> None:
         self.cues.append((cue, token))
@@ -143,6 +147,9 @@ class _State:
 def _read(token, table: dict, offset: int, asked: bool) -> PredicateReading:
     carrier = _carrier(token)
     tense, aspect = tk.tense(carrier)
+    modal = any(tk.is_modal(aux) for aux in tk.children(carrier, "aux"))
+    # Its own clause's time, before a governor lends it one: past, perfect, "could have".
+    past_time = (tense == "past" and not modal) or (aspect == "perfect" and tense != "future")
     state = _State([], tk.negated(carrier), "plain", [], tense, aspect)
     state.ahead = any(tk.lemma(t) in rules.FUTURE_WORDS for t in tk.near(carrier))
     _own_cues(carrier, state, table)
@@ -158,8 +165,11 @@ def _read(token, table: dict, offset: int, asked: bool) -> PredicateReading:
     if not state.cues and state.family == "plain" and _irrealis(carrier):
         state.add(rules.IRREALIS_CUE, carrier)
     state.family = _family(state, asked)
+    if _hedged_cancellation(state):
+        state.negated = True  # "may be postponed": the event, as likely as the hedge denies
     logit, sd = _logit(state, table)
-    family_cue = rules.FAMILY_CUES.get(state.family) if state.family != "conditional" else None
+    own_cues = state.family == "conditional" or _hedged_cancellation(state)
+    family_cue = None if own_cues else rules.FAMILY_CUES.get(state.family)
     trigger = state.trigger if state.trigger is not None else token
     cues = [(family_cue, trigger)] if family_cue else state.cues
     return PredicateReading(
@@ -178,6 +188,7 @@ def _read(token, table: dict, offset: int, asked: bool) -> PredicateReading:
         event=_event_phrase(token, carrier),
         carrier_span=tk.span_of(carrier, offset),
         frame=_is_frame(token),
+        past_time=past_time or state.counterfactual or state.family == "refusal",
     )
 
 
@@ -224,6 +235,11 @@ def _own_cues(token, state: _State, table: dict) -> None:
             tk.lemma(c) in rules.COUNTER_ADVERBS for c in tk.children(token, "advmod")
         ):
             state.settle("counter_hedge", aux)
+    planned = _be_to(token)
+    if planned is not None:  # "is to be held", "due to be announced"
+        state.add(rules.BE_TO_CUE, planned, timed=True)
+        if state.tense == "past":
+            state.settle("reported_future", planned)
     if state.tense == "future":
         will = next((a for a in tk.children(token, "aux") if tk.is_modal(a)), token)
         state.add("will", will, timed=True)
@@ -254,6 +270,8 @@ def _noun_governor(noun, carrier, state: _State) -> None:
     elif lemma in rules.NEGATED_IMPOSSIBLE and state.negated:
         state.settle("counter_hedge", carrier)  # "a deal is not impossible"
         state.negated = False
+    elif noun.dep_ in ("obj", "obl") and _appeals(carrier, noun):
+        _appeal(carrier, state)  # "called for a ceasefire", "demand his resignation"
     elif lemma in rules.GOVERNOR_CUES and noun.dep_ == "obj":
         _plan(carrier, lemma, False, state)  # "plans a visit", "expects a deal"
     elif lemma in rules.NOUN_GOVERNOR_CUES and noun.dep_ == "nmod":
@@ -265,6 +283,7 @@ def _walk(token, state: _State) -> None:
     current = token
     for _ in range(MAX_DEPTH):
         relation, governor = current.dep_.split(":")[0], current.head
+        state.described = current.dep_ == "acl:relcl"
         if governor is current or current.dep_ not in CLAUSE_LINKS | {"csubj:pass"}:
             return
         if relation == "conj":
@@ -310,6 +329,9 @@ def _govern(clause, relation: str, governor, mark: set[str], state: _State) -> b
         state.settle("open_question", governor, clear=True)  # "would not confirm that"
         _attribute(governor, state)
         return True
+    if _appeals(governor, clause):
+        _appeal(governor, state)
+        return True
     if lemma in rules.REFUSAL_GOVERNORS:
         state.settle("refusal", governor)
         _inherit_time(governor, state)
@@ -330,12 +352,35 @@ def _govern(clause, relation: str, governor, mark: set[str], state: _State) -> b
         past = tk.tense(governor)[0] == "past"
         if past and state.family in ("plain", "hedged") and "would" in state.names:
             state.settle("reported_future", governor)
-        if not state.tense:
+        # A modal keeps its own time under a past report: "said he may resign" is ahead.
+        if not state.tense and not state.timed:
             _inherit_time(governor, state)
         return True
     if relation in ("xcomp", "ccomp", "acl") and not state.tense and not state.cues:
         state.add(rules.IRREALIS_CUE, governor)  # "let me know", "tried to leave": not asserted
     return False
+
+
+def _appeals(governor, clause) -> bool:
+    """A call on someone to act: "urged X not to", "called on X to", "asked that X". An
+    appeal still to be made ("expected to ask Trump to urge Kim to") calls for nothing yet."""
+    if any(child.tag_ == "TO" for child in tk.children(governor, "mark")):
+        return False
+    lemma = tk.lemma(governor)
+    if lemma in rules.APPEAL_GOVERNORS:
+        return True
+    words = rules.APPEAL_PHRASES.get(lemma, frozenset())
+    linked = {tk.lemma(c) for c in tk.children(clause, "mark", "case")}
+    for child in tk.children(governor, "obl", "compound:prt"):
+        linked |= {tk.lemma(child), *(tk.lemma(c) for c in tk.children(child, "case"))}
+    return bool(words & linked)
+
+
+def _appeal(governor, state: _State) -> None:
+    """The appeal's cue on the called-for act, which is ahead whatever the appeal's tense."""
+    state.add(rules.APPEAL_CUE, governor, timed=True)
+    state.settle("appeal", governor)
+    _attribute(governor, state)
 
 
 def _irrealis(token) -> bool:
@@ -365,7 +410,10 @@ def _plan(governor, lemma: str, negated: bool, state: _State) -> None:
     tense, aspect = tk.tense(governor)
     if negated and state.family in ("plain", "hedged"):
         state.negated = not state.negated
-    lapsed = lemma in rules.PLAN_LEMMAS and tense == "past" and aspect == "perfect"
+    overtaken = any(
+        tk.lemma(adverb) in rules.LAPSED_ADVERBS for adverb in tk.children(governor, "advmod")
+    )
+    lapsed = lemma in rules.PLAN_LEMMAS and tense == "past" and (aspect == "perfect" or overtaken)
     if lapsed:
         state.settle("lapsed_plan", governor)
     elif (
@@ -375,6 +423,30 @@ def _plan(governor, lemma: str, negated: bool, state: _State) -> None:
     ):
         state.settle("reported_future", governor)
     state.tense, state.aspect = tense, aspect
+
+
+def _be_to(token):
+    """The "be" (or "due") of "is to be held", "was to meet", "due to be announced", else None;
+    a pseudo-cleft ("what we do is to take") states no plan."""
+    marks = {tk.lemma(child): child for child in tk.children(token, "mark")}
+    if "to" not in marks:
+        return None
+    if "due" in marks:
+        return marks["due"]
+    be = next(
+        (
+            child
+            for child in tk.children(token, "aux", "cop")
+            if tk.lemma(child) == "be" and "VerbForm=Fin" in str(child.morph)
+        ),
+        None,
+    )
+    if be is None:
+        return None
+    # The "what" of a pseudo-cleft sits before the "be", whatever relation the parse gives it.
+    start = max(token.left_edge.i, be.i - tk.WINDOW)
+    cleft = any(word.lower_ == "what" for word in token.doc[start : be.i])
+    return None if cleft else be
 
 
 def _was_to_have(token) -> bool:
@@ -443,11 +515,19 @@ def _event_phrase(token, carrier) -> str:
     return " ".join(part for part in (actor, token.lemma_, " ".join(rest)) if part)
 
 
+def _hedged_cancellation(state: _State) -> bool:
+    """A cancellation under a hedge of its own: "may be postponed", "could be called off"."""
+    return state.family == "cancellation" and any(
+        cue not in (rules.IRREALIS_CUE, "will") for cue in state.names
+    )
+
+
 def _logit(state: _State, table: dict) -> tuple[float, float]:
     """Log-odds and spread: the family's cue, else weaker-wins over the cues, then negation."""
     entries = table["entries"]
     family_cue = rules.FAMILY_CUES.get(state.family)
-    if family_cue is not None and (state.family != "conditional" or not state.cues):
+    own_cues = (bool(state.cues) and state.family == "conditional") or _hedged_cancellation(state)
+    if family_cue is not None and not own_cues:
         names: Iterable[str] = [family_cue]
         negate = False
     else:
@@ -470,7 +550,18 @@ def _forward(state: _State, carrier) -> bool:
     epistemic modal on an eventive predicate, or a time ahead ("can ... next week")."""
     if state.counterfactual or state.family == "question":
         return False
-    if state.family in ("cancellation", "open_question", "counter_hedge", "reported_future"):
+    # A relative clause describes its noun ("the schools that want to share", "which could
+    # help"): only its future tense tells of an event ahead ("which will launch in May").
+    described = state.described and state.family in ("hedged", "reported_future")
+    if described and state.tense != "future":
+        return False
+    if state.family in (
+        "cancellation",
+        "open_question",
+        "counter_hedge",
+        "reported_future",
+        "appeal",
+    ):
         return True
     if state.family in ("refusal", "lapsed_plan"):
         return state.tense in ("present", "future") or state.ahead

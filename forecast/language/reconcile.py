@@ -11,7 +11,12 @@ event mention on the dependency parse. This module joins the two, as pure functi
   reading's cues;
 - a claim the parse says is not ahead (a generic "can", a deontic "must", a hedge about
   the present, a counterfactual "could have") and that names no date ahead becomes
-  background (``Tense.PAST``);
+  background (``Tense.PAST``), as does a claim with no event mention at or after its
+  predicate (the cue-driven reading took a non-word such as "There" for the event);
+- a past plan under way when reported ("was planning to"), a future told in the past
+  ("was to be launched"), the act an appeal calls for, and a plan the parse reads in the
+  present though a cue word nearby is past ("announced that it is planning to") are live
+  forward claims;
 - every claim carries the reading's construction family and attribution chain;
 - forward readings no claim covers are returned, for the extractor to make claims of.
 """
@@ -22,20 +27,22 @@ import dataclasses
 from collections.abc import Sequence
 
 from forecast.language.claim import Claim, CueMatch, Span, Tense
-from forecast.language.predicate_rules import MODAL_NAMES
+from forecast.language.predicate_rules import BE_TO_CUE
 from forecast.language.predicates import PredicateReading
 
-__all__ = ["OVERRIDING", "claim_annotated", "revise", "uncovered"]
+__all__ = ["OVERRIDING", "claim_annotated", "reading_at", "revise", "uncovered"]
 
 OVERRIDING = frozenset(
     ["cancellation", "lapsed_plan", "open_question", "refusal", "counter_hedge", "question"]
 )
 """Families whose reading replaces the cue-driven one: the cue words alone read them wrong."""
-NEW_CLAIM_FAMILIES = frozenset([*OVERRIDING, "reported_future", "hedged"])
+NEW_CLAIM_FAMILIES = frozenset([*OVERRIDING, "reported_future", "hedged", "appeal"])
 """Families of forward readings that become claims when no claim covers them."""
 TRIGGERED = frozenset(["cancellation", "counter_hedge"])
 """Families whose trigger is a predicate of its own ("called off", "ruled out")."""
 MIN_CUE_SD = 0.05
+FUTURE_IN_PAST = frozenset(["would", BE_TO_CUE])
+"""Cues of a future told in the past: "said it would", "was to be launched"."""
 
 
 def revise(claim: Claim, readings: Sequence[PredicateReading]) -> Claim:
@@ -60,20 +67,26 @@ def revise(claim: Claim, readings: Sequence[PredicateReading]) -> Claim:
     )
     if triggered is not None:
         return _override(claim, triggered, event=True)
-    if own is None:
-        return claim
+    if own is None:  # no event mention at or after the predicate: "There", "the winner"
+        return dataclasses.replace(claim, tense=Tense.PAST) if claim.forward else claim
     # Background the parse reads as ahead: "said it would", "agreed to", "vowed to".
     # Future in the past: "said it would", or a past plan with a date still ahead; a past
     # plan with no date ahead ("was expected to attend the April summit") stays background.
-    ahead = "would" in own.cues or _dated_ahead(claim)
+    # A plan under way when reported ("was planning to") is live as well.
+    under_way = own.construction == "reported_future" and own.aspect == "progressive"
+    # An appeal's act is ahead of the appeal, whenever it was made: "called for a ceasefire".
+    under_way = under_way or own.construction == "appeal"
+    # The parse's own tense outranks a past cue word elsewhere in the sentence ("announced
+    # on Monday that it is planning to").
+    now = own.tense in ("present", "future")
+    ahead = bool(FUTURE_IN_PAST & set(own.cues)) or _dated_ahead(claim) or under_way or now
     live = own.forward and own.construction in NEW_CLAIM_FAMILIES and ahead
     if claim.tense is Tense.PAST and live and not _dated_before(claim):
         return _override(claim, own)
-    # Demoted only when the parse can read the claim's cues and still reads no future:
-    # a generic "can", a deontic "must", a hedge about the present, "could have".
-    # Or when every cue is a modal and the parse finds none there ("May" the name).
-    seen = names <= set(own.cues) or (names <= MODAL_NAMES and not names & set(own.cues))
-    if claim.tense is Tense.FORWARD and seen and not own.forward and not _dated_ahead(claim):
+    # The parse reads no event ahead at the claim and no date says otherwise: a generic
+    # "can", a deontic "must", a hedge about the present, "could have", "May" the name, a
+    # pseudo-cleft "what we do is to".
+    if claim.tense is Tense.FORWARD and not own.forward and not _dated_ahead(claim):
         return dataclasses.replace(claim_annotated(claim, own), tense=Tense.PAST)
     return claim_annotated(claim, own)
 
@@ -93,18 +106,20 @@ def uncovered(
     claims: Sequence[Claim], readings: Sequence[PredicateReading]
 ) -> list[PredicateReading]:
     """Forward readings of the new-claim families whose predicate (or a noun's verb) no
-    claim covers."""
+    claim, nor an earlier such reading, covers."""
     taken = [claim.predicate_span for claim in claims]
-    return [
-        reading
-        for reading in readings
-        if reading.forward
-        and not reading.frame
-        and reading.construction in NEW_CLAIM_FAMILIES
-        and not any(
+    found = []
+    for reading in readings:
+        if not reading.forward or reading.frame or reading.construction not in NEW_CLAIM_FAMILIES:
+            continue
+        if any(
             _overlap(reading.span, span) or _overlap(reading.carrier_span, span) for span in taken
-        )
-    ]
+        ):
+            continue
+        found.append(reading)
+        # A noun read through its verb is one event with it: "carry out an attack".
+        taken.extend([reading.span, reading.carrier_span])
+    return found
 
 
 def _override(claim: Claim, reading: PredicateReading, event: bool = False) -> Claim:
@@ -134,15 +149,32 @@ def _override(claim: Claim, reading: PredicateReading, event: bool = False) -> C
 
 
 def _reading_of(claim: Claim, readings: Sequence[PredicateReading]) -> PredicateReading | None:
-    """The reading of the claim's event: the one at its predicate, else the nearest event
-    mention at or after the predicate whose word is in the event phrase."""
+    """The reading of the claim's event: the one at its predicate (or, when that one is not
+    ahead, a forward noun it carries), else the nearest event mention at or after the
+    predicate whose word is in the event phrase."""
     start = claim.predicate_span[0]
-    at = next((r for r in readings if _overlap(r.span, claim.predicate_span)), None)
+    at = reading_at(claim.predicate_span, readings)
+    # A noun the predicate carries may hold the event: "called for a ceasefire".
+    carried = next(
+        (
+            r
+            for r in readings
+            if r.forward
+            and r.span != r.carrier_span
+            and _overlap(r.carrier_span, claim.predicate_span)
+        ),
+        None,
+    )
     if at is not None and not at.frame:
-        return at
+        return at if at.forward or carried is None else carried
     words = set(claim.event.lower().split())
     named = [r for r in readings if not r.frame and r.span[0] >= start and _word(claim, r) in words]
     return min(named, key=lambda r: r.span[0], default=at)
+
+
+def reading_at(span: Span, readings: Sequence[PredicateReading]) -> PredicateReading | None:
+    """The first reading whose word overlaps ``span``."""
+    return next((reading for reading in readings if _overlap(reading.span, span)), None)
 
 
 def _word(claim: Claim, reading: PredicateReading) -> str:

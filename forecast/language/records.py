@@ -63,7 +63,11 @@ def claim_to_dict(claim: Claim) -> dict[str, Any]:
             "span": list(condition.span),
             "negated": condition.negated,
         },
-        "source": {"name": claim.source.name, "kind": claim.source.kind.value},
+        "source": {
+            "name": claim.source.name,
+            "kind": claim.source.kind.value,
+            "side": claim.source.side,
+        },
         "tense": claim.tense.value,
         "dates": [
             {
@@ -119,7 +123,11 @@ def claim_from_dict(record: Mapping[str, Any]) -> Claim:
                 for cue in record["cues"]
             ),
             negated=_polarity(record["polarity"]),
-            source=Source(record["source"]["name"], SourceKind(record["source"]["kind"])),
+            source=Source(
+                record["source"]["name"],
+                SourceKind(record["source"]["kind"]),
+                str(record["source"].get("side", "")),
+            ),
             tense=Tense(record["tense"]),
             logit_mean=float(record["logit_mean"]),
             cue_sd=float(record["cue_sd"]),

@@ -34,12 +34,16 @@ def lemma(token) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def known(lemma: str) -> str:
-    """``lemma``, or the table word it slipped from (a doubled or missing final letter)."""
+    """``lemma``, or the table word it slipped from (a doubled or missing final letter, or a
+    gerund tagged as a noun: "Wishing to contribute ..." -> "wish")."""
     if lemma in rules.KNOWN_LEMMAS:
         return lemma
     doubled = lemma[:-1] if len(lemma) > 3 and lemma[-1] == lemma[-2] else ""
     trimmed = lemma[:-1] if lemma.endswith("e") else ""
-    mended = (word for word in (doubled, lemma + "e", trimmed) if word in rules.KNOWN_LEMMAS)
+    stem = lemma[:-3] if len(lemma) > 5 and lemma.endswith("ing") else ""
+    undoubled = stem[:-1] if stem[-2:-1] == stem[-1:] else ""  # "planning" -> "plan"
+    forms = (doubled, lemma + "e", trimmed, stem, stem + "e" if stem else "", undoubled)
+    mended = (word for word in forms if word in rules.KNOWN_LEMMAS)
     return next(mended, lemma)
 
 
@@ -57,10 +61,13 @@ def span_of(token, offset: int) -> Span:
 
 
 def cue_span(token, offset: int) -> Span:
-    """A cue word with its auxiliary before it and its "to" after: "is expected to"."""
+    """A cue word with its auxiliary before it and its "to" after: "is expected to", "are
+    due to"."""
     doc, first, last = token.doc, token.i, token.i
     while first > 0 and doc[first - 1].head is token and doc[first - 1].dep_ in AUX_DEPS:
         first -= 1
+    if lemma(token) == "be" and last + 1 < len(doc) and doc[last + 1].lower_ == "due":
+        last += 1
     if last + 1 < len(doc) and doc[last + 1].tag_ == "TO":
         last += 1
     return (doc[first].idx + offset, doc[last].idx + len(doc[last].text) + offset)

@@ -7,6 +7,7 @@ to rule phrases and claim text, so that a phrase matches whatever form the text 
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Letters and digits of any script ("münchen", "東京"), with an English clitic ("trump's").
@@ -92,8 +93,13 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(text.lower()))
 
 
+@functools.lru_cache(maxsize=2**14)
 def stems(text: str) -> tuple[str, ...]:
-    """The stems of ``text``'s tokens, in order."""
+    """The stems of ``text``'s tokens, in order.
+
+    Cached: linking compares every claim's phrase with every event's match phrases, and
+    a forecast update links the same claims again.
+    """
     return tuple(stem(token) for token in tokens(text))
 
 

@@ -87,3 +87,107 @@ def test_spans_are_offsets_into_the_text(nlp):
 def test_questions_assert_nothing(nlp, sentence):
     readings = read_doc(nlp(sentence), load_lexicon())
     assert readings and not any(r.forward for r in readings)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("The minister has urged farmers not to burn the stubble.", "burn"),
+        ("Aid groups called on both armies not to shell the city.", "shell"),
+        ("The report recommends that the council not sell the park.", "sell"),
+    ],
+)
+def test_appeal_against_an_act_leans_against_it(nlp, sentence, lemma):
+    found = reading(nlp, sentence, lemma)
+    assert found.construction == "appeal" and found.negated and found.forward
+    assert expit(found.logit_mean) < 0.5
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("The coach called the referee a cheat.", "cheat"),
+        ("Abe is expected to ask Trump to urge Kim to free the hostages.", "free"),
+        ("She called her sister to arrange the trip.", "arrange"),
+    ],
+)
+def test_no_appeal_without_a_call_made(nlp, sentence, lemma):
+    """A call on no one to act, or an appeal still to be made, is no appeal."""
+    found = [r for r in read_doc(nlp(sentence), load_lexicon()) if r.lemma == lemma]
+    assert all(r.construction != "appeal" for r in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("What we propose is to merge the two offices.", "merge"),
+        ("What the party wants is to win back the north.", "win"),
+        ("What I am suggesting is to bring the factory closer to the office.", "bring"),
+    ],
+)
+def test_pseudo_cleft_is_not_a_plan(nlp, sentence, lemma):
+    """ "What we do is to take": a description of an aim, not "is to" (an arrangement)."""
+    found = reading(nlp, sentence, lemma)
+    assert "is to" not in found.cues and not found.forward
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma", "cue"),
+    [
+        ("Wishing to avoid a war, the king will sign the treaty.", "avoid", "wishes to"),
+        ("Hoping to win votes, the party will cut taxes.", "win", "hopes to"),
+        ("Planning to expand abroad, the firm will open an office in Lima.", "expand", "plans to"),
+    ],
+)
+def test_opening_gerund_governs_its_clause(nlp, sentence, lemma, cue):
+    """A gerund the tagger calls a noun ("Wishing", lemma "wishing") still reads as its verb."""
+    assert cue in reading(nlp, sentence, lemma).cues
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("The museum offers tours to schools that want to visit the vault.", "visit"),
+        ("He backed a tax, which could help change habits.", "help"),
+        ("Jobs went to those who were willing to work nights.", "work"),
+    ],
+)
+def test_hedge_in_a_relative_clause_describes_its_noun(nlp, sentence, lemma):
+    assert not reading(nlp, sentence, lemma).forward
+
+
+def test_future_in_a_relative_clause_is_ahead(nlp):
+    found = reading(nlp, "Crews prepared the shuttle, which will launch in May.", "launch")
+    assert found.forward
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma", "cue"),
+    [
+        ("The rebels are determined to hold the city.", "hold", "intends to"),
+        ("Troops were ready to evacuate the town.", "evacuate", "is preparing to"),
+        ("She expressed a desire to run for mayor.", "run", "wants to"),
+        ("The plan is part of an effort to clear the backlog.", "clear", "aims to"),
+        ("Observers are anticipated to arrive on Monday.", "arrive", "is expected to"),
+    ],
+)
+def test_adjective_and_noun_governors_hedge_their_clause(nlp, sentence, lemma, cue):
+    found = reading(nlp, sentence, lemma)
+    assert cue in found.cues and found.forward
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("The vote may be delayed.", "vote"),
+        ("The summit could be called off.", "summit"),
+        ("The festival might be postponed again.", "festival"),
+    ],
+)
+def test_hedged_cancellation_is_no_stronger_than_its_hedge(nlp, sentence, lemma):
+    """ "may be delayed": the event, as likely as the hedge denies it (1 - P(may))."""
+    found = reading(nlp, sentence, lemma)
+    assert found.construction == "cancellation" and found.negated
+    assert expit(found.logit_mean) == pytest.approx(
+        1 - expit(load_lexicon()[found.cues[0]].logit_mean)
+    )

@@ -66,6 +66,38 @@ CASES = [
     ),
     ("The company was planning to open a factory in Ohio.", "open", "reported_future", "for", True),
     ("The vote was expected to take place on Friday.", "take", "reported_future", "for", True),
+    # a past plan marked as overtaken ("originally", "initially"): not live evidence
+    (
+        "The ceremony was originally planned to take place in May.",
+        "take",
+        "lapsed_plan",
+        "undecided",
+        False,
+    ),
+    (
+        "The talks were initially expected to resume in June.",
+        "resume",
+        "lapsed_plan",
+        "undecided",
+        False,
+    ),
+    ("He was earlier supposed to give a statement.", "give", "lapsed_plan", "undecided", False),
+    # "is to", "due to": an arrangement stated with a plan's force
+    ("The new bridge is to open in March.", "open", "hedged", "for", True),
+    ("The winners are due to be announced on Sunday.", "announce", "hedged", "for", True),
+    ("The two ministers are to meet again after the holidays.", "meet", "hedged", "for", True),
+    ("A new agency was to be created under the plan.", "create", "reported_future", "for", True),
+    # appeals: a call on someone to act puts the act ahead, as the speaker wants it
+    (
+        "The union called on the government to raise the minimum wage.",
+        "raise",
+        "appeal",
+        "for",
+        True,
+    ),
+    ("The doctors urged the government to ban smoking in cars.", "ban", "appeal", "for", True),
+    ("The mayor demanded that the company pay for the damage.", "pay", "appeal", "for", True),
+    ("Protesters called for a ceasefire in the north.", "ceasefire", "appeal", "for", True),
     # counter-hedges: a negation that does not negate the event
     ("The minister did not rule out a visit to Tokyo.", "visit", "counter_hedge", "for", True),
     ("A deal before Christmas is not impossible.", "deal", "counter_hedge", "for", True),

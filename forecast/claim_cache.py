@@ -1,0 +1,83 @@
+"""Claims already extracted from an article, kept on disk so a rerun skips the parser.
+
+Loading spaCy and the shipped parser costs more than a second of CPU, the largest part
+of a warm ``forecast run`` besides PyMC's own import. Extraction is a pure function of
+the article and of the reader (the ``forecast.language`` code, the lexicon, the parser
+model and spaCy's version, and the few modules they use), so its result is cached
+under a key that hashes all of them: editing any of them, or the article, misses the
+cache. Like PyTensor's compile cache, it lives in the user's cache folder
+(``$FORECAST_CLAIM_CACHE``, else ``$XDG_CACHE_HOME/forecast/claims``, else
+``~/.cache/forecast/claims``; ``none`` turns it off). A cache that cannot be read or
+written is ignored: the claims are extracted.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import json
+import os
+from collections.abc import Callable, Sequence
+from importlib import metadata
+from pathlib import Path
+
+from forecast.article import Article
+from forecast.errors import InputError
+from forecast.language.claim import Claim
+
+__all__ = ["CACHE_ENV", "cache_dir", "cached_claims", "reader_fingerprint"]
+
+CACHE_ENV = "FORECAST_CLAIM_CACHE"
+_PACKAGE = Path(__file__).resolve().parent
+_READER_FILES = ("language/**/*.py", "article.py", "prob.py", "data/lexicon.json",
+                 "data/parser/*.json", "data/parser/*.cfg")  # fmt: skip
+
+
+def cache_dir() -> Path | None:
+    """Where cached claims live; None when ``$FORECAST_CLAIM_CACHE`` is ``none``."""
+    explicit = os.environ.get(CACHE_ENV)
+    if explicit:
+        return None if explicit.lower() == "none" else Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "forecast" / "claims"
+
+
+@functools.cache
+def reader_fingerprint() -> str:
+    """A hash of everything extraction depends on besides the article."""
+    digest = hashlib.sha256()
+    for pattern in _READER_FILES:
+        for path in sorted(_PACKAGE.glob(pattern)):
+            digest.update(str(path.relative_to(_PACKAGE)).encode())
+            digest.update(path.read_bytes())
+    for package in ("spacy", "thinc"):
+        digest.update(f"{package}={metadata.version(package)}".encode())
+    return digest.hexdigest()
+
+
+def cached_claims(
+    article: Article, extract: Callable[[Article], Sequence[Claim]]
+) -> tuple[Claim, ...]:
+    """``extract(article)``, read from the cache when this reader has seen the article."""
+    from forecast.language.records import claim_from_dict, claim_to_dict
+
+    folder = cache_dir()
+    if folder is None:
+        return tuple(extract(article))
+    fields = json.dumps(dataclasses.asdict(article), default=str, sort_keys=True)
+    key = hashlib.sha256(f"{reader_fingerprint()}\n{fields}".encode()).hexdigest()
+    path = folder / f"{key}.json"
+    try:
+        return tuple(claim_from_dict(record) for record in json.loads(path.read_text()))
+    except (OSError, ValueError, TypeError, KeyError, InputError):
+        pass  # not cached yet, or unreadable: extract afresh
+    claims = tuple(extract(article))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps([claim_to_dict(claim) for claim in claims]))
+        partial.replace(path)  # atomic: a reader never sees half a file
+    except OSError:
+        pass  # a read-only or full cache folder costs only the next extraction
+    return claims

@@ -1,0 +1,77 @@
+"""The parse's word on cue-driven claims (:mod:`forecast.language.reconcile`), on sentences
+written for this suite: a cue word with no forward event under it in the parse is background;
+a plan under way when reported is live; appeals and "is to" arrangements become claims."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from forecast.article import Article
+from forecast.language.extract import extract_claims
+from forecast.language.lexicon import load_lexicon
+from tests.language.extract_helpers import check_spans
+
+PUBLISHED = dt.date(2018, 5, 13)
+LEXICON = load_lexicon()
+
+
+def forward_claims(text: str):
+    article = Article(text, published=PUBLISHED)
+    claims = extract_claims(article, LEXICON)
+    check_spans(article, claims, LEXICON)
+    return [claim for claim in claims if claim.forward]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What I am proposing is to merge the two offices.",
+        "He suggested that the party needed to be more honest with voters.",
+        "I think what I saw was certainly not a staged event.",
+        "The first to declare his intention to stand was the former mayor.",
+    ],
+)
+def test_cue_word_with_no_event_ahead_is_background(text):
+    """The cue-driven reading finds a hedge word; the parse finds nothing ahead under it."""
+    assert forward_claims(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("The company was planning to open a factory in Ohio.", "open"),
+        ("The rebels were preparing to launch an offensive.", "launch"),
+        ("The minister was hoping to visit the flooded towns.", "visit"),
+    ],
+)
+def test_plan_under_way_when_reported_is_live(text, predicate):
+    assert [claim.predicate for claim in forward_claims(text)] == [predicate]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "negated"),
+    [
+        ("The union called on the government to raise the minimum wage.", "raise", False),
+        ("The minister has urged farmers not to burn the stubble.", "burn", True),
+        ("The winners are due to be announced on Sunday.", "announce", False),
+        ("The two ministers are to meet again after the holidays.", "meet", False),
+    ],
+)
+def test_appeals_and_arrangements_become_claims(text, predicate, negated):
+    (claim,) = forward_claims(text)
+    assert claim.predicate == predicate and claim.negated is negated
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("The observers announced that they are planning to visit every province.", "visit"),
+        ("The board confirmed on Monday that it is planning to sell the stadium.", "sell"),
+        ("The union announced that it is preparing to strike in the autumn.", "strike"),
+    ],
+)
+def test_present_plan_after_a_past_cue_word_is_live(text, predicate):
+    """A past cue word ("announced") does not make the present plan under it background."""
+    assert predicate in [claim.predicate for claim in forward_claims(text)]
