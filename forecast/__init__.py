@@ -20,6 +20,10 @@ ingest news and keep history
     ``ingest_articles`` -> ``IngestReport``, ``reforecast_all``
 score
     ``score`` -> ``ScoreReport``, ``calibration_table``, ``brier_score``, ``log_score``
+backtest and batches (Dask)
+    ``backtest_store`` -> ``BacktestReport`` (and ``forecast.backtest.backtest`` for
+    claims and scenarios in memory); ``open_engine`` (a local or remote Dask cluster, or
+    this process) runs the tasks of a backtest or of ``reforecast_all``
 plot (matplotlib)
     ``plot_forest``, ``plot_history``, ``plot_scenarios``, ``plot_calibration``,
     ``plot_lexicon``, ``save_figure``
@@ -73,6 +77,9 @@ _LAZY = {
     "calibration_table": "forecast.scoring",
     "log_score": "forecast.scoring",
     "score": "forecast.scoring",
+    "BacktestReport": "forecast.backtest",
+    "backtest_store": "forecast.backtest",
+    "open_engine": "forecast.batch",
     "plot_calibration": "forecast.plots",
     "plot_forest": "forecast.plots",
     "plot_history": "forecast.plots",

@@ -215,13 +215,16 @@ def compile_cache_cold() -> bool:
     return not any(Path(pytensor.config.compiledir).glob("*/key.pkl"))
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=64)
 def _compiled(shape: tuple[int, int]) -> tuple[pm.Model, pm.NUTS]:
     """A collapsed model with free scales and its compiled NUTS step per graph shape.
 
     Compiling the log density and its gradient costs more than sampling a small model;
     refits for leave-one-out and repeated forecasts share a shape. ``pm.sample`` resets
-    the step's adaptation at the start of every chain.
+    the step's adaptation at the start of every chain. A batch worker (``forecast.batch``)
+    meets every shape of a desk's scenarios as their news accumulates (one more source
+    per article, up to four kinds): 64 entries (under 1 MB each) keep them all warm where
+    8 would recompile each task in turn (about 0.2 s each).
     """
     model = _model_graph(shape, free_scales=True)
     with _quiet():

@@ -32,13 +32,17 @@ __all__ = [
     "ArticleOutcome",
     "Change",
     "IngestReport",
+    "ReforecastPlan",
     "ScenarioUpdate",
     "activation_note",
     "complete_pending",
     "describe_change",
     "ingest_articles",
+    "plan_reforecast",
+    "record_reforecast",
     "reforecast_all",
     "reforecast_scenario",
+    "run_plan",
     "store_as_of",
     "stored_posterior",
 ]
@@ -318,24 +322,130 @@ def reforecast_all(
     previous: Mapping[str, Forecast] | None = None,
     progress: Progress = None,
     progressbar: bool = False,
+    engine: Any = None,
 ) -> tuple[ScenarioUpdate, ...]:
     """Forecast every active scenario again, trigger ``reforecast``.
 
     ``as_of`` defaults, as for :func:`reforecast_scenario`, to the newest publication date
     in the store, so the same store gives the same forecast whenever it is run. Given a
     later date, the numbers move without news: every claim is older, so it says less.
+    ``engine`` (:func:`forecast.batch.open_engine`) runs the forecasts, e.g. on Dask; by
+    default (or with an in-process engine) they run here, one after another, with
+    progress messages. Either way each is stored here, in scenario order, as its result
+    arrives: only this process writes to the store.
     """
-    updates = []
-    for scenario in store.active_scenarios():
-        day = as_of or store_as_of(store, scenario)
-        _say(progress, f"reforecasting {scenario.name!r} as of {day or 'an undated store'}")
-        update = reforecast_scenario(
-            store, scenario, trigger="reforecast", as_of=day, n_draws=n_draws,
-            chains=chains, seed=seed, previous=(previous or {}).get(scenario.name),
-            progress=progress, progressbar=progressbar,
-        )  # fmt: skip
-        updates.append(update)
-    return tuple(updates)
+    articles = store.articles()
+    plans = [
+        plan_reforecast(store, scenario, as_of or store_as_of(store, scenario, articles),
+                        articles, (previous or {}).get(scenario.name), progress)
+        for scenario in store.active_scenarios()
+    ]  # fmt: skip
+    claims = store.claims()
+    sampler = {"n_draws": n_draws, "chains": chains, "seed": seed, "progressbar": progressbar}
+    if engine is None or engine.in_process:
+        forecasts = (_run_here(plan, claims, progress, sampler) for plan in plans)
+    else:
+        shared = {"claims": claims, **sampler, "progressbar": False}
+        forecasts = engine.map(run_plan, plans, shared=shared, label="reforecasting")
+    return tuple(
+        record_reforecast(store, plan, forecast, trigger="reforecast")
+        for plan, forecast in zip(plans, forecasts, strict=True)
+    )
+
+
+def _run_here(
+    plan: ReforecastPlan, claims: Sequence[Claim], progress: Progress, sampler: Mapping
+) -> Forecast:
+    day = plan.as_of or "an undated store"
+    _say(progress, f"reforecasting {plan.scenario.name!r} as of {day}")
+    return run_plan(plan, claims, progress=progress, **sampler)
+
+
+@dataclass(frozen=True, slots=True)
+class ReforecastPlan:
+    """What one reforecast needs besides the claims, read from the store before it runs.
+
+    ``inputs`` are the ids of the articles known by ``as_of``; ``outlets`` maps article
+    ids to outlet names; ``old`` is the payload of the scenario's latest stored forecast;
+    ``previous`` a forecast or posterior the engine may update instead of sampling.
+    """
+
+    scenario: Scenario
+    as_of: dt.date | None
+    inputs: tuple[str, ...]
+    outlets: Mapping[str, str]
+    old: Mapping[str, Any] | None
+    previous: Any = None
+
+
+def plan_reforecast(
+    store: Any,
+    scenario: Scenario,
+    as_of: dt.date | None,
+    articles: pd.DataFrame | None = None,
+    previous: Any = None,
+    progress: Progress = None,
+) -> ReforecastPlan:
+    """Read from the store what a reforecast of ``scenario`` as of ``as_of`` needs.
+
+    ``as_of`` defaults as for :func:`reforecast_scenario`; ``articles`` is
+    ``store.articles()`` when the caller has read it already. ``previous`` (a Forecast or
+    a Posterior) defaults to the posterior stored with the scenario's newest forecast.
+    """
+    articles = store.articles() if articles is None else articles
+    as_of = as_of or store_as_of(store, scenario, articles)
+    used = tuple(
+        article_id
+        for article_id, day in zip(articles["id"], articles["published"], strict=True)
+        if known_by(day, as_of)
+    )
+    outlets = {
+        article_id: outlet
+        for article_id, outlet in zip(articles["id"], articles["source"], strict=True)
+        if isinstance(outlet, str) and outlet
+    }
+    old = store.latest_forecast(scenario.name)
+    previous = previous or stored_posterior(store, scenario.name, progress)
+    return ReforecastPlan(scenario, as_of, used, outlets, old, previous)
+
+
+def run_plan(
+    plan: ReforecastPlan,
+    claims: Sequence[Claim],
+    *,
+    n_draws: int,
+    chains: int = 2,
+    seed: int | None = None,
+    progress: Progress = None,
+    progressbar: bool = False,
+) -> Forecast:
+    """The forecast ``plan`` calls for, from all stored ``claims``: pure, so it runs anywhere."""
+    return run_forecast(
+        plan.scenario, claims, as_of=plan.as_of, n_draws=n_draws, chains=chains, seed=seed,
+        progress=progress, progressbar=progressbar, outlets=dict(plan.outlets),
+        previous=plan.previous,
+    )  # fmt: skip
+
+
+def record_reforecast(
+    store: Any,
+    plan: ReforecastPlan,
+    forecast: Forecast,
+    *,
+    trigger: str,
+    new_claims: Sequence[Claim] = (),
+) -> ScenarioUpdate:
+    """Store ``forecast`` (made from ``plan``); say what changed since the plan's ``old``."""
+    from forecast.posterior import posterior_record
+
+    scenario = plan.scenario
+    posterior = forecast.posterior
+    forecast_id = store.add_forecast(
+        scenario.name, forecast.to_dict(), trigger=trigger, inputs=plan.inputs,
+        posterior=None if posterior is None else posterior_record(posterior),
+    )  # fmt: skip
+    changes = _changes(scenario, forecast, plan.old, new_claims, trigger)
+    return ScenarioUpdate(scenario.name, forecast_id, forecast, changes)
 
 
 def reforecast_scenario(
@@ -360,32 +470,10 @@ def reforecast_scenario(
     events they bear on, each with its strongest new driver; with none, every event's
     change is reported.
     """
-    articles = store.articles()
-    as_of = as_of or store_as_of(store, scenario, articles)
-    used = [
-        article_id
-        for article_id, day in zip(articles["id"], articles["published"], strict=True)
-        if known_by(day, as_of)
-    ]
-    outlets = {
-        article_id: outlet
-        for article_id, outlet in zip(articles["id"], articles["source"], strict=True)
-        if isinstance(outlet, str) and outlet
-    }
-    from forecast.posterior import posterior_record
-
-    old = store.latest_forecast(scenario.name)
-    forecast = run_forecast(
-        scenario, store.claims(), as_of=as_of, n_draws=n_draws, chains=chains,
-        seed=seed, progress=progress, progressbar=progressbar, outlets=outlets,
-        previous=previous or stored_posterior(store, scenario.name, progress),
-    )  # fmt: skip
-    forecast_id = store.add_forecast(
-        scenario.name, forecast.to_dict(), trigger=trigger, inputs=used,
-        posterior=None if forecast.posterior is None else posterior_record(forecast.posterior),
-    )  # fmt: skip
-    changes = _changes(scenario, forecast, old, new_claims, trigger)
-    return ScenarioUpdate(scenario.name, forecast_id, forecast, changes)
+    plan = plan_reforecast(store, scenario, as_of, previous=previous, progress=progress)
+    forecast = run_plan(plan, store.claims(), n_draws=n_draws, chains=chains, seed=seed,
+                        progress=progress, progressbar=progressbar)  # fmt: skip
+    return record_reforecast(store, plan, forecast, trigger=trigger, new_claims=new_claims)
 
 
 def stored_posterior(store: Any, name: str, progress: Progress = None) -> Any:

@@ -27,7 +27,7 @@ EXIT_INTERRUPTED = 130
 
 def build_parser() -> argparse.ArgumentParser:
     """The ``forecast`` argument parser with every command registered."""
-    from forecast.cli import engine, language, lexicon, parse, scenario, store
+    from forecast.cli import backtest, engine, language, lexicon, parse, scenario, store
 
     parser = argparse.ArgumentParser(
         prog="forecast",
@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_commands(commands)
     scenario.add_commands(commands)
     store.add_commands(commands)
+    backtest.add_commands(commands)
     return parser
 
 

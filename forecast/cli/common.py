@@ -145,3 +145,25 @@ def sampler_options(args: argparse.Namespace) -> dict[str, Any]:
         "seed": args.seed,
         "progressbar": progressbar(),
     }
+
+
+SCHEDULER_HELP = (
+    "address of a Dask scheduler to run the batch on, e.g. tcp://host:8786 (default: "
+    "$FORECAST_SCHEDULER, else a local cluster of one worker per core)"
+)
+
+
+def add_engine_options(parser: argparse.ArgumentParser) -> None:
+    """Add ``--scheduler`` and ``--workers`` to a command that runs a batch of forecasts."""
+    parser.add_argument("--scheduler", metavar="ADDRESS", help=SCHEDULER_HELP)
+    parser.add_argument(
+        "--workers", type=int, metavar="N",
+        help="worker processes of the local cluster (default: one per core; 0: this process)",
+    )  # fmt: skip
+
+
+def engine_options(args: argparse.Namespace) -> dict[str, Any]:
+    """``scheduler`` and ``n_workers`` for :func:`forecast.batch.open_engine`, checked."""
+    if args.workers is not None and args.workers < 0:
+        raise InputError(f"--workers: must be >= 0; got {args.workers}")
+    return {"scheduler": args.scheduler, "n_workers": args.workers}

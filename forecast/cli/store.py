@@ -9,8 +9,10 @@ from typing import Any
 
 from forecast.cli.common import (
     MODEL_HELP,
+    add_engine_options,
     add_sampler_options,
     date_option,
+    engine_options,
     load_sampler,
     model_path,
     note,
@@ -50,6 +52,7 @@ def add_commands(commands) -> None:
     again = _command(commands, "reforecast", "reforecast every active scenario (e.g. from cron)")
     again.add_argument("--as-of", metavar="DATE", help=AS_OF_HELP)
     add_sampler_options(again)
+    add_engine_options(again)
     add_format_option(again)
     again.set_defaults(handler=reforecast_command)
 
@@ -80,14 +83,19 @@ def add_commands(commands) -> None:
     resolve.set_defaults(handler=resolve_command)
 
     score = _command(commands, "score", "Brier score, log score and calibration")
-    score.add_argument(
+    add_score_options(score)
+    score.set_defaults(handler=score_command)
+
+
+def add_score_options(parser: argparse.ArgumentParser) -> None:
+    """Add ``--mode``, ``--plot``, ``--format`` and ``--wide``, read by :func:`print_scores`."""
+    parser.add_argument(
         "--mode", choices=("daily", "each"), default="daily",
         help="score the forecast standing each day, or each forecast once",
     )  # fmt: skip
-    score.add_argument("--plot", metavar="FILE", help=f"draw the calibration curve ({PLOT_TYPES})")
-    add_format_option(score)
-    add_wide_option(score)
-    score.set_defaults(handler=score_command)
+    parser.add_argument("--plot", metavar="FILE", help=f"draw the calibration curve ({PLOT_TYPES})")
+    add_format_option(parser)
+    add_wide_option(parser)
 
 
 def _command(commands, name: str, summary: str) -> argparse.ArgumentParser:
@@ -162,13 +170,18 @@ def reforecast_command(args: argparse.Namespace) -> int:
     """Handle ``forecast reforecast``."""
     import pandas as pd
 
+    from forecast.batch import open_engine
     from forecast.reforecast import CHANGE_COLUMNS, describe_change, reforecast_all
 
     as_of = date_option(args.as_of, "--as-of")
     sampler = sampler_options(args)
+    engine = engine_options(args)
     with _open(args) as store:
         load_sampler()
-        updates = reforecast_all(store, as_of=as_of, progress=note, **sampler)
+        n_tasks = len(store.active_scenarios())
+        with open_engine(n_tasks=n_tasks, progressbar=sampler["progressbar"], progress=note,
+                         **engine) as batch:  # fmt: skip
+            updates = reforecast_all(store, as_of=as_of, progress=note, engine=batch, **sampler)
     note_caveats(update.forecast for update in updates)
     if not updates:
         note("no active scenario to reforecast (ingest an article or pass --model to ingest)")
@@ -294,6 +307,11 @@ def score_command(args: argparse.Namespace) -> int:
 
     with _open(args) as store:
         report = score(store.forecast_history(), store.resolutions(), mode=args.mode)
+    return print_scores(report, args)
+
+
+def print_scores(report: Any, args: argparse.Namespace) -> int:
+    """Print a :class:`~forecast.scoring.ScoreReport` as ``--format`` asks; draw ``--plot``."""
     if args.plot:
         from forecast.plots import plot_calibration, save_figure
 
@@ -305,8 +323,8 @@ def score_command(args: argparse.Namespace) -> int:
         print_frame(report.table, "csv")
         return 0
     conventions = report.to_dict()["conventions"]
-    print(f"scores ({args.mode} mode: the forecast standing on each "
-          f"{'day' if args.mode == 'daily' else 'forecast'} until the resolution)")  # fmt: skip
+    print(f"scores ({report.mode} mode: the forecast standing on each "
+          f"{'day' if report.mode == 'daily' else 'forecast'} until the resolution)")  # fmt: skip
     print_frame(report.table, "table", wide=args.wide)
     print(
         "\nBrier score: 0-1 scale, lower is better (mean squared error of the probability "
