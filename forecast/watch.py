@@ -71,7 +71,7 @@ class WatchSummary:
 
     def line(self) -> str:
         """One line for the log."""
-        how = "stopped by Ctrl-C" if self.interrupted else "done"
+        how = "interrupted (Ctrl-C or SIGTERM)" if self.interrupted else "done"
         return (f"watch {how}: {plural(self.polls, 'poll')}, "
                 f"{plural(self.ingested, 'article')} ingested, "
                 f"{plural(self.failed, 'item')} skipped")  # fmt: skip

@@ -208,7 +208,7 @@ def test_watch_folder_stops_cleanly_on_ctrl_c(tmp_path, store):
                     out=io.StringIO(), log=io.StringIO())  # fmt: skip
     assert summary.interrupted and summary.polls == 1 and summary.ingested == 0
     assert summary.line() == (
-        "watch stopped by Ctrl-C: 1 poll, 0 articles ingested, 0 items skipped"
+        "watch interrupted (Ctrl-C or SIGTERM): 1 poll, 0 articles ingested, 0 items skipped"
     )
 
 

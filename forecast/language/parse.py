@@ -8,6 +8,7 @@ only, so ``import forecast`` stays light.
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import json
 import multiprocessing
@@ -29,6 +30,9 @@ PARSER_ENV = "FORECAST_PARSER"
 
 CHUNK_CHARS = 100_000
 """Longest piece handed to the pipeline at once; text is cut at paragraph, line or space."""
+
+PR_SET_PDEATHSIG = 1
+"""Linux ``prctl`` option: the signal a process gets when its parent ends."""
 
 
 class ParserError(ForecastError):
@@ -118,7 +122,9 @@ def _parse_pieces(texts: list[str], nlp) -> list:
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     helper = context.Process(
-        target=_parse_for_parent, args=(nlp, texts[half:], sender, receiver), daemon=True
+        target=_parse_for_parent,
+        args=(nlp, texts[half:], sender, receiver, os.getpid()),
+        daemon=True,
     )
     helper.start()
     sender.close()  # the helper's end: once the helper is gone, recv() ends with EOFError
@@ -134,14 +140,24 @@ def _parse_pieces(texts: list[str], nlp) -> list:
     return front + back
 
 
-def _parse_for_parent(nlp, texts: list[str], sender, receiver) -> None:
+def _parse_for_parent(nlp, texts: list[str], sender, receiver, parent: int) -> None:
     """The helper's work: parse ``texts`` and send their serialised Docs; exit quietly when
     the parent has gone (its end of the pipe is closed) or Ctrl-C reached the group."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and kills us
+    _die_with(parent)
     receiver.close()
     try:
         sender.send([doc.to_bytes() for doc in nlp.pipe(texts)])
     except Exception:  # the parent parses the back half itself when nothing arrives
+        os._exit(1)
+
+
+def _die_with(parent: int) -> None:
+    """Have the kernel kill this process when ``parent`` ends, even by kill -9, so a helper
+    never outlives the command that forked it (Linux ``prctl(PR_SET_PDEATHSIG)``)."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the request took effect
         os._exit(1)
 
 

@@ -6,6 +6,8 @@ import os
 import shutil
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -160,8 +162,8 @@ def test_the_back_half_comes_from_the_helper(nlp, long_text, monkeypatch):
 
     real = parse._parse_for_parent
 
-    def shouting(nlp, texts, sender, receiver):
-        real(nlp, [text.upper() for text in texts], sender, receiver)
+    def shouting(nlp, texts, sender, receiver, parent):
+        real(nlp, [text.upper() for text in texts], sender, receiver, parent)
 
     monkeypatch.setattr(parse, "_parse_for_parent", shouting)
     docs = [doc for _, doc in parse_text(long_text, nlp)]
@@ -174,6 +176,43 @@ def test_a_helper_that_dies_leaves_the_parse_whole(nlp, long_text, monkeypatch):
     expected = _annotated(parse_text(long_text, nlp))
     monkeypatch.setattr(parse, "_parse_for_parent", lambda *args: os._exit(1))
     assert _annotated(parse_text(long_text, nlp)) == expected
+
+
+def _running(pid: int) -> bool:
+    """Whether ``pid`` exists and is not a zombie waiting to be reaped."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the helper is forked on Linux only")
+def test_a_helper_ends_when_its_parent_is_killed():
+    """kill -9 of the command that forked a parsing helper leaves no helper behind."""
+    script = (
+        "import os, time\n"
+        "from forecast.language.parse import _die_with\n"
+        "parent = os.getpid()\n"
+        "child = os.fork()\n"
+        "if child == 0:\n"
+        "    _die_with(parent)\n"
+        "    time.sleep(120)\n"
+        "    os._exit(0)\n"
+        "print(child, flush=True)\n"
+        "time.sleep(120)\n"
+    )
+    repo = Path(__file__).resolve().parents[2]
+    command = subprocess.Popen(
+        [sys.executable, "-c", script], cwd=repo, stdout=subprocess.PIPE, text=True
+    )
+    child = int(command.stdout.readline())
+    command.kill()
+    command.wait()
+    deadline = time.monotonic() + 30
+    while _running(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _running(child)
 
 
 def test_shipped_metrics_are_what_the_shipped_model_scores_on_ewt_test(nlp, shared_dir):
