@@ -25,13 +25,14 @@ from pathlib import Path
 from forecast.article import Article
 from forecast.errors import InputError
 from forecast.language.claim import Claim
+from forecast.language.parse import MODEL_DIR, PARSER_ENV
 
-__all__ = ["CACHE_ENV", "cache_dir", "cached_claims", "reader_fingerprint"]
+__all__ = ["CACHE_ENV", "cache_dir", "cached_claims", "parser_in_use", "reader_fingerprint"]
 
 CACHE_ENV = "FORECAST_CLAIM_CACHE"
 _PACKAGE = Path(__file__).resolve().parent
-_READER_FILES = ("language/**/*.py", "article.py", "prob.py", "data/lexicon.json",
-                 "data/parser/*.json", "data/parser/*.cfg")  # fmt: skip
+_READER_FILES = ("language/**/*.py", "article.py", "prob.py", "data/lexicon.json")
+_PARSER_FILES = ("*.json", "*.cfg")
 
 
 def cache_dir() -> Path | None:
@@ -43,14 +44,21 @@ def cache_dir() -> Path | None:
     return Path(base) / "forecast" / "claims"
 
 
+def parser_in_use() -> Path:
+    """The parser model extraction loads: ``$FORECAST_PARSER``, else the shipped one."""
+    return Path(os.environ.get(PARSER_ENV) or MODEL_DIR).resolve()
+
+
 @functools.cache
-def reader_fingerprint() -> str:
-    """A hash of everything extraction depends on besides the article."""
+def reader_fingerprint(parser: Path = MODEL_DIR) -> str:
+    """A hash of everything extraction with the model at ``parser`` depends on besides the
+    article: the reader's code and lexicon, the model's settings and scores, spaCy's version."""
     digest = hashlib.sha256()
-    for pattern in _READER_FILES:
-        for path in sorted(_PACKAGE.glob(pattern)):
-            digest.update(str(path.relative_to(_PACKAGE)).encode())
-            digest.update(path.read_bytes())
+    for folder, patterns in ((_PACKAGE, _READER_FILES), (Path(parser), _PARSER_FILES)):
+        for pattern in patterns:
+            for path in sorted(folder.glob(pattern)):
+                digest.update(str(path.relative_to(folder)).encode())
+                digest.update(path.read_bytes())
     for package in ("spacy", "thinc"):
         digest.update(f"{package}={metadata.version(package)}".encode())
     return digest.hexdigest()
@@ -66,7 +74,8 @@ def cached_claims(
     if folder is None:
         return tuple(extract(article))
     fields = json.dumps(dataclasses.asdict(article), default=str, sort_keys=True)
-    key = hashlib.sha256(f"{reader_fingerprint()}\n{fields}".encode()).hexdigest()
+    reader = reader_fingerprint(parser_in_use())
+    key = hashlib.sha256(f"{reader}\n{fields}".encode()).hexdigest()
     path = folder / f"{key}.json"
     try:
         return tuple(claim_from_dict(record) for record in json.loads(path.read_text()))

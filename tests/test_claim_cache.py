@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 
 import pytest
 
@@ -10,6 +11,7 @@ from forecast import claim_cache
 from forecast.article import Article
 from forecast.claim_cache import CACHE_ENV, cached_claims
 from forecast.language.extract import extract_claims
+from forecast.language.parse import MODEL_DIR, PARSER_ENV
 
 ARTICLE = Article(
     "Officials said Trump may visit Japan on June 12. Abe will probably meet Moon in Seoul.",
@@ -44,7 +46,7 @@ def test_another_article_or_another_reader_misses(counted, monkeypatch):
     cached_claims(ARTICLE, extract)
     other = Article(ARTICLE.text, published=dt.date(2018, 5, 20), source="Wire")
     assert cached_claims(other, extract)[0].published == dt.date(2018, 5, 20)
-    monkeypatch.setattr(claim_cache, "reader_fingerprint", lambda: "an edited reader")
+    monkeypatch.setattr(claim_cache, "reader_fingerprint", lambda parser: "an edited reader")
     cached_claims(ARTICLE, extract)
     assert len(calls) == 3
 
@@ -63,3 +65,16 @@ def test_an_unwritable_cache_or_none_still_gives_the_claims(monkeypatch, tmp_pat
     for setting in (str(blocked / "claims"), "none"):
         monkeypatch.setenv(CACHE_ENV, setting)
         assert cached_claims(ARTICLE, extract_claims) == tuple(extract_claims(ARTICLE))
+
+
+def test_another_parser_model_misses(counted, monkeypatch, tmp_path):
+    """$FORECAST_PARSER naming another model (here: other settings) is another reader."""
+    extract, calls = counted
+    cached_claims(ARTICLE, extract)
+    other = tmp_path / "parser"
+    shutil.copytree(MODEL_DIR, other)
+    (other / "meta.json").write_text((other / "meta.json").read_text().replace("{", '{"x": 1,', 1))
+    monkeypatch.setenv(PARSER_ENV, str(other))
+    cached_claims(ARTICLE, extract)
+    cached_claims(ARTICLE, extract)
+    assert len(calls) == 2
