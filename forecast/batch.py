@@ -29,7 +29,7 @@ from typing import Any, Protocol
 import numpy as np
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from forecast.display import plural
+from forecast.display import plural, say
 from forecast.errors import ForecastError, InputError
 
 __all__ = [
@@ -203,10 +203,10 @@ def open_engine(
         return
     with _client(address, n_workers) as client:
         engine = DaskEngine(client, progressbar, _describe(client, address))
-        _say(progress, f"running {plural(n_tasks, 'task')} {engine.description}")
+        say(progress, f"running {plural(n_tasks, 'task')} {engine.description}")
         dashboard = _dashboard(client)
         if dashboard:
-            _say(progress, f"dashboard: {dashboard}")
+            say(progress, f"dashboard: {dashboard}")
         yield engine
 
 
@@ -295,8 +295,3 @@ def _bar(total: int, label: str, shown: bool) -> Iterator[Callable[[], None]]:
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(label, total=total)
         yield lambda: bar.advance(task)
-
-
-def _say(progress: Callable[[str], None] | None, message: str) -> None:
-    if progress is not None:
-        progress(message)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 __all__ = [
@@ -31,6 +31,12 @@ INTERVAL_MASS = 0.9
 BAR_WIDTH_PX = 120
 QUOTE_CHARS = 160
 CELL = "padding:2px 8px;text-align:left;vertical-align:top"
+
+
+def say(progress: Callable[[str], None] | None, message: str) -> None:
+    """Pass ``message`` to the caller's progress callback, if it gave one."""
+    if progress is not None:
+        progress(message)
 
 
 def plural(count: int, noun: str) -> str:

@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 from scipy.special import expit, logit
 
-from forecast.display import plural
+from forecast.display import plural, say
 from forecast.language.claim import Claim, SourceKind
 from forecast.result import Driver, EventForecast, Forecast, JointScenario
 from forecast.scenario import Evidence, Scenario, link_claims
@@ -224,7 +224,7 @@ def run_forecast(
     posterior = _fit(scenario.name, evidence, previous, n_draws, chains, sample_seed, config)
     if posterior is None:
         sizes = f"{plural(chains, 'chain')} x {plural(n_draws, 'draw')}"
-        _say(progress, f"sampling {sizes} ({plural(len(links), 'claim')})")
+        say(progress, f"sampling {sizes} ({plural(len(links), 'claim')})")
         from forecast import inference
 
         options = {} if config is None else {"config": config}
@@ -237,7 +237,7 @@ def run_forecast(
             **options,
         )
     else:
-        _say(progress, posterior.diagnostics.messages[-1])
+        say(progress, posterior.diagnostics.messages[-1])
     theta = np.asarray(posterior.theta())
     per_draw = _per_draw(graph, theta, event_probs)
     names = tuple(graph.names)
@@ -321,11 +321,6 @@ def _fit(
     return update_posterior(fitted, evidence, seed=seed)
 
 
-def _say(progress: Callable[[str], None] | None, message: str) -> None:
-    if progress is not None:
-        progress(message)
-
-
 def _seeds(seed: int | None) -> tuple[int, np.random.SeedSequence, int]:
     """Independent streams for sampling, simulation and refits, all from one seed."""
     sample, simulate, influence = np.random.SeedSequence(seed).spawn(3)
@@ -375,7 +370,7 @@ def _drivers(
         return {name: () for name in names}
     from forecast.reweight import claim_influence
 
-    _say(progress, f"influence of {plural(len(links), 'claim')}")
+    say(progress, f"influence of {plural(len(links), 'claim')}")
     evidence = posterior.evidence
     latent = [graph.latent[e] for e in evidence.claim_event]
     # A claim measures its own event's log-odds, so it can move that event and the

@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 
 from forecast.article import Article
+from forecast.display import say
 from forecast.engine import known_by, related_events, run_forecast
 from forecast.errors import InputError
 from forecast.language.claim import Claim, SourceKind
@@ -273,7 +274,7 @@ def ingest_articles(
             continue
         updates = []
         for active in touched:
-            _say(progress, f"{name}: reforecasting {active.name!r}")
+            say(progress, f"{name}: reforecasting {active.name!r}")
             update = reforecast_scenario(
                 store, active, trigger=article.id, new_claims=claims, as_of=as_of,
                 previous=cache.get(active.name), progress=progress, **sampler,
@@ -303,7 +304,7 @@ def complete_pending(
     updates = []
     for name, article_ids in store.pending_forecasts().items():
         scenario = store.scenario(name)
-        _say(progress, f"completing the interrupted reforecast of {name!r}")
+        say(progress, f"completing the interrupted reforecast of {name!r}")
         update = reforecast_scenario(
             store, scenario, trigger=article_ids[-1], new_claims=store.claims(article_ids),
             as_of=as_of, previous=(previous or {}).get(name), progress=progress, **sampler,
@@ -357,7 +358,7 @@ def _run_here(
     plan: ReforecastPlan, claims: Sequence[Claim], progress: Progress, sampler: Mapping
 ) -> Forecast:
     day = plan.as_of or "an undated store"
-    _say(progress, f"reforecasting {plan.scenario.name!r} as of {day}")
+    say(progress, f"reforecasting {plan.scenario.name!r} as of {day}")
     return run_plan(plan, claims, progress=progress, **sampler)
 
 
@@ -490,7 +491,7 @@ def stored_posterior(store: Any, name: str, progress: Progress = None) -> Any:
     try:
         return posterior_from_record(*found, where=f"{store.path}: posterior of {name!r}")
     except InputError as error:
-        _say(progress, f"{error}; sampling afresh")
+        say(progress, f"{error}; sampling afresh")
         return None
 
 
@@ -549,7 +550,7 @@ def _activate(store: Any, scenario: Scenario | None, progress: Progress) -> str 
         return None
     example = load_scenario(default_scenario_path())
     store.save_scenario(example)
-    _say(progress, activation_note(example.name))
+    say(progress, activation_note(example.name))
     return example.name
 
 
@@ -562,8 +563,3 @@ def activation_note(name: str) -> str:
     "no active scenario: activated the shipped example 'us_japan_2018'"
     """
     return f"no active scenario: activated the shipped example {name!r}"
-
-
-def _say(progress: Progress, message: str) -> None:
-    if progress is not None:
-        progress(message)

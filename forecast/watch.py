@@ -47,6 +47,12 @@ _EVERY = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([smh])\s*")
 _UNITS = {"s": 1.0, "m": 60.0, "h": 3600.0}
 
 
+def is_article_name(file: Path) -> bool:
+    """Whether a folder entry is named as an article: an article suffix, not hidden (a
+    hidden name is a file still being written under the write-then-rename convention)."""
+    return not file.name.startswith(".") and file.suffix.lower() in ARTICLE_SUFFIXES
+
+
 @dataclass(frozen=True, slots=True)
 class FetchedItem:
     """One new item of a folder or feed: its key, and the article or why it is unreadable.
@@ -118,7 +124,7 @@ def poll_folder(
     inside = folder.resolve()
     items = []
     for file in sorted(folder.iterdir()):
-        if file.name.startswith(".") or file.suffix.lower() not in ARTICLE_SUFFIXES:
+        if not is_article_name(file):
             continue
         try:
             before = file.stat()

@@ -67,18 +67,12 @@ def backtest_command(args: argparse.Namespace) -> int:
 
 def _folder_files(folder: str) -> list[Path]:
     """The article files of ``folder`` (as ``watch`` reads them), by name."""
-    from forecast.watch import ARTICLE_SUFFIXES
+    from forecast.watch import ARTICLE_SUFFIXES, is_article_name
 
     path = Path(folder)
     if not path.is_dir():
         raise InputError(f"{folder}: not a folder; expected a folder of articles")
-    files = sorted(
-        file
-        for file in path.iterdir()
-        if file.is_file()
-        and not file.name.startswith(".")
-        and file.suffix.lower() in ARTICLE_SUFFIXES
-    )
+    files = sorted(file for file in path.iterdir() if file.is_file() and is_article_name(file))
     if not files:
         raise InputError(f"{folder}: no article files ({', '.join(sorted(ARTICLE_SUFFIXES))})")
     return files
