@@ -21,7 +21,10 @@ each with wall time (cluster start-up apart), tasks per second, the workers' pea
 memory, and the CPU time per forecast where it ran, once warm (the first replay per worker,
 which compiles the model's shapes, left out), next to the wall time of one cold
 ``python -m forecast run`` of the shipped example in a fresh process. CPU time is the
-figure to read on a machine shared with other work. The scores of every run must equal
+figure to read on a machine shared with other work: there the wall-time speed-up of 2
+workers over 1 measures the load, and twice the ratio of their CPU per forecast gives the
+speed-up two free cores would see (if the replays balance between the workers, which
+many scenarios make likely). The scores of every run must equal
 the sequential run's (each task has its own seed); the script says so or exits 1. The
 last line extrapolates the full desk's wall time on 1 worker from the measured rate.
 Usage::
@@ -256,10 +259,11 @@ def main(argv: list[str] | None = None) -> int:
     same = on_postgres(args.postgres, desk, report, sampler)
     if args.fresh:
         fresh_against_replay(tasks, resolutions, sampler, args.fresh)
-    rates = {}
+    rates, cpu = {}, {}
     for n_workers in args.workers:
         run = on_cluster(n_workers, tasks, resolutions, sampler)
         rates[n_workers] = len(tasks) / run["wall"]
+        cpu[n_workers] = per_forecast(run["times"], n_workers)
         peak = ", ".join(f"{mb:.0f}" for mb in run["peak_mb"])
         print(f"LocalCluster {n_workers} worker(s): start-up {run['startup']:.1f} s, batch "
               f"{run['wall']:.1f} s, {rates[n_workers]:.2f} tasks/s, "
@@ -267,7 +271,10 @@ def main(argv: list[str] | None = None) -> int:
               f"peak memory per worker {peak} MB")  # fmt: skip
         same = same_scores(report, run["report"], f"with {n_workers} worker(s)") and same
     if 1 in rates and 2 in rates:
-        print(f"speed-up, 2 workers over 1: {rates[2] / rates[1]:.2f}x")
+        print(f"speed-up, 2 workers over 1: {rates[2] / rates[1]:.2f}x (wall; on a machine "
+              f"busy with other work it measures the load, not the cluster); CPU per forecast "
+              f"{cpu[1]:.3f} s on 1 worker, {cpu[2]:.3f} s on 2: with two free cores, "
+              f"{2 * cpu[1] / cpu[2]:.2f}x")  # fmt: skip
     print(f"one cold `python -m forecast run` in a new process: {cold_run():.1f} s")
     overall = report.scores.overall
     print(f"scores (pooled, each question once): Brier {overall['brier']:.4f}, log score "
