@@ -22,8 +22,9 @@ score
     ``score`` -> ``ScoreReport``, ``calibration_table``, ``brier_score``, ``log_score``
 backtest and batches (Dask)
     ``backtest_store`` -> ``BacktestReport`` (and ``forecast.backtest.backtest`` for
-    claims and scenarios in memory); ``open_engine`` (a local or remote Dask cluster, or
-    this process) runs the tasks of a backtest or of ``reforecast_all``
+    claims and scenarios in memory), ``read_resolutions`` (outcomes from a CSV file);
+    ``open_engine`` (a local or remote Dask cluster, or this process) runs the tasks of a
+    backtest or of ``reforecast_all``
 plot (matplotlib)
     ``plot_forest``, ``plot_history``, ``plot_scenarios``, ``plot_calibration``,
     ``plot_lexicon``, ``save_figure``
@@ -79,6 +80,7 @@ _LAZY = {
     "score": "forecast.scoring",
     "BacktestReport": "forecast.backtest",
     "backtest_store": "forecast.backtest",
+    "read_resolutions": "forecast.resolutions",
     "open_engine": "forecast.batch",
     "plot_calibration": "forecast.plots",
     "plot_forest": "forecast.plots",

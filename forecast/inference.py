@@ -177,18 +177,25 @@ class _ScaleLikelihood(Op):
         """Evaluate the value and its gradient for one ``log_tau``."""
         log_tau, kind_index, gram, resid = inputs
         t = np.exp(log_tau)[kind_index]
+        diagonal = slice(None, None, len(t) + 1)  # of a matrix's flat view
         # K is symmetric positive definite (I plus a Gram matrix): one Cholesky gives
         # its log determinant and its inverse, three times cheaper than inv + slogdet.
-        chol, info = lapack.dpotrf(np.eye(len(t)) + np.outer(t, t) * gram, lower=1)
+        # NUTS calls this tens of thousands of times per fit on matrices of a few rows,
+        # so each numpy call counts: K is built and K^-1 mirrored in place.
+        k = np.outer(t, t)
+        k *= gram
+        k.flat[diagonal] += 1.0
+        chol, info = lapack.dpotrf(k, lower=1)  # the upper triangle zeroed (clean=1)
         if info:
             raise np.linalg.LinAlgError(f"claim likelihood: K is not positive definite ({info})")
-        lower, _ = lapack.dpotri(chol, lower=1)
-        k_inv = np.tril(lower) + np.tril(lower, -1).T
+        lower, _ = lapack.dpotri(chol, lower=1)  # the inverse's lower triangle, zeros above
+        k_inv = lower + lower.T
+        k_inv.flat[diagonal] *= 0.5
         w = t * resid
         a = k_inv @ w
-        d_logdet = 2 * np.sum(gram * t * k_inv, axis=1)
+        d_logdet = 2 * ((gram * k_inv) @ t)
         d_quad = 2 * a * (resid - gram @ (t * a))
-        value = 0.5 * (w @ a) - np.log(np.diagonal(chol)).sum()
+        value = 0.5 * (w @ a) - np.log(chol.diagonal()).sum()
         grad_t = -0.5 * (d_logdet - d_quad)
         output_storage[0][0] = np.asarray(value)
         output_storage[1][0] = np.bincount(kind_index, grad_t * t, minlength=len(log_tau))

@@ -182,6 +182,16 @@ class Forecast:
 
         return forecast_html(self)
 
+    @property
+    def update_note(self) -> str | None:
+        """The diagnostics' note that the posterior was reweighted from a previous fit's
+        draws (with its Pareto k), or None when it was sampled afresh."""
+        from forecast.reweight import UPDATED
+
+        messages = () if self.diagnostics is None else self.diagnostics.messages
+        updated = [message for message in messages if message.startswith(UPDATED)]
+        return updated[-1] if updated else None
+
     def caveats(self) -> tuple[str, ...]:
         """What a reader must know about the date: claims left out, deadlines passed.
 

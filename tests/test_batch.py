@@ -9,15 +9,17 @@ the in-process run is exact, not within a Monte Carlo tolerance.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import time
+import urllib.request
 
 import pandas as pd
 import pytest
 
 from benchmarks import synthetic
 from forecast.backtest import backtest, backtest_tasks
-from forecast.batch import InProcess, open_engine, task_seed
+from forecast.batch import DaskEngine, InProcess, open_engine, task_seed
 from forecast.errors import InputError
 from forecast.reforecast import reforecast_all
 from forecast.store import open_store
@@ -148,6 +150,25 @@ def test_an_existing_scheduler_is_used_by_address_from_the_environment(cluster, 
         assert engine.description == f"on the Dask scheduler at {address} (2 workers)"
         assert list(engine.map(int, ["7", "10", "11"], shared={"base": 8})) == [7, 8, 9]
     assert notes[0] == f"running 1 task {engine.description}"
+    # The scheduler serves a dashboard (bokeh is installed): its link is given, and works.
+    link = cluster.client.dashboard_link
+    assert notes[1:] == [f"dashboard: {link}"]
+    with urllib.request.urlopen(link, timeout=60) as page:
+        assert page.status == 200 and b"Dask" in page.read()
+
+
+@pytest.mark.parametrize("where", ["in this process", "on the cluster"])
+def test_a_batch_draws_a_progress_bar_on_a_terminal(cluster, where, monkeypatch, capsys):
+    for name in ("TTY_COMPATIBLE", "TTY_INTERACTIVE"):  # rich draws as on a terminal
+        monkeypatch.setenv(name, "1")
+    engine = InProcess(progressbar=True) if where == "in this process" else DaskEngine(
+        cluster.client, progressbar=True)  # fmt: skip
+    assert list(engine.map(int, ["1", "2", "3"], label="backtest")) == [1, 2, 3]
+    drawn = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", capsys.readouterr().err)
+    states = [line.split() for line in drawn.replace("\r", "\n").splitlines() if line.strip()]
+    assert states[0][0] == "backtest" and states[0][2] == "0/3"
+    assert states[-1][2] == "3/3"
+    assert list(InProcess().map(int, ["1"])) == [1] and capsys.readouterr().err == ""
 
 
 def test_a_scheduler_that_cannot_be_reached_is_one_line():

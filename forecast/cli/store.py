@@ -23,13 +23,13 @@ from forecast.cli.common import (
 )
 from forecast.cli.output import add_format_option, add_wide_option, print_frame, print_json
 from forecast.errors import AlreadyResolved, InputError
+from forecast.resolutions import OUTCOMES
 
 # Spelled out rather than imported: importing forecast.store loads pandas, and the parser is
 # built before any input is checked (tests/test_cli_store.py checks the two agree).
 STORE_HELP = ("store file or postgresql://USER@HOST/DB URL (default: $FORECAST_STORE, else "
               "~/.local/share/forecast/store.sqlite)")  # fmt: skip
 AS_OF_HELP = "date to forecast for (default: the newest article's date in the store)"
-OUTCOMES = {"yes": True, "no": False}
 HISTORY_SHOWN = ("created_at", "as_of", "scenario", "event", "prob", "low", "high", "mcse",
                  "trigger")  # fmt: skip
 """History columns; JSON and CSV add ``article`` (the title), the table shows it as trigger."""
@@ -159,11 +159,7 @@ def ingest_command(args: argparse.Namespace) -> int:
 
 def how_fitted(forecast: Any) -> str:
     """Whether ``forecast`` reweighted a stored posterior (with its Pareto k) or sampled."""
-    from forecast.reweight import UPDATED
-
-    messages = forecast.diagnostics.messages
-    updated = [message for message in messages if message.startswith(UPDATED)]
-    return updated[-1] if updated else "sampled afresh (a full fit)"
+    return forecast.update_note or "sampled afresh (a full fit)"
 
 
 def reforecast_command(args: argparse.Namespace) -> int:

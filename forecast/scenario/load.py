@@ -79,7 +79,7 @@ def load_scenario(path: str | Path) -> Scenario:
     """
     path = Path(path)
     where = str(path)
-    if problem := _not_a_file(path):
+    if problem := not_a_file(path):
         raise InputError(f"{where}: {problem.replace('file', 'scenario file', 1)}")
     try:
         text = path.read_text(encoding="utf-8")
@@ -87,7 +87,7 @@ def load_scenario(path: str | Path) -> Scenario:
         raise InputError(f"{where}: cannot read scenario file: {error}") from None
     scenario = loads_scenario(text, name_for_errors=where, path=where)
     for article, article_path in zip(scenario.articles, scenario.article_paths(), strict=True):
-        if problem := _not_a_file(article_path):
+        if problem := not_a_file(article_path):
             raise InputError(
                 f"{where}: key 'articles': {problem} {article!r} "
                 f"(paths are relative to the scenario file; looked for {article_path})"
@@ -95,7 +95,7 @@ def load_scenario(path: str | Path) -> Scenario:
     return scenario
 
 
-def _not_a_file(path: Path) -> str | None:
+def not_a_file(path: Path) -> str | None:
     """Why ``path`` cannot be read as a file ("no such file", "not a regular file"), or None.
 
     Checked before opening, so a FIFO is named for what it is instead of blocking the read.
