@@ -22,7 +22,9 @@ applies:
 7. **Vague** subjects ("who", "which", "there", "you", "such a state", "any attack")
    and pronouns no rule resolves are unresolved: their mention cannot stand as a
    question on its own.
-8. Any other noun phrase is keyed by its head lemma ("Russian troops" -> ``troop``).
+8. **Apposition**: a common noun with a proper name in apposition ("the prototype
+   orbiter, Space Shuttle Enterprise") is that name.
+9. Any other noun phrase is keyed by its head lemma ("Russian troops" -> ``troop``).
 
 Coordinated subjects ("Abe and Trump") join their keys with ``+`` in sorted order.
 Across a scenario's articles, rule 2 makes the same name the same key.
@@ -118,6 +120,9 @@ class ActorBook:
             return self._one(head.head.head, speaker)  # "Endeavour, which will launch"
         if low in rules.TIME_WORDS:
             return "", low, False  # a misread date ("August attack"), not an actor
+        named = next((c for c in tk.children(head, "appos") if c.pos_ == "PROPN"), None)
+        if head.pos_ == "NOUN" and named is not None:
+            return self._one(named, speaker)  # "the prototype orbiter, Space Shuttle Enterprise"
         if head.pos_ == "PROPN":
             key = name_key(head)
             return key, self.shown.setdefault(key, _display(head)), True

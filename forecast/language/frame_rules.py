@@ -13,7 +13,10 @@ from forecast.language.predicate_rules import CANCEL_VERBS
 ACTION_CLASSES: dict[str, tuple[str, ...]] = {
     "visit": ("visit", "travel", "trip", "fly", "tour", "go", "come", "head", "stop over"),
     "meet": ("meet", "meeting", "talk", "talks", "summit", "negotiate", "negotiation"),
-    "resign": ("resign", "resignation", "step down", "quit", "stand down", "retire", "step aside"),
+    "resign": (
+        *("resign", "resignation", "step down", "quit", "stand down", "retire", "step aside"),
+        *("leave office", "leave power", "give up power"),
+    ),
     "cancel": (
         *sorted(CANCEL_VERBS - {"put on", "pull out", "drop"}),
         *("cancellation", "postponement"),
@@ -34,7 +37,9 @@ ACTION_CLASSES: dict[str, tuple[str, ...]] = {
     "announce": ("announce", "announcement", "declare", "publish"),
     "join": ("join", "accede", "accession", "membership"),
     "protest": ("protest", "demonstrate", "demonstration", "rally", "march"),
-    "participate": ("participate", "participation", "attend", "attendance"),
+    "participate": ("participate", "participation", "attend", "attendance", "take part"),
+    "send": ("send", "dispatch", "deploy", "deployment"),
+    "move": ("move", "relocate", "relocation", "transfer"),
     "reopen": ("reopen", "reopening"),
     "host": ("host", "organise", "organize", "convene"),
     "invest": ("invest", "investment", "fund", "finance", "donate", "pledge"),
@@ -53,10 +58,23 @@ CANCEL_CLASS = "cancel"
 LIGHT_VERBS = frozenset(
     [
         *("hold", "have", "make", "take", "give", "conduct", "stage", "pay", "carry out"),
-        *("mount", "launch", "begin", "start", "open"),
+        *("mount", "launch", "begin", "start", "open", "reach", "conclude"),
     ]
 )
 """Verbs whose eventive object names the happening: "hold talks", "launch an attack"."""
+
+EMPTY_VERBS = frozenset(
+    ["hold", "have", "make", "take", "give", "conduct", "stage", "pay", "carry out", "reach"]
+)
+"""Light verbs that name no happening without an eventive object ("take time", "make
+sure"); the other light verbs are one by themselves ("Endeavour will launch on STS-134")."""
+
+EXHORTING = frozenset(
+    ["urge", "call", "call on", "ask", "appeal", "demand", "press", "encourage", "implore"]
+)
+"""Verbs by which a speaker asks another to act ("called on Turkey to show restraint"): the
+happening they urge is the addressee's, and is an appeal, not an event an analyst asks
+about unless someone else says it may happen."""
 
 NON_EVENTS = frozenset(
     [
@@ -109,6 +127,8 @@ about by themselves (the event, if any, is their complement)."""
 FRAMING = frozenset(
     [
         *("continue", "begin", "start", "help", "allow", "try", "agree", "decide"),
+        *("vow", "pledge", "promise", "threaten", "seek", "keep", "work", "prepare"),
+        *("carry", "carry on"),
     ]
 )
 """Verbs that stand over another happening when they have a complement ("agreed to
@@ -231,15 +251,29 @@ TIME_WORDS = frozenset(
 """Head words of a time phrase: left out of a frame's targets and of its question."""
 
 
+PLAN_NOUNS = frozenset(
+    [
+        *("plan", "effort", "attempt", "bid", "decision", "commitment", "intention", "pledge"),
+        *("promise", "threat", "potential", "readiness", "determination", "move", "push"),
+    ]
+)
+"""Nouns whose infinitive names the happening ("plans to hold a conference", "an effort to
+clear the backlog"); its doer is the noun's owner, else the subject of the verb the noun
+is the object of ("Britain announced plans to hold ...")."""
+
+
 def class_of(lemma: str) -> str:
     """The action class of a lemma or verb-particle pair, else the lemma itself.
 
+    A lemma the lemmatizer cut short of its final "e" ("reinstat") takes the class of the
+    whole word.
+
     Examples
     --------
-    >>> class_of("step down"), class_of("trip"), class_of("sneeze")
-    ('resign', 'visit', 'sneeze')
+    >>> class_of("step down"), class_of("trip"), class_of("sneeze"), class_of("reinstat")
+    ('resign', 'visit', 'sneeze', 'restore')
     """
-    return _CLASS_OF.get(lemma, lemma)
+    return _CLASS_OF.get(lemma) or _CLASS_OF.get(lemma + "e", lemma)
 
 
 _CLASS_OF = {member: name for name, members in ACTION_CLASSES.items() for member in members}

@@ -9,7 +9,9 @@ off") has its cancelled event's class and joins that happening as evidence again
 
 Only *questionable* frames start a happening (:func:`questionable`): a forward claim, a verb
 or eventive noun that is no attitude, report or state ("say", "hope", "be"), a subject that
-co-reference resolves, something named to ask about, and a time that is not wholly past.
+co-reference resolves, something named to ask about, no appeal to another to act ("urged
+the leaders to stay calm"), and a time that is neither wholly past nor stated in the past
+tense ("filed paperwork last month to run in 2016").
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ def questionable(claim: Claim, frame: Frame | None) -> bool:
     """True when ``frame`` can stand as an analyst's question (rules in the module docstring)."""
     if frame is None or not claim.forward or claim.condition is not None:
         return False
-    if frame.kind == "other" or not frame.resolved:
+    if frame.kind == "other" or not frame.resolved or frame.urged:
         return False
     if frame.action in NOT_ASKED or frame.lemma in NOT_ASKED:
         return False
@@ -57,12 +59,14 @@ def questionable(claim: Claim, frame: Frame | None) -> bool:
 
 
 def background(claim: Claim, frame: Frame) -> bool:
-    """A frame wholly in the past, or an unhedged statement that names no time ahead."""
+    """A frame wholly in the past or stated in the past tense, or an unhedged statement that
+    names no time ahead or is dated from before publication ("It is dated October 6, 2006")."""
     published = claim.published
-    end = frame.window[1]
-    if published is not None and end is not None and end < published:
+    start, end = frame.window
+    if frame.past or (published is not None and end is not None and end < published):
         return True
-    return claim.tense is Tense.FACT and (end is None or published is None or end < published)
+    first = start if start is not None else end
+    return claim.tense is Tense.FACT and (first is None or published is None or first < published)
 
 
 def _keys(text: str) -> frozenset[str]:
