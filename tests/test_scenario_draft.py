@@ -127,3 +127,12 @@ def test_a_happening_whose_question_no_claim_links_to_is_dropped():
     )
     scenario = draft([misread, STOP])
     assert scenario.names == ("trump_visit_japan",)
+
+
+def test_a_condition_that_is_only_a_wish_is_no_condition():
+    wish = sentence_claim(
+        "Georgia will become a NATO member if it wants to.", "become", condition="it wants to"
+    )
+    scenario = draft([wish])
+    assert [event.given for event in scenario.events] == [None]
+    assert [link.event for link in link_claims(scenario, [wish])] == list(scenario.names)

@@ -8,7 +8,7 @@ as the phrasal "step down").
 
 from __future__ import annotations
 
-from forecast.language.predicate_rules import CANCEL_VERBS
+from forecast.language.predicate_rules import CANCEL_VERBS, REPORTING
 
 ACTION_CLASSES: dict[str, tuple[str, ...]] = {
     "visit": ("visit", "travel", "trip", "fly", "tour", "go", "come", "head", "stop over"),
@@ -189,6 +189,22 @@ NAME_KEYS = {
 mapped to one key. Capitals stand for their governments only where news usage is
 unambiguous (Pyongyang, Seoul)."""
 
+INSTITUTIONS = frozenset(
+    [
+        *("government", "administration", "authority", "cabinet", "parliament", "ministry"),
+        *("regime", "army", "military", "embassy", "letter", "statement"),
+    ]
+)
+"""Nouns keyed by the proper name they belong to: "the New Zealand government" is New
+Zealand, as the question "Will New Zealand hold a referendum?" names it."""
+
+QUOTING_VERBS = REPORTING | {"read"}
+"""Verbs whose subject is who "I" and "we" are in the clause they quote."""
+
+WISHES = frozenset(["want", "wish", "like", "prefer", "please"])
+"""Verbs of a condition that is only someone's wish ("Georgia will become a NATO member if
+it wants to"): no happening to condition on, so the claim counts unconditionally."""
+
 PERSON_PRONOUNS = frozenset(["he", "she", "him", "her", "his"])
 THING_PRONOUNS = frozenset(["it", "they", "them", "its", "their"])
 SPEAKER_PRONOUNS = frozenset(["i", "we", "us", "me", "my", "our"])
@@ -265,15 +281,18 @@ is the object of ("Britain announced plans to hold ...")."""
 def class_of(lemma: str) -> str:
     """The action class of a lemma or verb-particle pair, else the lemma itself.
 
-    A lemma the lemmatizer cut short of its final "e" ("reinstat") takes the class of the
-    whole word.
+    A lemma the lemmatizer cut short of its final "e" ("reinstat") or left inflected
+    ("freed") takes the class of the word it slipped from.
 
     Examples
     --------
     >>> class_of("step down"), class_of("trip"), class_of("sneeze"), class_of("reinstat")
     ('resign', 'visit', 'sneeze', 'restore')
+    >>> class_of("freed")
+    'release'
     """
-    return _CLASS_OF.get(lemma) or _CLASS_OF.get(lemma + "e", lemma)
+    slips = (lemma + "e", lemma.removesuffix("d"), lemma.removesuffix("ed"))
+    return _CLASS_OF.get(lemma) or next((_CLASS_OF[s] for s in slips if s in _CLASS_OF), lemma)
 
 
 _CLASS_OF = {member: name for name, members in ACTION_CLASSES.items() for member in members}

@@ -44,6 +44,7 @@ from forecast.scenario.frame_link import event_frame
 from forecast.scenario.happenings import (
     NOT_ASKED,
     Happening,
+    condition_of,
     deadline,
     group_happenings,
     same_happening,
@@ -199,9 +200,10 @@ def _conditional_events(
     parents = list(zip((h.frame for h in happenings), events, strict=True))
     taken = {event.name for event in events}
     for claim, frame in zip(claims, frames, strict=True):
-        if claim.condition is None or not _askable(frame) or not claim.forward:
+        stated = condition_of(claim)
+        if stated is None or not _askable(frame) or not claim.forward:
             continue
-        condition = question_frame(claim.condition.event)
+        condition = question_frame(stated.event)
         parent = next((e for f, e in parents if same_happening(f, condition)), None)
         if parent is None and _askable(condition) and _stands_alone(condition):
             by = claim.published + DEFAULT_HORIZON if claim.published else None
@@ -210,7 +212,7 @@ def _conditional_events(
             drafted.append(parent)
         if parent is None:
             continue
-        given = f"not {parent.name}" if claim.condition.negated else parent.name
+        given = f"not {parent.name}" if stated.negated else parent.name
         if not any(e.given == given and same_happening(event_frame(e), frame) for e in drafted):
             drafted.append(_new_event(frame, parent.deadline, taken, given))
     return tuple(drafted)

@@ -21,11 +21,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from forecast.language import frame_rules as rules
-from forecast.language.claim import Claim, Tense
-from forecast.language.frames import Frame
+from forecast.language import tokens as tk
+from forecast.language.claim import Claim, Condition, Tense
+from forecast.language.frames import Frame, parse_sentence
 from forecast.language.predicate_rules import REPORTING
 
-__all__ = ["NOT_ASKED", "Happening", "group_happenings", "questionable", "same_happening"]
+__all__ = [
+    "NOT_ASKED",
+    "Happening",
+    "condition_of",
+    "group_happenings",
+    "questionable",
+    "same_happening",
+]
 
 NOT_ASKED = rules.NON_EVENTS | REPORTING
 """Lemmas and classes never asked about by themselves: attitudes, states, reports."""
@@ -47,7 +55,7 @@ class Happening:
 
 def questionable(claim: Claim, frame: Frame | None) -> bool:
     """True when ``frame`` can stand as an analyst's question (rules in the module docstring)."""
-    if frame is None or not claim.forward or claim.condition is not None:
+    if frame is None or not claim.forward or condition_of(claim) is not None:
         return False
     if frame.kind == "other" or not frame.resolved or frame.urged:
         return False
@@ -56,6 +64,16 @@ def questionable(claim: Claim, frame: Frame | None) -> bool:
     if not (frame.actor or frame.targets or frame.kind == "noun"):
         return False
     return not background(claim, frame)
+
+
+def condition_of(claim: Claim) -> Condition | None:
+    """The claim's condition, or None when it has none or it is only a wish ("Georgia will
+    become a NATO member if it wants to"): a wish is no happening to condition on."""
+    condition = claim.condition
+    if condition is None or condition.negated:
+        return condition
+    roots = (t for t in parse_sentence(condition.event) if t.head.i == t.i)
+    return None if any(tk.lemma(root) in rules.WISHES for root in roots) else condition
 
 
 def background(claim: Claim, frame: Frame) -> bool:

@@ -223,3 +223,22 @@ def test_a_happening_stated_in_the_simple_past_is_marked_past():
     past = frame_of("Martin filed paperwork last month to run for president.", "filed")
     assert past.past
     assert not frame_of("Martin will file paperwork next month.", "file").past
+
+
+def test_we_in_a_quotation_is_the_subject_of_the_verb_quoting_it():
+    frame = frame_of(
+        'The Home Office letter reads "we may extend the use of the questionnaire".', "extend"
+    )
+    assert (frame.actor, frame.resolved) == ("office", True)
+
+
+def test_an_institution_is_keyed_by_the_name_it_belongs_to():
+    claim = frame_of("The New Zealand government will hold two referendums.", "hold")
+    question = question_frame("Will New Zealand hold a flag referendum by 2015-12-11?")
+    assert claim.actor == question.actor == "zealand"
+    assert claim.action == question.action == "vote"
+
+
+def test_an_inflected_lemma_takes_the_class_of_its_base_word():
+    question = question_frame("Will more FARC hostages be freed by 2008-12-31?")
+    assert class_of("freed") == question.action == "release"
