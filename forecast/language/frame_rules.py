@@ -35,7 +35,7 @@ ACTION_CLASSES: dict[str, tuple[str, ...]] = {
     "launch": ("launch", "liftoff"),
     "approve": ("approve", "approval", "pass", "adopt", "ratify", "ratification", "endorse"),
     "announce": ("announce", "announcement", "declare", "publish"),
-    "join": ("join", "accede", "accession", "membership"),
+    "join": ("join", "accede", "accession", "membership", "become member"),
     "protest": ("protest", "demonstrate", "demonstration", "rally", "march"),
     "participate": ("participate", "participation", "attend", "attendance", "take part"),
     "send": ("send", "dispatch", "deploy", "deployment"),

@@ -149,8 +149,10 @@ def read_frame(token, book: ActorBook, speaker: str) -> Frame:
 
 
 def _verb_object(token) -> str:
-    """A verb and object pair that is one action ("take part", "leave office"), else ""."""
-    pair = next((f"{tk.lemma(token)} {tk.lemma(c)}" for c in tk.children(token, "obj")), "")
+    """A verb and object pair that is one action ("take part", "leave office", "become a
+    member"), else ""."""
+    objects = (c for c in tk.children(token, "obj", "xcomp") if c.pos_ == "NOUN")
+    pair = next((f"{tk.lemma(token)} {tk.lemma(c)}" for c in objects), "")
     return pair if rules.class_of(pair) != pair else ""
 
 

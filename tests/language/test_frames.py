@@ -242,3 +242,9 @@ def test_an_institution_is_keyed_by_the_name_it_belongs_to():
 def test_an_inflected_lemma_takes_the_class_of_its_base_word():
     question = question_frame("Will more FARC hostages be freed by 2008-12-31?")
     assert class_of("freed") == question.action == "release"
+
+
+def test_becoming_a_member_is_joining():
+    frame = frame_of("Georgia will become a NATO member if it wants to.", "become")
+    question = question_frame("Will Georgia join NATO by 2009-08-17?")
+    assert (frame.actor, frame.action) == (question.actor, question.action) == ("georgia", "join")
