@@ -102,3 +102,37 @@ def test_the_draft_loads_back_and_links_the_same_claims(tmp_path):
     assert back.events == scenario.events and back.as_of == PUBLISHED
     assert link_claims(back, claims) == link_claims(scenario, claims)
     assert "# from (against): Officials said" in path.read_text()
+
+
+def test_appeals_past_statements_and_facts_dated_before_publication_make_no_events():
+    appeal = sentence_claim("Chavez urged the leaders to stay calm.", "stay")
+    filed = sentence_claim("Martin filed paperwork last month to run for president.", "filed")
+    dated = sentence_claim(
+        "It is dated October 6, 2006.",
+        "dated",
+        tense=Tense.FACT,
+        start=dt.date(2006, 10, 6),
+        deadline=dt.date(2006, 10, 6),
+    )
+    with pytest.raises(InputError, match=r"no forward-looking claim names a happening"):
+        draft([appeal, filed, dated])
+    assert draft([appeal, STOP]).names == ("trump_visit_japan",)
+
+
+def test_a_happening_whose_question_no_claim_links_to_is_dropped():
+    misread = sentence_claim(
+        "He said that Mugabe's ZANU-PF party couldn't risk going it alone, as Tsvangirai "
+        "has a stronger claim to legitimacy as his party won the elections in March 2008.",
+        "going",
+    )
+    scenario = draft([misread, STOP])
+    assert scenario.names == ("trump_visit_japan",)
+
+
+def test_a_condition_that_is_only_a_wish_is_no_condition():
+    wish = sentence_claim(
+        "Georgia will become a NATO member if it wants to.", "become", condition="it wants to"
+    )
+    scenario = draft([wish])
+    assert [event.given for event in scenario.events] == [None]
+    assert [link.event for link in link_claims(scenario, [wish])] == list(scenario.names)

@@ -18,11 +18,17 @@ applies:
    every later mention of that name).
 5. **It/they**: the nearest noun subject of a clause above the pronoun's own in the same
    sentence, else the last name without a title in the same or the previous sentence.
-6. **I/we**: the claim's on-record source ("we", said the foreign minister).
+6. **I/we**: the claim's on-record source ("we", said the foreign minister), else the
+   subject of the verb quoting the clause in the same sentence ("The Home Office letter
+   reads: 'we may extend ...'").
 7. **Vague** subjects ("who", "which", "there", "you", "such a state", "any attack")
    and pronouns no rule resolves are unresolved: their mention cannot stand as a
    question on its own.
-8. Any other noun phrase is keyed by its head lemma ("Russian troops" -> ``troop``).
+8. **Apposition and owner**: a common noun with a proper name in apposition ("the
+   prototype orbiter, Space Shuttle Enterprise") is that name; an institution noun
+   naming its owner ("the New Zealand government", "the Home Office letter") is keyed
+   by the owner.
+9. Any other noun phrase is keyed by its head lemma ("Russian troops" -> ``troop``).
 
 Coordinated subjects ("Abe and Trump") join their keys with ``+`` in sorted order.
 Across a scenario's articles, rule 2 makes the same name the same key.
@@ -118,12 +124,20 @@ class ActorBook:
             return self._one(head.head.head, speaker)  # "Endeavour, which will launch"
         if low in rules.TIME_WORDS:
             return "", low, False  # a misread date ("August attack"), not an actor
+        named = next((c for c in tk.children(head, "appos") if c.pos_ == "PROPN"), None)
+        if head.pos_ == "NOUN" and named is not None:
+            return self._one(named, speaker)  # "the prototype orbiter, Space Shuttle Enterprise"
+        owner = _institution_owner(head)
+        if owner is not None:
+            return name_key(owner), words, True  # "the New Zealand government": New Zealand
         if head.pos_ == "PROPN":
             key = name_key(head)
             return key, self.shown.setdefault(key, _display(head)), True
         if low in rules.SPEAKER_PRONOUNS:
-            named = speaker and text_key(speaker) not in _PRONOUNS
-            return (text_key(speaker), speaker, True) if named else ("", low, False)
+            if speaker and text_key(speaker) not in _PRONOUNS:
+                return text_key(speaker), speaker, True
+            quoting = _quoting_subject(head)
+            return self._one(quoting, "") if quoting is not None else ("", low, False)
         if low in rules.PERSON_PRONOUNS:
             return self._last_person(None)
         if low in rules.THING_PRONOUNS:
@@ -173,11 +187,34 @@ class ActorBook:
                 self.things.append((key, self.shown[key], self._sentence))
 
 
+def _institution_owner(head):
+    """The proper name an institution noun belongs to ("the New Zealand government",
+    "the Home Office letter"), else None."""
+    if head.pos_ != "NOUN" or tk.lemma(head) not in rules.INSTITUTIONS:
+        return None
+    return next((c for c in tk.children(head, "compound") if c.pos_ == "PROPN"), None)
+
+
 def vague(noun) -> bool:
     """A noun phrase that is no one in particular: "any attack", "such a state"."""
     return any(
         c.lower_ in rules.VAGUE_DETERMINERS for c in tk.children(noun, "det", "det:predet", "amod")
     )
+
+
+def _quoting_subject(pronoun):
+    """The subject of the verb that quotes the pronoun's clause in the same sentence: "The
+    Home Office letter reads: 'we may extend ...'" (we: the Home Office letter)."""
+    clause = pronoun.head
+    for _ in range(3):
+        if clause.dep_ not in ("ccomp", "parataxis", "conj", "xcomp") or clause.head.i == clause.i:
+            return None
+        clause = clause.head
+        if tk.lemma(clause) in rules.QUOTING_VERBS:
+            subject = next(tk.children(clause, "nsubj"), None)
+            speaking = subject is not None and subject.lower_ not in _PRONOUNS
+            return subject if speaking and subject.pos_ in ("NOUN", "PROPN") else None
+    return None
 
 
 def _governing_subject(pronoun):

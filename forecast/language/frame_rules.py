@@ -8,12 +8,15 @@ as the phrasal "step down").
 
 from __future__ import annotations
 
-from forecast.language.predicate_rules import CANCEL_VERBS
+from forecast.language.predicate_rules import CANCEL_VERBS, REPORTING
 
 ACTION_CLASSES: dict[str, tuple[str, ...]] = {
     "visit": ("visit", "travel", "trip", "fly", "tour", "go", "come", "head", "stop over"),
     "meet": ("meet", "meeting", "talk", "talks", "summit", "negotiate", "negotiation"),
-    "resign": ("resign", "resignation", "step down", "quit", "stand down", "retire", "step aside"),
+    "resign": (
+        *("resign", "resignation", "step down", "quit", "stand down", "retire", "step aside"),
+        *("leave office", "leave power", "give up power"),
+    ),
     "cancel": (
         *sorted(CANCEL_VERBS - {"put on", "pull out", "drop"}),
         *("cancellation", "postponement"),
@@ -32,9 +35,11 @@ ACTION_CLASSES: dict[str, tuple[str, ...]] = {
     "launch": ("launch", "liftoff"),
     "approve": ("approve", "approval", "pass", "adopt", "ratify", "ratification", "endorse"),
     "announce": ("announce", "announcement", "declare", "publish"),
-    "join": ("join", "accede", "accession", "membership"),
+    "join": ("join", "accede", "accession", "membership", "become member"),
     "protest": ("protest", "demonstrate", "demonstration", "rally", "march"),
-    "participate": ("participate", "participation", "attend", "attendance"),
+    "participate": ("participate", "participation", "attend", "attendance", "take part"),
+    "send": ("send", "dispatch", "deploy", "deployment"),
+    "move": ("move", "relocate", "relocation", "transfer"),
     "reopen": ("reopen", "reopening"),
     "host": ("host", "organise", "organize", "convene"),
     "invest": ("invest", "investment", "fund", "finance", "donate", "pledge"),
@@ -53,10 +58,23 @@ CANCEL_CLASS = "cancel"
 LIGHT_VERBS = frozenset(
     [
         *("hold", "have", "make", "take", "give", "conduct", "stage", "pay", "carry out"),
-        *("mount", "launch", "begin", "start", "open"),
+        *("mount", "launch", "begin", "start", "open", "reach", "conclude"),
     ]
 )
 """Verbs whose eventive object names the happening: "hold talks", "launch an attack"."""
+
+EMPTY_VERBS = frozenset(
+    ["hold", "have", "make", "take", "give", "conduct", "stage", "pay", "carry out", "reach"]
+)
+"""Light verbs that name no happening without an eventive object ("take time", "make
+sure"); the other light verbs are one by themselves ("Endeavour will launch on STS-134")."""
+
+EXHORTING = frozenset(
+    ["urge", "call", "call on", "ask", "appeal", "demand", "press", "encourage", "implore"]
+)
+"""Verbs by which a speaker asks another to act ("called on Turkey to show restraint"): the
+happening they urge is the addressee's, and is an appeal, not an event an analyst asks
+about unless someone else says it may happen."""
 
 NON_EVENTS = frozenset(
     [
@@ -109,6 +127,8 @@ about by themselves (the event, if any, is their complement)."""
 FRAMING = frozenset(
     [
         *("continue", "begin", "start", "help", "allow", "try", "agree", "decide"),
+        *("vow", "pledge", "promise", "threaten", "seek", "keep", "work", "prepare"),
+        *("carry", "carry on"),
     ]
 )
 """Verbs that stand over another happening when they have a complement ("agreed to
@@ -168,6 +188,22 @@ NAME_KEYS = {
 """Names of one actor written in other words (lower case, without dots: "U.S." is "us"),
 mapped to one key. Capitals stand for their governments only where news usage is
 unambiguous (Pyongyang, Seoul)."""
+
+INSTITUTIONS = frozenset(
+    [
+        *("government", "administration", "authority", "cabinet", "parliament", "ministry"),
+        *("regime", "army", "military", "embassy", "letter", "statement"),
+    ]
+)
+"""Nouns keyed by the proper name they belong to: "the New Zealand government" is New
+Zealand, as the question "Will New Zealand hold a referendum?" names it."""
+
+QUOTING_VERBS = REPORTING | {"read"}
+"""Verbs whose subject is who "I" and "we" are in the clause they quote."""
+
+WISHES = frozenset(["want", "wish", "like", "prefer", "please"])
+"""Verbs of a condition that is only someone's wish ("Georgia will become a NATO member if
+it wants to"): no happening to condition on, so the claim counts unconditionally."""
 
 PERSON_PRONOUNS = frozenset(["he", "she", "him", "her", "his"])
 THING_PRONOUNS = frozenset(["it", "they", "them", "its", "their"])
@@ -231,15 +267,32 @@ TIME_WORDS = frozenset(
 """Head words of a time phrase: left out of a frame's targets and of its question."""
 
 
+PLAN_NOUNS = frozenset(
+    [
+        *("plan", "effort", "attempt", "bid", "decision", "commitment", "intention", "pledge"),
+        *("promise", "threat", "potential", "readiness", "determination", "move", "push"),
+    ]
+)
+"""Nouns whose infinitive names the happening ("plans to hold a conference", "an effort to
+clear the backlog"); its doer is the noun's owner, else the subject of the verb the noun
+is the object of ("Britain announced plans to hold ...")."""
+
+
 def class_of(lemma: str) -> str:
     """The action class of a lemma or verb-particle pair, else the lemma itself.
 
+    A lemma the lemmatizer cut short of its final "e" ("reinstat") or left inflected
+    ("freed") takes the class of the word it slipped from.
+
     Examples
     --------
-    >>> class_of("step down"), class_of("trip"), class_of("sneeze")
-    ('resign', 'visit', 'sneeze')
+    >>> class_of("step down"), class_of("trip"), class_of("sneeze"), class_of("reinstat")
+    ('resign', 'visit', 'sneeze', 'restore')
+    >>> class_of("freed")
+    'release'
     """
-    return _CLASS_OF.get(lemma, lemma)
+    slips = (lemma + "e", lemma.removesuffix("d"), lemma.removesuffix("ed"))
+    return _CLASS_OF.get(lemma) or next((_CLASS_OF[s] for s in slips if s in _CLASS_OF), lemma)
 
 
 _CLASS_OF = {member: name for name, members in ACTION_CLASSES.items() for member in members}

@@ -39,7 +39,9 @@ class Frame:
     ``resolved`` is False when the subject is a pronoun or a vague word nobody named
     before ("it", "who"): such a mention cannot stand as a question on its own.
     ``presupposes`` holds the action classes of happenings this one is placed after or at
-    ("stop in Japan after the summit" presupposes ``meet``).
+    ("stop in Japan after the summit" presupposes ``meet``). ``urged`` marks a happening
+    a speaker asks another to bring about ("called on Turkey to show restraint"); ``past``
+    one stated in the simple past ("Martin filed paperwork last month").
     """
 
     actor: str
@@ -55,6 +57,8 @@ class Frame:
     against: bool = False
     presupposes: frozenset[str] = frozenset()
     window: tuple[dt.date | None, dt.date | None] = (None, None)
+    urged: bool = False
+    past: bool = False
 
 
 def claim_frames(claims, aliases=None, nlp=None) -> tuple[Frame | None, ...]:
@@ -92,8 +96,9 @@ def read_frame(token, book: ActorBook, speaker: str) -> Frame:
     In the passive the subject is what is acted on (a target) and the "by" phrase, if
     any, the actor: "political ties will be restored" names no actor.
     """
+    urged = _urged(token)
     token = _event_token(token)
-    lemma = phrasal(token)
+    lemma = _verb_object(token) or phrasal(token)
     action, head, against = rules.class_of(lemma), token, False
     noun = _named_object(token)
     if noun is not None and lemma in rules.LIGHT_VERBS and _kind(noun) != "noun":
@@ -122,7 +127,7 @@ def read_frame(token, book: ActorBook, speaker: str) -> Frame:
     if lemma in rules.PLACE_SENSES and any(_case(t) in rules.PLACE_PREPOSITIONS for t in targets):
         action = rules.PLACE_SENSES[lemma]
     light = (
-        head.i == token.i and noun is None and lemma in rules.LIGHT_VERBS and token.pos_ == "VERB"
+        head.i == token.i and noun is None and lemma in rules.EMPTY_VERBS and token.pos_ == "VERB"
     )
     keys = {name_key(t) for t in targets} | ({shown[0]} if shown[0] else set())
     return Frame(
@@ -138,7 +143,34 @@ def read_frame(token, book: ActorBook, speaker: str) -> Frame:
         passive=passive,
         against=against,
         presupposes=_presupposes(head),
+        urged=urged,
+        past=token.tag_ == "VBD" and not any(tk.children(token, "aux", "aux:pass")),
     )
+
+
+def _verb_object(token) -> str:
+    """A verb and object pair that is one action ("take part", "leave office", "become a
+    member"), else ""."""
+    objects = (c for c in tk.children(token, "obj", "xcomp") if c.pos_ == "NOUN")
+    pair = next((f"{tk.lemma(token)} {tk.lemma(c)}" for c in objects), "")
+    return pair if rules.class_of(pair) != pair else ""
+
+
+def _urged(token) -> bool:
+    """True when ``token`` is what a speaker urges another to do ("called on Turkey to
+    continue talks", "urged the leaders to stay calm"), up the clause chain."""
+    for _ in range(3):
+        if token.dep_ not in ("xcomp", "advcl", "ccomp", "conj") or token.head.i == token.i:
+            return False
+        token = token.head
+        if _exhorts(token):
+            return True
+    return False
+
+
+def _exhorts(token) -> bool:
+    lemma, verb = tk.lemma(token), phrasal(token)
+    return verb in rules.EXHORTING or (lemma in rules.EXHORTING and verb == lemma)
 
 
 def _case(token) -> str:
@@ -182,15 +214,21 @@ def _event_token(token):
     scheduled" -> launch, "the summit scheduled for June 12" -> summit; other words are
     their own event.
     """
-    for _ in range(2):
+    for _ in range(3):
         occurred = occurring(token)
         if occurred is not None:
             return occurred
-        if tk.lemma(token) not in _FRAMING or rules.class_of(phrasal(token)) == rules.CANCEL_CLASS:
+        planned = _planned(token)
+        if planned is not None:
+            token = planned
+            continue
+        if not _framing(token):
             return token
         if token.dep_ in ("acl", "amod") and _kind(token.head) == "noun":
             return token.head  # "the summit scheduled for June 12", "the scheduled vote"
-        inner = next(tk.children(token, "xcomp", "ccomp"), None)
+        inner = next(tk.children(token, "xcomp", "ccomp"), None) or next(
+            (c for c in tk.children(token, "advcl") if _infinitive(c) or c.tag_ == "VBG"), None
+        )  # "work to free them", "carry on working"
         if inner is None or inner.pos_ not in ("VERB", "NOUN"):
             inner = next(
                 (
@@ -204,6 +242,32 @@ def _event_token(token):
             return token
         token = inner
     return token
+
+
+def _framing(token) -> bool:
+    """A verb that stands over its complement; a phrasal verb counts as the pair ("carry
+    out an attack" is the attack's light verb, "carry on working" frames the work)."""
+    verb = phrasal(token)
+    if rules.class_of(verb) == rules.CANCEL_CLASS:
+        return False
+    return verb in _FRAMING or (tk.lemma(token) in _FRAMING and verb == tk.lemma(token))
+
+
+def _planned(token):
+    """The infinitive of a plan noun, at ``token`` or as its object ("plans to hold a
+    conference", "made a decision to reopen"), else None."""
+    nouns = [token, *tk.children(token, "obj", "nsubj:pass")] if token.pos_ == "VERB" else [token]
+    for noun in nouns:
+        if noun.pos_ == "NOUN" and tk.lemma(noun) in rules.PLAN_NOUNS:
+            verb = next((c for c in tk.children(noun, "acl") if _infinitive(c)), None)
+            if verb is not None:
+                return verb
+    return None
+
+
+def _infinitive(token) -> bool:
+    """A "to" infinitive ("to" is sometimes tagged a preposition: "working to free them")."""
+    return token.pos_ == "VERB" and any(c.lower_ == "to" for c in tk.children(token, "mark"))
 
 
 def phrasal(token) -> str:
@@ -261,20 +325,55 @@ def _bound(owner, noun):
 
 
 def _subject(token):
-    """The subject of ``token``, else its controller: the object of "ask Trump to raise",
-    the subject of "Abe wants to raise" or of the verb it is a conjunct of."""
-    for _ in range(3):
-        found = next(tk.children(token, "nsubj", "nsubj:pass"), None)
-        controlled = token.dep_ in ("xcomp", "conj") or (
-            token.dep_ == "advcl" and any(c.tag_ == "TO" for c in tk.children(token, "mark"))
-        )
-        if found is not None or not controlled or token.head.i == token.i:
+    """The subject of ``token``, else its controller: the object of "ask Trump to raise"
+    (the addressee of "call on Turkey to"), the subject of "Abe wants to raise" or of the
+    verb it is a conjunct of, the owner of a plan noun ("Sunak's effort to clear") or the
+    subject of the verb whose object it is ("Britain announced plans to hold")."""
+    for _ in range(4):
+        found = _own_subject(token)
+        if found is not None or token.head.i == token.i:
             return found
-        if token.dep_ == "xcomp":
-            found = next(tk.children(token.head, "obj", "iobj"), None)
-            if found is not None:
-                return found
+        if token.dep_ == "acl" and _infinitive(token) and token.head.pos_ == "NOUN":
+            noun = token.head
+            while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+                noun = noun.head  # "announced plans to join ... and plans to hold"
+            owner = next(tk.children(noun, "nmod:poss"), None)
+            if owner is not None or noun.dep_ != "obj":
+                return _bound(owner, noun) if owner is not None else None
+            token = noun.head
+            continue
+        if token.dep_ not in ("xcomp", "conj") and not (
+            token.dep_ == "advcl" and (_infinitive(token) or token.tag_ == "VBG")
+        ):
+            return None
+        addressee = _addressee(token)
+        if addressee is not None:
+            return addressee
         token = token.head
+    return None
+
+
+def _own_subject(token):
+    """The subject of ``token``'s own clause (an outer subject that is no time word); of two
+    subjects, the proper name ("The prototype orbiter, Space Shuttle Enterprise would be
+    relocated" is sometimes parsed so)."""
+    found = sorted(tk.children(token, "nsubj", "nsubj:pass"), key=lambda c: c.pos_ != "PROPN")
+    if found:
+        return found[0]
+    outer = (c for c in tk.children(token, "nsubj:outer") if not _is_time(c))
+    return next(outer, None)
+
+
+def _addressee(token):
+    """Who a controlling verb asks to act: its object ("ask Trump to raise"), or for an
+    exhorting verb its "on" phrase ("call on Turkey to continue")."""
+    verb = token.head
+    if token.dep_ == "xcomp" or _exhorts(verb):
+        found = next(tk.children(verb, "obj", "iobj"), None)
+        if found is not None:
+            return found
+    if _exhorts(verb):
+        return next((c for c in tk.children(verb, "obl") if _case(c) == "on"), None)
     return None
 
 

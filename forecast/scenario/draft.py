@@ -9,7 +9,8 @@ The draft asks the questions an analyst would ask of the articles, one per happe
    the same target, in any words; a cancellation joins the happening it cancels, as
    evidence against it; past, background, attitude and report frames make no event;
 3. happenings are ranked by evidence (claims plus distinct sources); the article's central
-   one (its action and actor or target named in the title) comes first; at most
+   one (its action and actor or target named in the title) comes first; a happening
+   whose drafted question no claim links to (a misread clause) is dropped; at most
    ``max_events`` (default :data:`MAX_EVENTS`) are kept, conditional ones included;
 4. each is asked as "Will <actor> <action> <target> by <deadline>?", the deadline being
    the latest date its claims name ahead of publication, else publication plus
@@ -43,6 +44,7 @@ from forecast.scenario.frame_link import event_frame
 from forecast.scenario.happenings import (
     NOT_ASKED,
     Happening,
+    condition_of,
     deadline,
     group_happenings,
     same_happening,
@@ -56,6 +58,9 @@ TODO_RESOLUTION = (
 )
 MAX_EVENTS = 8
 """Events a draft keeps by default: the best-evidenced happenings, the central one first."""
+CANDIDATES = 3
+"""Happenings tried per event kept (times ``max_events``): those no claim links to are
+dropped and the next ranked takes their place."""
 DEFAULT_HORIZON = dt.timedelta(days=365)
 """Deadline of a happening whose claims name no date ahead: a year after publication."""
 _MAX_NAME = 40
@@ -82,7 +87,8 @@ def draft_scenario(
     if not any(claim.forward for claim in claims):
         raise InputError(f"scenario '{name}': no forward-looking claims to draft events from")
     frames = claim_frames(claims)
-    happenings = rank_happenings(group_happenings(claims, frames), title)[:max_events]
+    ranked = rank_happenings(group_happenings(claims, frames), title)
+    happenings = _evidenced(ranked[: max_events * CANDIDATES], claims)[:max_events]
     events = _events(happenings)
     conditional = _conditional_events(claims, frames, happenings, events)
     events = (events + conditional)[: max(max_events, 1)]
@@ -92,6 +98,20 @@ def draft_scenario(
             "(who does what, to what or where); write the scenario's questions by hand"
         )
     return Scenario(name=name, title=title, events=events, articles=tuple(articles), as_of=as_of)
+
+
+def _evidenced(happenings: Sequence[Happening], claims: Sequence[Claim]) -> list[Happening]:
+    """The happenings whose drafted question some claim links to, in order.
+
+    A question the linker cannot read back as any claim's happening ("Will the rule
+    People's Democratic Party's candidate?") would be forecast from its base rate alone:
+    it is a misread clause, not a question, and the next happening takes its place.
+    """
+    if not happenings:
+        return []
+    events = _events(happenings)
+    linked = {evidence.event for evidence in link_claims(Scenario("d", "d", events), claims)}
+    return [h for h, event in zip(happenings, events, strict=True) if event.name in linked]
 
 
 def rank_happenings(happenings: Sequence[Happening], title: str) -> list[Happening]:
@@ -180,9 +200,10 @@ def _conditional_events(
     parents = list(zip((h.frame for h in happenings), events, strict=True))
     taken = {event.name for event in events}
     for claim, frame in zip(claims, frames, strict=True):
-        if claim.condition is None or not _askable(frame) or not claim.forward:
+        stated = condition_of(claim)
+        if stated is None or not _askable(frame) or not claim.forward:
             continue
-        condition = question_frame(claim.condition.event)
+        condition = question_frame(stated.event)
         parent = next((e for f, e in parents if same_happening(f, condition)), None)
         if parent is None and _askable(condition) and _stands_alone(condition):
             by = claim.published + DEFAULT_HORIZON if claim.published else None
@@ -191,7 +212,7 @@ def _conditional_events(
             drafted.append(parent)
         if parent is None:
             continue
-        given = f"not {parent.name}" if claim.condition.negated else parent.name
+        given = f"not {parent.name}" if stated.negated else parent.name
         if not any(e.given == given and same_happening(event_frame(e), frame) for e in drafted):
             drafted.append(_new_event(frame, parent.deadline, taken, given))
     return tuple(drafted)

@@ -9,7 +9,9 @@ off") has its cancelled event's class and joins that happening as evidence again
 
 Only *questionable* frames start a happening (:func:`questionable`): a forward claim, a verb
 or eventive noun that is no attitude, report or state ("say", "hope", "be"), a subject that
-co-reference resolves, something named to ask about, and a time that is not wholly past.
+co-reference resolves, something named to ask about, no appeal to another to act ("urged
+the leaders to stay calm"), and a time that is neither wholly past nor stated in the past
+tense ("filed paperwork last month to run in 2016").
 """
 
 from __future__ import annotations
@@ -19,11 +21,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from forecast.language import frame_rules as rules
-from forecast.language.claim import Claim, Tense
-from forecast.language.frames import Frame
+from forecast.language import tokens as tk
+from forecast.language.claim import Claim, Condition, Tense
+from forecast.language.frames import Frame, parse_sentence
 from forecast.language.predicate_rules import REPORTING
 
-__all__ = ["NOT_ASKED", "Happening", "group_happenings", "questionable", "same_happening"]
+__all__ = [
+    "NOT_ASKED",
+    "Happening",
+    "condition_of",
+    "group_happenings",
+    "questionable",
+    "same_happening",
+]
 
 NOT_ASKED = rules.NON_EVENTS | REPORTING
 """Lemmas and classes never asked about by themselves: attitudes, states, reports."""
@@ -45,9 +55,9 @@ class Happening:
 
 def questionable(claim: Claim, frame: Frame | None) -> bool:
     """True when ``frame`` can stand as an analyst's question (rules in the module docstring)."""
-    if frame is None or not claim.forward or claim.condition is not None:
+    if frame is None or not claim.forward or condition_of(claim) is not None:
         return False
-    if frame.kind == "other" or not frame.resolved:
+    if frame.kind == "other" or not frame.resolved or frame.urged:
         return False
     if frame.action in NOT_ASKED or frame.lemma in NOT_ASKED:
         return False
@@ -56,13 +66,25 @@ def questionable(claim: Claim, frame: Frame | None) -> bool:
     return not background(claim, frame)
 
 
+def condition_of(claim: Claim) -> Condition | None:
+    """The claim's condition, or None when it has none or it is only a wish ("Georgia will
+    become a NATO member if it wants to"): a wish is no happening to condition on."""
+    condition = claim.condition
+    if condition is None or condition.negated:
+        return condition
+    roots = (t for t in parse_sentence(condition.event) if t.head.i == t.i)
+    return None if any(tk.lemma(root) in rules.WISHES for root in roots) else condition
+
+
 def background(claim: Claim, frame: Frame) -> bool:
-    """A frame wholly in the past, or an unhedged statement that names no time ahead."""
+    """A frame wholly in the past or stated in the past tense, or an unhedged statement that
+    names no time ahead or is dated from before publication ("It is dated October 6, 2006")."""
     published = claim.published
-    end = frame.window[1]
-    if published is not None and end is not None and end < published:
+    start, end = frame.window
+    if frame.past or (published is not None and end is not None and end < published):
         return True
-    return claim.tense is Tense.FACT and (end is None or published is None or end < published)
+    first = start if start is not None else end
+    return claim.tense is Tense.FACT and (first is None or published is None or first < published)
 
 
 def _keys(text: str) -> frozenset[str]:

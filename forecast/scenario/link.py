@@ -7,10 +7,12 @@ The rules, in order:
 3. The claim's event phrase must match the rule's ``all_of`` (every group has a phrase
    in it) and none of ``none_of`` (case-insensitive, whole words, simple inflections).
 4. The condition must agree. A claim without a condition informs only events without
-   ``given`` (marginal events). A claim with a condition informs only conditional
-   events whose condition rule matches the claim's condition phrase with the same
-   polarity: ``match.condition`` and ``match.condition_negated`` when given, else, when
-   ``given`` is one event ``x`` or ``not x``, the match rule of ``x`` with that polarity.
+   ``given`` (marginal events); a condition that is only a wish ("if it wants to") is
+   no condition (:func:`~forecast.scenario.happenings.condition_of`). A claim with a
+   condition informs only conditional events whose condition rule matches the claim's
+   condition phrase with the same polarity: ``match.condition`` and
+   ``match.condition_negated`` when given, else, when ``given`` is one event ``x`` or
+   ``not x``, the match rule of ``x`` with that polarity.
 5. A claim whose event phrase matches an event's ``against`` groups (and none of
    ``none_of``) is evidence that the event does not happen: its log-odds are negated.
 6. A claim links to at most one event: the matching rule (``all_of`` or ``against``) with
@@ -36,7 +38,7 @@ from forecast.language.frames import Frame, claim_frames
 from forecast.language.questions import question_frame
 from forecast.scenario.events import Event, Evidence, MatchRule, Scenario
 from forecast.scenario.frame_link import event_frame, frame_reason
-from forecast.scenario.happenings import same_happening
+from forecast.scenario.happenings import condition_of, same_happening
 from forecast.scenario.words import contains, stems
 
 
@@ -131,7 +133,7 @@ def _link(scenario: Scenario, claim: Claim, frame: Frame | None) -> Evidence | N
             if (
                 len(groups) > best_specificity
                 and phrase_matches(claim.event, groups, rule.none_of)
-                and _condition_agrees(scenario, event, claim.condition)
+                and _condition_agrees(scenario, event, condition_of(claim))
             ):
                 reason = "match: against" if against else "match: all_of"
                 best = Evidence(event.name, claim, against, reason)
@@ -150,7 +152,7 @@ def _frame_link(scenario: Scenario, claim: Claim, frame: Frame | None) -> Eviden
         if (
             found is not None
             and found[0] > best_fields
-            and _condition_agrees(scenario, event, claim.condition)
+            and _condition_agrees(scenario, event, condition_of(claim))
         ):
             best_fields = found[0]
             best = Evidence(event.name, claim, frame.against, found[1])

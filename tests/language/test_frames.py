@@ -147,3 +147,104 @@ def test_a_planning_participle_stands_for_the_happening_it_plans():
     ):
         frame = frame_of(sentence, "scheduled")
         assert frame.kind == "noun" and frame.action in ("elect", "meet")
+
+
+def test_a_light_verb_with_no_eventive_object_is_its_own_happening():
+    frame = frame_of(
+        "Space Shuttle Endeavour, which will launch on STS-134 at the end of the month, "
+        "will be sent to the California Science Center.",
+        "launch",
+    )
+    assert (frame.actor, frame.action, frame.kind) == ("endeavour", "launch", "verb")
+    assert frame_of("The issue will take time to get right.", "take").kind == "other"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate", "action"),
+    [
+        ("Andy Martin may take part in the debate.", "take", "participate"),
+        ("Mubarak could leave office within days.", "leave", "resign"),
+        ("The SADC will dispatch teams to the provinces.", "dispatch", "send"),
+    ],
+)
+def test_a_verb_and_object_pair_and_new_synonyms_take_their_class(sentence, predicate, action):
+    assert frame_of(sentence, predicate).action == action
+
+
+def test_a_lemma_cut_short_of_its_final_e_takes_the_whole_words_class():
+    assert class_of("reinstat") == class_of("reinstate") == "restore"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate", "actor", "action"),
+    [
+        ("Britain has also announced plans to hold a conference on Yemen.", "hold", "uk", None),
+        (
+            "The forms are part of Rishi Sunak's effort to clear the backlog.",
+            "clear",
+            "sunak",
+            "clear",
+        ),
+        ("The Home Office today is to begin issuing questionnaires.", "issuing", "office", "issue"),
+    ],
+)
+def test_the_doer_of_a_plan_or_an_outer_subject_is_found(sentence, predicate, actor, action):
+    frame = frame_of(sentence, predicate)
+    assert frame.actor == actor and frame.resolved
+    assert action is None or frame.action == action
+
+
+def test_an_appeal_to_another_is_theirs_to_act_and_marked_urged():
+    frame = frame_of(
+        'Spokesman Gordon Johndroe called on Turkey "to continue their discussions with us".',
+        "continue",
+    )
+    assert (frame.actor, frame.urged) == ("turkey", True)
+    assert frame_of("Chavez urged the leaders to stay calm.", "stay").urged
+    assert not frame_of("Turkey is expected to continue talks.", "continue").urged
+
+
+def test_promises_and_carrying_on_stand_over_the_happening_they_promise():
+    sarkozy = Source("Sarkozy", SourceKind.OFFICIAL)
+    frame = frame_of("We will carry on working to free them.", "carry", source=sarkozy)
+    assert (frame.actor, frame.action) == ("sarkozy", "release")
+    assert frame_of("Yemen has vowed to keep foreign extremists out.", "vowed").lemma == "keep"
+
+
+def test_a_proper_name_beside_a_common_noun_subject_names_the_actor():
+    frame = frame_of(
+        "The prototype orbiter, Space Shuttle Enterprise would be relocated to New York.",
+        "relocated",
+    )
+    assert frame.action == "move" and "Enterprise" in frame.body
+
+
+def test_a_happening_stated_in_the_simple_past_is_marked_past():
+    past = frame_of("Martin filed paperwork last month to run for president.", "filed")
+    assert past.past
+    assert not frame_of("Martin will file paperwork next month.", "file").past
+
+
+def test_we_in_a_quotation_is_the_subject_of_the_verb_quoting_it():
+    frame = frame_of(
+        'The Home Office letter reads "we may extend the use of the questionnaire".', "extend"
+    )
+    assert (frame.actor, frame.resolved) == ("office", True)
+
+
+def test_an_institution_is_keyed_by_the_name_it_belongs_to():
+    claim = frame_of("The New Zealand government will hold two referendums.", "hold")
+    question = question_frame("Will New Zealand hold a flag referendum by 2015-12-11?")
+    assert claim.actor == question.actor == "zealand"
+    assert claim.action == question.action == "vote"
+
+
+def test_an_inflected_lemma_takes_the_class_of_its_base_word():
+    question = question_frame("Will more FARC hostages be freed by 2008-12-31?")
+    assert class_of("freed") == question.action == "release"
+
+
+def test_becoming_a_member_is_joining():
+    frame = frame_of("Georgia will become a NATO member if it wants to.", "become")
+    question = question_frame("Will Georgia join NATO by 2009-08-17?")
+    assert (frame.actor, frame.action) == (question.actor, question.action) == ("georgia", "join")
