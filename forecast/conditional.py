@@ -511,15 +511,16 @@ class Shifts:
         algebra = self.algebra
         events = np.arange(self.theta.shape[1]) if events is None else np.asarray(events)
         columns = np.flatnonzero(np.isin(algebra.informed, events))  # informed and asked for
-        event, source = algebra.claim_event[claims], algebra.claim_source[claims]
-        at_event = self.cov[:, :, columns][:, event]  # V[e_c, R]: (rows, c, R)
-        at_source = np.swapaxes(self.cov_cross[:, columns], 1, 2)[:, source]  # (V W)[R, s_c]
-        k = self.k[:, claims, None]
-        v = algebra.a_one[claims, None] * (at_event - k * at_source)
+        event, source = algebra.claim_event[claims, None], algebra.claim_source[claims, None]
+        weight = algebra.a_one[claims] * self.scale[:, claims]  # (rows, c)
+        shift = _gather(self.cov, event, columns)  # V[e_c, R]: (rows, c, R)
+        shift *= weight[..., None]
+        weight *= self.k[:, claims]
+        at_source = _gather(self.cov_cross, columns[None, :], source)  # (V W)[R, s_c]
+        at_source *= weight[..., None]
+        shift -= at_source
         moved = np.repeat(self.theta[:, None, events], len(claims), axis=1)
-        moved[..., np.searchsorted(events, algebra.informed[columns])] += (
-            v * self.scale[:, claims, None]
-        )
+        moved[..., np.searchsorted(events, algebra.informed[columns])] += shift
         return moved
 
 
@@ -531,23 +532,49 @@ def _shifts(algebra: ClaimAlgebra, theta: np.ndarray, block: _Block) -> Shifts:
     cov = block.covariance()
     cov_cross = np.matmul(cov, cross)  # V W: (rows, e1, s)
     source_quad = np.einsum("es,res->rs", cross, cov_cross)  # diag(W^T V W)
+    # Every (rows, claim) array below is updated in place: at a thousand claims these
+    # passes over memory, not arithmetic, are the cost.
     # gamma = u^T V u with u = a1 (e_event - k W[:, source]), gathered per claim.
-    gamma = a1**2 * (
-        cov[:, event, event] - 2 * k * cov_cross[:, event, source] + k**2 * source_quad[:, source]
-    )
-
-    def u_dot(x: np.ndarray) -> np.ndarray:
-        """``u^T x`` per claim for x (rows, e1)."""
-        return a1 * (x[:, event] - k * (x @ cross)[:, source])
-
-    q = algebra.a_diag - a1**2 * k
-    qy = algebra.a_y - a1 * k * algebra.source_y[source]
+    gamma = source_quad[:, source]
+    gamma *= k
+    gamma -= 2.0 * _gather(cov_cross, event, source)
+    gamma *= k
+    gamma += _gather(cov, event, event)
+    gamma *= a1**2
+    q = k * -(a1**2)
+    q += algebra.a_diag
     spread = q - gamma
     alpha = 1.0 / spread
-    beta = alpha / (1.0 + np.sqrt(q * alpha))
+    beta = np.sqrt(q * alpha, out=q)
+    beta += 1.0
+    np.divide(alpha, beta, out=beta)
+    # scale = alpha (u^T m - (Q y)_c) + beta u^T (theta - m), where u^T x = a1 (x_e -
+    # k (x W)_s) and (Q y)_c = a_y - a1 k (U^T A^-1 y)_s share the gathers.
+    scale = _u_dot(algebra, k, block.mean, block.mean @ cross - algebra.source_y)
+    scale -= algebra.a_y
+    scale *= alpha
     centred = theta[:, algebra.informed] - block.mean
-    scale = alpha * (u_dot(block.mean) - qy) + beta * u_dot(centred)
+    moved = _u_dot(algebra, k, centred, centred @ cross)
+    moved *= beta
+    scale += moved
     return Shifts(algebra, theta, cov, cov_cross, k, scale, spread)
+
+
+def _gather(matrices: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+    """``matrices[:, rows, columns]`` for a stack (n, a, b), by one take on the flat axis
+    (2-D fancy indexing of each matrix is several times slower). Index arrays broadcast."""
+    flat = matrices.reshape(len(matrices), -1)
+    return np.take(flat, rows * matrices.shape[2] + columns, axis=1)
+
+
+def _u_dot(algebra: ClaimAlgebra, k: np.ndarray, at_event: np.ndarray, at_source: np.ndarray):
+    """Per claim ``a1 (at_event[:, e_c] - k at_source[:, s_c])`` for (rows, e1) and
+    (rows, source) arrays, in one new (rows, claim) array."""
+    out = at_source[:, algebra.claim_source]
+    out *= k
+    np.subtract(at_event[:, algebra.claim_event], out, out=out)
+    out *= algebra.a_one
+    return out
 
 
 @one_blas_thread
