@@ -175,16 +175,16 @@ class ModelConfig:
 
 @dataclass(frozen=True, slots=True)
 class ClaimDesign:
-    """The constant parts of the likelihood derived from an `EvidenceSet`.
+    """How the claims of an `EvidenceSet` map to source kinds, in time linear in the claims.
 
-    Only sources with claims appear; ``source_kind_index`` maps each to ``kinds``.
+    Only sources with claims appear; ``source_kind_index`` maps each to ``kinds``. The
+    dense (claim x claim) covariance is built only by `claim_covariance`, for the tests
+    and prior simulation that need it: the sampler and the reweighting never do.
     """
 
     kinds: tuple[str, ...]  # source kinds present among the claims, in SourceKind order
     claim_kind: np.ndarray  # per claim: index into kinds
     source_kind_index: np.ndarray  # per source with claims: index into kinds
-    same_source: np.ndarray  # (n_claims, n_claims) 1.0 where two claims share a source
-    base_cov: np.ndarray  # A: covariance without the source effects
 
     @property
     def kind_centre(self) -> np.ndarray:
@@ -193,30 +193,32 @@ class ClaimDesign:
 
 
 def claim_design(ev: EvidenceSet, config: ModelConfig) -> ClaimDesign:
-    """Build the constant covariance pieces and the claim-to-kind map."""
+    """The claim-to-kind and source-to-kind maps (``config`` is accepted for symmetry
+    with the other model constants; the maps do not depend on it)."""
     source = np.asarray(ev.claim_source, dtype=int)
-    claim_kind_name = [ev.source_kind[s] for s in source]
-    kinds = tuple(k.value for k in _KIND_ORDER if k.value in claim_kind_name)
-    cue = np.asarray(ev.claim_cue_sd, dtype=float)
-    wording = np.asarray(ev.claim_wording)
-    stale_var = config.staleness_per_30_days**2 * np.asarray(ev.claim_age_days, float) / 30.0
-    base = np.outer(cue, cue) * (wording[:, None] == wording[None, :])
-    base += np.diag(stale_var + config.residual_sd**2)
-    used = np.unique(source)
+    present = set(ev.source_kind[s] for s in np.unique(source))
+    kinds = tuple(k.value for k in _KIND_ORDER if k.value in present)
+    kind_of_source = np.array([kinds.index(k) if k in present else -1 for k in ev.source_kind])
     return ClaimDesign(
         kinds=kinds,
-        claim_kind=np.array([kinds.index(k) for k in claim_kind_name], dtype=int),
-        source_kind_index=np.array([kinds.index(ev.source_kind[s]) for s in used], dtype=int),
-        same_source=(source[:, None] == source[None, :]).astype(float),
-        base_cov=base,
+        claim_kind=kind_of_source[source],
+        source_kind_index=kind_of_source[np.unique(source)],
     )
 
 
 def claim_covariance(evidence: EvidenceSet, config: ModelConfig, tau: np.ndarray) -> np.ndarray:
-    """Covariance ``Sigma`` of the claims given per-kind scales ``tau`` (..., kind)."""
+    """Covariance ``Sigma`` of the claims given per-kind scales ``tau`` (..., kind): dense,
+    (..., claim, claim), for checks and prior simulation on small evidence."""
     design = claim_design(evidence, config)
+    source = np.asarray(evidence.claim_source, dtype=int)
+    cue = np.asarray(evidence.claim_cue_sd, dtype=float)
+    wording = np.asarray(evidence.claim_wording)
+    age = np.asarray(evidence.claim_age_days, dtype=float)
+    base = np.outer(cue, cue) * (wording[:, None] == wording[None, :])
+    base += np.diag(config.staleness_per_30_days**2 * age / 30.0 + config.residual_sd**2)
+    same_source = source[:, None] == source[None, :]
     tau_claim = np.asarray(tau)[..., design.claim_kind]
-    return design.base_cov + tau_claim[..., :, None] * tau_claim[..., None, :] * design.same_source
+    return base + tau_claim[..., :, None] * tau_claim[..., None, :] * same_source
 
 
 def simulate_claims(

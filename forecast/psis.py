@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import numpy as np
 from scipy import fft
-from scipy.special import logsumexp
 
 __all__ = ["psis", "relative_ess"]
 
@@ -89,7 +88,8 @@ def psis(log_weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     flat = np.moveaxis(log_weights, -1, 0).reshape(n_sets, -1)
     x = flat - flat.max(axis=1, keepdims=True)
     n = x.shape[1]
-    reff = relative_ess(np.exp(log_weights - flat.max(axis=1)))
+    with np.errstate(invalid="ignore", divide="ignore"):  # as in relative_ess
+        reff = _relative_ess(np.exp(x).reshape(n_sets, *log_weights.shape[:-1]))
     reff = np.where(np.isfinite(reff), np.minimum(reff, 1.0), 1.0)
     tail_max = np.ceil(np.minimum(n / 5.0, 3.0 * np.sqrt(n / reff))).astype(int)
     # Only the largest weights are ever sorted: from the smallest cutoff position up.
@@ -111,8 +111,12 @@ def psis(log_weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     constant = np.ptp(flat, axis=1) < 1e-12
     x[constant] = 0.0
     k[constant] = 0.0
-    x -= logsumexp(x, axis=1, keepdims=True)
-    return np.exp(x), k
+    # No log weight exceeds 0 (smoothing caps the tail at 0) and each set's largest
+    # is at least its cutoff (> log of the smallest float): exp neither overflows nor
+    # leaves a set summing to 0, so no logsumexp is needed.
+    weights = np.exp(x, out=x)
+    weights /= weights.sum(axis=1, keepdims=True)
+    return weights, k
 
 
 def _smooth_tails(

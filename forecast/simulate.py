@@ -313,9 +313,13 @@ def _exact(graph: EventGraph, probs: np.ndarray, targets: tuple[Expr, ...]) -> n
     step = max(1, _CHUNK_CELLS // 2**k)
     for start in range(0, len(probs), step):
         block = sub[start : start + step]
-        weight = np.ones((len(block), 2**k))
+        # State s sets coin i when bit i of s is 1: each coin doubles the table of
+        # weights, its "no" half first (2 * 2**k products, not k * 2**k).
+        weight = np.ones((len(block), 1))
         for i in range(k):
-            weight *= np.where(states[:, i], block[:, i, None], 1.0 - block[:, i, None])
+            weight = np.concatenate(
+                [weight * (1.0 - block[:, i, None]), weight * block[:, i, None]], axis=1
+            )
         out[start : start + step] = weight @ table
     return out
 

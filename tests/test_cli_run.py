@@ -164,6 +164,33 @@ def test_help_does_not_import_pymc_and_documents_exit_codes():
     assert "exit codes:" in done.stdout and "FORECAST_DRAWS" in done.stdout
 
 
+@pytest.mark.slow
+def test_the_forecast_program_keeps_dask_out_unless_the_command_batches():
+    """xarray imports Dask on the first array it wraps when Dask is installed; ``forecast
+    run`` builds draws with xarray and never batches, so Dask must not load. A caller's
+    own process (``main`` without ``own_process``) and batch commands keep Dask."""
+    code = (
+        "import sys\n"
+        "from forecast.cli import build_parser, main\n"
+        "code = main(['run', '--format', 'json', '--seed', '1'], own_process=True)\n"
+        "print(code, 'xarray' in sys.modules, 'dask.base' in sys.modules)\n"
+        "flags = [build_parser().parse_args(argv).batches for argv in (['reforecast'], "
+        "['backtest', '--store', 'x'])]\n"
+        "print(flags, getattr(build_parser().parse_args(['run']), 'batches', False))\n"
+    )
+    env = {**os.environ, "FORECAST_DRAWS": "100"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=REPO, env=env, check=True)  # fmt: skip
+    status, flags = done.stdout.splitlines()[-2:]
+    assert status.split()[1:] == ["True", "False"] and int(status.split()[0]) in DONE
+    assert flags == "[True, True] False"
+    kept = "import sys; from forecast.cli import main; import xarray, numpy; "
+    kept += "xarray.DataArray(numpy.zeros(2)); print('dask.base' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", kept], capture_output=True, text=True,
+                          cwd=REPO, check=True)  # fmt: skip
+    assert done.stdout.split() == ["True"]
+
+
 def test_seed_article_runs_through_the_shipped_model(seed_article_path, capsys):
     payload, _ = run_json(
         capsys,

@@ -17,7 +17,7 @@ from forecast.conditional import (
 from forecast.errors import InputError
 from forecast.evidence import ModelConfig, claim_design
 from tests.conftest import MC_Z
-from tests.model_cases import exact_posterior, reference_covariance, seed_like
+from tests.model_cases import evidence, exact_posterior, reference_covariance, seed_like
 
 FIXED = ModelConfig(kind_scale_sd=0.0)
 
@@ -41,6 +41,25 @@ def test_theta_conditional_is_the_conjugate_posterior():
     mean, cov = exact_posterior(ev, FIXED)
     np.testing.assert_allclose(got.mean[0], mean, atol=1e-10)
     np.testing.assert_allclose(got.covariance()[0], cov, atol=1e-10)
+
+
+def test_many_events_sources_across_events_match_the_closed_form(rng):
+    """40 informed events (past the row-by-row inverse, so halved) with sources whose
+    claims span several events: the conjugate posterior and scipy's marginal."""
+    n_events, n_claims = 40, 120
+    kinds = ("anonymous", "outlet", "official", "hearsay")
+    ev = evidence(
+        n_events=n_events,
+        claim_event=tuple(rng.permutation(np.arange(n_claims) % n_events).tolist()),
+        claim_logit=tuple(rng.normal(0.0, 1.5, n_claims).tolist()),
+        claim_source=tuple((np.arange(n_claims) // 6).tolist()),
+        source_kind=tuple(kinds[s % 4] for s in range(n_claims // 6)),
+    )
+    got = theta_conditional(ev, FIXED, _centres(ev))
+    mean, cov = exact_posterior(ev, FIXED)
+    np.testing.assert_allclose(got.mean[0], mean, atol=1e-10)
+    np.testing.assert_allclose(got.covariance()[0], cov, atol=1e-10)
+    assert abs(log_marginal(ev, FIXED, _centres(ev))[0] - _scipy_log_marginal(ev)) < 1e-8
 
 
 def test_log_marginal_matches_scipy():

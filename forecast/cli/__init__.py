@@ -45,16 +45,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int:
     """Run one ``forecast`` command and return its exit code.
 
     User errors (:class:`~forecast.errors.ForecastError`) print one line on stderr;
-    ``--debug`` re-raises them with the traceback.
+    ``--debug`` re-raises them with the traceback. ``own_process`` says the process
+    ends with the command (the ``forecast`` program), so a command that never runs a
+    batch may keep Dask out of it (`_hide_dask`); a caller's process is left alone.
     """
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.debug:
         _quiet_libraries()
+    if own_process and not getattr(args, "batches", False):
+        _hide_dask()
     try:
         with _sigterm_as_interrupt():
             return args.handler(args)
@@ -85,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def entry_point() -> NoReturn:
     """The ``forecast`` command (and ``python -m forecast``): `main`, then `exit_now`."""
-    exit_now(main())
+    exit_now(main(own_process=True))
 
 
 def exit_now(code: int) -> NoReturn:
@@ -118,6 +122,19 @@ def _sigterm_as_interrupt() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def _hide_dask() -> None:
+    """Make Dask look absent to this process, which runs no batch.
+
+    xarray checks every array it wraps against Dask's array type and, with Dask
+    installed, imports ``dask`` and ``dask.array`` to do so: ~0.3 CPU-s of a forecast
+    that builds its draws' xarray objects and never uses Dask. A ``None`` entry in
+    ``sys.modules`` makes ``importlib.util.find_spec("dask")`` return None and
+    ``import dask`` raise ImportError, which xarray reads as "not installed". Commands
+    that batch (``reforecast``, ``backtest``) set ``batches`` and keep Dask.
+    """
+    sys.modules.setdefault("dask", None)
 
 
 def _quiet_libraries() -> None:

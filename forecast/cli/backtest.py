@@ -44,7 +44,7 @@ def add_commands(commands) -> None:
     add_score_options(parser)
     add_sampler_options(parser)
     add_engine_options(parser)
-    parser.set_defaults(handler=backtest_command)
+    parser.set_defaults(handler=backtest_command, batches=True)
 
 
 def backtest_command(args: argparse.Namespace) -> int:

@@ -54,7 +54,7 @@ def add_commands(commands) -> None:
     add_sampler_options(again)
     add_engine_options(again)
     add_format_option(again)
-    again.set_defaults(handler=reforecast_command)
+    again.set_defaults(handler=reforecast_command, batches=True)
 
     watch = _command(commands, "watch", "poll a folder or an RSS/Atom feed and reforecast")
     watch.add_argument("source", metavar="DIR|URL", help="folder of articles or feed URL")
