@@ -198,10 +198,12 @@ class _SentenceReading:
             if reading is not None:
                 claims.append(self._claim(group.cues, reading, _past(group)))
         claims.extend(self._fact_claims(hits))
-        if not claims and FACT_CUE in self.cues.names:
-            claims.extend(self._background())
         claims = [revise(claim, self.parsed) for claim in claims]
         claims.extend(self._parsed_claim(found) for found in uncovered(claims, self.parsed))
+        # Background only where the sentence holds no claim: "called on X to continue" is
+        # the appeal's act, not also a past "called".
+        if not claims and FACT_CUE in self.cues.names:
+            claims.extend(revise(claim, self.parsed) for claim in self._background())
         return sorted(claims, key=lambda claim: claim.predicate_span)
 
     def _parsed_claim(self, found: PredicateReading) -> Claim:
@@ -343,12 +345,21 @@ class _SentenceReading:
         return Condition(self.condition.event, span, self.condition.negated)
 
     def _dates(self, region: Span, past: bool = False):
+        """Dates that begin inside ``region``, read on the whole sentence so that a region
+        cut at a comma keeps the year of "March 9, 2007"."""
         start, end = region
+        offset = self.sentence.span[0]
+        found = self._sentence_dates_past if past else self._sentence_dates
+        return tuple(date for date in found if start <= date.span[0] - offset < end)
+
+    @functools.cached_property
+    def _sentence_dates(self):
+        return find_dates(self.sentence.text, self.article.published, self.sentence.span[0])
+
+    @functools.cached_property
+    def _sentence_dates_past(self):
         return find_dates(
-            self.sentence.text[start:end],
-            self.article.published,
-            self.sentence.span[0] + start,
-            past=past,
+            self.sentence.text, self.article.published, self.sentence.span[0], past=True
         )
 
     def _future(self, date) -> bool:

@@ -86,7 +86,7 @@ def revise(claim: Claim, readings: Sequence[PredicateReading]) -> Claim:
     # The parse reads no event ahead at the claim and no date says otherwise: a generic
     # "can", a deontic "must", a hedge about the present, "could have", "May" the name, a
     # pseudo-cleft "what we do is to".
-    if claim.tense is Tense.FORWARD and not own.forward and not _dated_ahead(claim):
+    if claim.forward and not own.forward and not _dated_ahead(claim):
         return dataclasses.replace(claim_annotated(claim, own), tense=Tense.PAST)
     return claim_annotated(claim, own)
 
