@@ -28,7 +28,7 @@ from typing import NamedTuple
 from forecast.article import Article
 from forecast.language.attribution import find_attribution, resolve_source
 from forecast.language.claim import Claim, Condition, CueMatch, Source, SourceKind, Span, Tense
-from forecast.language.conditions import ConditionHit, find_condition
+from forecast.language.conditions import ConditionHit, find_condition, is_generic
 from forecast.language.coref import resolve_subject
 from forecast.language.cues import CueHit, CuePattern, build_cue_patterns, find_cues
 from forecast.language.dates import find_dates
@@ -204,7 +204,19 @@ class _SentenceReading:
         # the appeal's act, not also a past "called".
         if not claims and FACT_CUE in self.cues.names:
             claims.extend(revise(claim, self.parsed) for claim in self._background())
+        claims = [self._unless_generic(claim) for claim in claims]
         return sorted(claims, key=lambda claim: claim.predicate_span)
+
+    def _unless_generic(self, claim: Claim) -> Claim:
+        """A consequence for anyone at all ("if an infant is not getting enough iodine, ...
+        you will develop a goiter") is a tendency, not a forecast: background, unless a date
+        ahead anchors it."""
+        generic = is_generic(claim.event) or (
+            self.condition is not None and is_generic(self.condition.event, condition=True)
+        )
+        if not generic or not claim.forward or any(self._future(d) for d in claim.dates):
+            return claim
+        return dataclasses.replace(claim, tense=Tense.PAST)
 
     def _parsed_claim(self, found: PredicateReading) -> Claim:
         """A forward event only the parse reads ("the talks were called off")."""

@@ -42,3 +42,36 @@ def test_an_appeal_has_no_past_claim_beside_its_act():
     claims = claims_of("The mayor called on the dockers to end their strike.")
     assert [claim.predicate for claim in claims] == ["end"]
     assert claims[0].forward
+
+
+def the_claim(text: str, predicate: str):
+    (claim,) = [claim for claim in claims_of(text) if claim.predicate == predicate]
+    return claim
+
+
+def test_a_negative_object_negates_the_event():
+    claim = the_claim("The coach said he would name no new players before the final.", "name")
+    assert claim.forward and claim.negated and claim.prob < 0.5
+
+
+def test_a_negative_subject_negates_the_event():
+    claim = the_claim("Nobody is expected to attend the ceremony in Lagos.", "attend")
+    assert claim.forward and claim.prob < 1 / 3
+
+
+def test_a_consequence_for_anyone_is_no_forecast():
+    for text in (
+        "If someone were to open the valve, the tank would drain within minutes.",
+        "If a child misses three doses, you will see the rash come back.",
+        "As you get older, you will lose some of your hearing.",
+    ):
+        assert forward_predicates(text) == [], text
+
+
+def test_a_condition_on_a_named_actor_still_gives_a_forecast():
+    assert "close" in forward_predicates("If the union strikes, the port will close.")
+
+
+def test_a_date_ahead_anchors_a_consequence_for_anyone():
+    text = "If anyone wants a seat, the box office will open on March 20."
+    assert "open" in forward_predicates(text)
