@@ -285,15 +285,25 @@ class _SentenceReading:
         region = (subject.span[0] if subject else phrase_start, end)
         reading = EventReading(event, predicate, span, region)
         hit = CueHit(FACT_CUE, "certainty", span)
-        return [self._claim([hit], reading, past=not self._ahead(region))]
+        return [self._claim([hit], reading, past=not self._ahead(region, span))]
 
-    def _ahead(self, region: Span) -> bool:
+    def _ahead(self, region: Span, predicate: Span) -> bool:
         """A past-tense clause that still points forward: a future marker, or a date after
-        publication (bare weekdays read backwards: "was mild on Tuesday")."""
+        publication (bare weekdays read backwards: "was mild on Tuesday") that is the
+        predicate's own, not a later verb's ("filed papers last month to run in 2016")."""
         if FUTURE_MARKER.search(self.sentence.text, *region):
             return True
         published = self.article.published
-        dates = self._dates(region, past=True)
+        offset = self.sentence.span[0]
+        verbs = [r.span[0] - offset for r in self.parsed if r.span == r.carrier_span]
+        # The predicate's own verb ("moved" after the "was" the phrase starts at), then any
+        # later one before a date takes the date.
+        own = min((verb for verb in verbs if verb >= predicate[0]), default=predicate[0])
+        dates = [
+            date
+            for date in self._dates(region, past=True)
+            if not any(own < verb < date.span[0] - offset for verb in verbs)
+        ]
         return published is not None and any(
             date.start is not None and date.start > published for date in dates
         )

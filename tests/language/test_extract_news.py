@@ -75,3 +75,13 @@ def test_a_condition_on_a_named_actor_still_gives_a_forecast():
 def test_a_date_ahead_anchors_a_consequence_for_anyone():
     text = "If anyone wants a seat, the box office will open on March 20."
     assert "open" in forward_predicates(text)
+
+
+def test_a_date_ahead_in_a_later_clause_leaves_a_past_act_background():
+    assert (
+        forward_predicates("The senator filed papers last month to run for governor in 2014.") == []
+    )
+
+
+def test_a_date_ahead_of_the_act_itself_keeps_it_ahead():
+    assert forward_predicates("The vote was moved to March 29.") == ["move"]
