@@ -51,7 +51,7 @@ from forecast.language.phrases import (
     subject_before,
 )
 from forecast.language.predicates import PredicateReading, read_text
-from forecast.language.reconcile import reading_at, revise, uncovered
+from forecast.language.reconcile import OVERRIDING, reading_at, revise, uncovered
 from forecast.language.records import claim_to_dict, claims_to_frame
 from forecast.language.sentences import Sentence, split_sentences
 from forecast.language.trim import trim_event
@@ -67,6 +67,10 @@ DATED_FACT_CUES = frozenset({"will", "is to", "is set to", "confirmed"})  # sett
 MIN_CUE_SD = 0.05
 # How far back "the two leaders" and "the group" look for who they are (a few paragraphs).
 COREF_WINDOW = 5000
+# "until" (with a word or two) right before a date: "not ... until sometime next week".
+UNTIL = re.compile(r"\b(?:until|till)\b(?:\s+[\w-]+){0,2}\s*$", re.I)
+UNTIL_REACH = 40
+"""Characters before a date searched for its "until"."""
 # Unhedged words that state a dated arrangement: "the summit taking place on June 12".
 FACT_TRIGGER = re.compile(
     r"\b(?P<pred>(?:is\s+|are\s+)?(?:taking|takes|to\s+take)\s+place|take\s+place|"
@@ -204,8 +208,25 @@ class _SentenceReading:
         # the appeal's act, not also a past "called".
         if not claims and FACT_CUE in self.cues.names:
             claims.extend(revise(claim, self.parsed) for claim in self._background())
-        claims = [self._unless_generic(claim) for claim in claims]
+        claims = [self._not_until(self._unless_generic(claim)) for claim in claims]
         return sorted(claims, key=lambda claim: claim.predicate_span)
+
+    def _not_until(self, claim: Claim) -> Claim:
+        """ "is not due to return until next week": the negation is of the earlier time, not
+        of the event, which is due at that date (a counter-hedge)."""
+        if not claim.negated or claim.construction in OVERRIDING:
+            return claim
+        text, offset = self.article.text, self.sentence.span[0]
+        after = claim.predicate_span[1]
+        if not any(
+            date.span[0] > after
+            and UNTIL.search(text, max(after, offset, date.span[0] - UNTIL_REACH), date.span[0])
+            for date in claim.dates
+        ):
+            return claim
+        return dataclasses.replace(
+            claim, negated=False, logit_mean=-claim.logit_mean, construction="counter_hedge"
+        )
 
     def _unless_generic(self, claim: Claim) -> Claim:
         """A consequence for anyone at all ("if an infant is not getting enough iodine, ...
@@ -400,12 +421,13 @@ def _fact_predicate(words: str) -> str:
 
 
 def _undecided_not_yet(hits: list[CueHit], names: frozenset[str]) -> list[CueHit]:
-    """ "not yet" on a planning or desire cue reads as undecided, not as "will not"."""
+    """ "not yet" on a planning or desire cue, and "not necessarily" on any cue, read as
+    undecided, not as "will not"."""
     if UNDECIDED_CUE not in names:
         return hits
     return [
         dataclasses.replace(hit, cue=UNDECIDED_CUE, category="undecided", negated=False)
-        if hit.not_yet and hit.negated and hit.category in ("planning", "desire")
+        if hit.negated and (hit.unsure or (hit.not_yet and hit.category in ("planning", "desire")))
         else hit
         for hit in hits
     ]

@@ -85,3 +85,28 @@ def test_a_date_ahead_in_a_later_clause_leaves_a_past_act_background():
 
 def test_a_date_ahead_of_the_act_itself_keeps_it_ahead():
     assert forward_predicates("The vote was moved to March 29.") == ["move"]
+
+
+def test_a_clause_after_though_has_its_own_subject():
+    text = "The mayor has few hopes of a quick deal, though she plans to meet the unions."
+    claim = the_claim(text, "meet")
+    assert claim.event.startswith("she meet"), claim.event
+
+
+def test_not_necessarily_leaves_the_event_undecided():
+    for text in (
+        "The ruling will not necessarily end the dispute.",
+        "Officials said the vote would not necessarily lead to a strike.",
+    ):
+        (claim,) = [claim for claim in claims_of(text) if claim.forward]
+        assert not claim.negated and [m.cue for m in claim.cues] == ["no decision has been made"]
+
+
+def test_not_until_a_date_puts_the_event_at_that_date():
+    for text, verb in (
+        ("The minister is not due to return to Lagos until sometime next week.", "return"),
+        ("The plant will not reopen until March 30.", "reopen"),
+    ):
+        claim = the_claim(text, verb)
+        assert not claim.negated and claim.prob > 0.5, text
+    assert the_claim("The plant will not reopen.", "reopen").prob < 0.5
