@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import spacy
+from spacy.tokens import Doc
+
 from forecast.article import Article
 from forecast.language.extract import extract_claims
 from forecast.language.lexicon import load_lexicon
+from forecast.language.predicates import read_doc
 from tests.language.extract_helpers import check_spans
 
 PUBLISHED = dt.date(2011, 3, 16)  # a Wednesday
@@ -110,3 +114,38 @@ def test_not_until_a_date_puts_the_event_at_that_date():
         claim = the_claim(text, verb)
         assert not claim.negated and claim.prob > 0.5, text
     assert the_claim("The plant will not reopen.", "reopen").prob < 0.5
+
+
+def test_what_an_appeal_asks_for_is_the_claim_whatever_the_noun():
+    for text, noun in (
+        ("The council called for an immediate suspension of the tolls.", "suspension"),
+        ("The inspectors advocated the closure of the northern mine.", "closure"),
+    ):
+        claim = the_claim(text, noun)
+        assert claim.forward and claim.construction == "appeal", text
+
+
+def test_whom_an_appeal_asks_is_no_event():
+    predicates = [
+        claim.predicate for claim in claims_of("The mayor called on the government to act.")
+    ]
+    assert "government" not in predicates
+
+
+def test_a_participle_beside_a_desire_noun_is_not_desired():
+    """ "sent her wishes, saying it will rain": the rain is said, not wished (a hand-made
+    parse, so that the rule is tested whatever the shipped parser makes of it)."""
+    words = ["She", "sent", "her", "wishes", "saying", "it", "will", "rain", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[1, 1, 3, 1, 3, 7, 7, 4, 1],
+        deps=["nsubj", "ROOT", "nmod:poss", "obj", "acl", "nsubj", "aux", "ccomp", "punct"],
+        pos=["PRON", "VERB", "PRON", "NOUN", "VERB", "PRON", "AUX", "VERB", "PUNCT"],
+        tags=["PRP", "VBD", "PRP$", "NNS", "VBG", "PRP", "MD", "VB", "."],
+        lemmas=["she", "send", "her", "wish", "say", "it", "will", "rain", "."],
+        morphs=["", "Tense=Past|VerbForm=Fin", "", "", "VerbForm=Ger", "", "VerbForm=Fin",
+                "VerbForm=Inf", ""],
+    )  # fmt: skip
+    (rain,) = [reading for reading in read_doc(doc, LEXICON) if reading.lemma == "rain"]
+    assert "wishes to" not in rain.cues
