@@ -204,6 +204,8 @@ class _SentenceReading:
         claims.extend(self._fact_claims(hits))
         claims = [revise(claim, self.parsed) for claim in claims]
         claims.extend(self._parsed_claim(found) for found in uncovered(claims, self.parsed))
+        if FACT_CUE in self.cues.names:
+            claims.extend(self._scheduled(claims))
         # Background only where the sentence holds no claim: "called on X to continue" is
         # the appeal's act, not also a past "called".
         if not claims and FACT_CUE in self.cues.names:
@@ -314,20 +316,50 @@ class _SentenceReading:
         predicate's own, not a later verb's ("filed papers last month to run in 2016")."""
         if FUTURE_MARKER.search(self.sentence.text, *region):
             return True
+        return self._dated_after(predicate, self._dates(region, past=True))
+
+    def _dated_after(self, predicate: Span, dates, ending: bool = False) -> bool:
+        """One of ``dates`` starts (``ending``: ends) after publication and is the predicate's
+        own: the predicate's verb ("moved" after the "was" its phrase starts at), then any
+        later verb before a date takes the date."""
         published = self.article.published
         offset = self.sentence.span[0]
         verbs = [r.span[0] - offset for r in self.parsed if r.span == r.carrier_span]
-        # The predicate's own verb ("moved" after the "was" the phrase starts at), then any
-        # later one before a date takes the date.
         own = min((verb for verb in verbs if verb >= predicate[0]), default=predicate[0])
-        dates = [
-            date
-            for date in self._dates(region, past=True)
-            if not any(own < verb < date.span[0] - offset for verb in verbs)
-        ]
         return published is not None and any(
-            date.start is not None and date.start > published for date in dates
+            (date.end if ending else date.start) is not None
+            and (date.end if ending else date.start) > published
+            and not any(own < verb < date.span[0] - offset for verb in verbs)
+            for date in dates
         )
+
+    def _scheduled(self, claims: list[Claim]) -> list[Claim]:
+        """Plain present tense with a date ahead of its own: a scheduled happening ("the vote
+        closes on March 1", "the flight which launches June 28", "the election is on
+        October 28"), stated as fact."""
+        offset = self.sentence.span[0]
+        taken = [claim.predicate_span for claim in claims]
+        found = []
+        for reading in self.parsed:
+            # A verb of its own: a noun takes its tense from the verb that carries it.
+            own = reading.span == reading.carrier_span
+            plain = own and (reading.construction, reading.tense, reading.aspect) == (
+                "plain",
+                "present",
+                "simple",
+            )
+            spans = (reading.span, reading.carrier_span)
+            if not plain or reading.frame or any(_overlaps(a, b) for a in spans for b in taken):
+                continue
+            span = (reading.span[0] - offset, reading.span[1] - offset)
+            region = (span[0], len(self.sentence.text))
+            after = self._dates((span[1], len(self.sentence.text)))  # never the predicate itself
+            if not self._dated_after(span, after, ending=True):
+                continue
+            event = EventReading(reading.event, reading.lemma, span, region)
+            found.append(self._claim([CueHit(FACT_CUE, "certainty", span)], event, past=False))
+            taken.append(reading.span)
+        return found
 
     def _claim(self, hits: list[CueHit], reading: EventReading, past: bool) -> Claim:
         offset = self.sentence.span[0]
@@ -489,6 +521,10 @@ def _impossible(lexicon: Lexicon, logit: float) -> float:
         return lexicon[IMPOSSIBLE_CUE].logit_mean
     except KeyError:
         return -abs(logit)
+
+
+def _overlaps(first: Span, second: Span) -> bool:
+    return first[0] < second[1] and second[0] < first[1]
 
 
 def _shift(span: Span, offset: int) -> Span:

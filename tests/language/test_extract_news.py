@@ -10,6 +10,7 @@ import spacy
 from spacy.tokens import Doc
 
 from forecast.article import Article
+from forecast.language.claim import Tense
 from forecast.language.extract import extract_claims
 from forecast.language.lexicon import load_lexicon
 from forecast.language.predicates import read_doc
@@ -149,3 +150,16 @@ def test_a_participle_beside_a_desire_noun_is_not_desired():
     )  # fmt: skip
     (rain,) = [reading for reading in read_doc(doc, LEXICON) if reading.lemma == "rain"]
     assert "wishes to" not in rain.cues
+
+
+def test_the_plain_present_with_a_date_ahead_is_a_scheduled_happening():
+    for text, verb in (
+        ("The ferry to Oban, which leaves on March 30, is fully booked.", "leave"),
+        ("Ms Ruiz, who turns 60 later this month, led the union for a decade.", "turn"),
+    ):
+        claim = the_claim(text, verb)
+        assert claim.tense is Tense.FACT and claim.prob > 0.5, text
+
+
+def test_the_present_about_the_present_is_no_schedule():
+    assert forward_predicates("Now that we are in 2011, the old rules no longer hold.") == []
