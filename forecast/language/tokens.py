@@ -120,14 +120,18 @@ def phrasal(token) -> str:
 
 def negated(token) -> bool:
     """A negator on the predicate: "not", "n't", "never", "no longer", "no" (a noun's det),
-    or a negative quantifier as its subject or object ("no candidate will stand", "he will
-    play no part", "nobody came")."""
+    or a negative quantifier as the subject or object of a happening ("no candidate will
+    stand", "he will play no part", "nobody came"; not of a state: "he has no doubt" asserts
+    the having)."""
     return any(
         lemma(child) in rules.NEGATORS
         or "Polarity=Neg" in str(child.morph)
         or (child.lower_ == "longer" and any(c.lower_ == "no" for c in kids(child)))
         for child in children(token, "advmod", "neg", "det", "cc:preconj")
-    ) or any(_negative(argument) for argument in children(token, *CORE_ARGUMENTS))
+    ) or (
+        lemma(token) not in rules.STATIVE
+        and any(_negative(argument) for argument in children(token, *CORE_ARGUMENTS))
+    )
 
 
 CORE_ARGUMENTS = ("nsubj", "nsubj:pass", "obj")
