@@ -13,7 +13,7 @@ from forecast.article import Article
 from forecast.language.claim import Tense
 from forecast.language.extract import extract_claims
 from forecast.language.lexicon import load_lexicon
-from forecast.language.predicates import read_doc
+from forecast.language.predicates import read_doc, read_text
 from tests.language.extract_helpers import check_spans
 
 PUBLISHED = dt.date(2011, 3, 16)  # a Wednesday
@@ -163,3 +163,10 @@ def test_the_plain_present_with_a_date_ahead_is_a_scheduled_happening():
 
 def test_the_present_about_the_present_is_no_schedule():
     assert forward_predicates("Now that we are in 2011, the old rules no longer hold.") == []
+
+
+def test_a_negative_object_of_a_state_leaves_the_state_asserted():
+    readings = read_text("The mayor has no doubt about the result.", LEXICON)
+    assert [(r.lemma, r.negated) for r in readings] == [("have", False)]
+    readings = read_text("The mayor will call no witnesses.", LEXICON)
+    assert [(r.lemma, r.negated) for r in readings] == [("call", True)]
