@@ -229,9 +229,9 @@ def _carrier(token):
     return token
 
 
-def _linked(clause) -> bool:
-    """A clause joined to its noun by "to" or "of": "a plan to fight", "hope of moving"."""
-    return bool({tk.lemma(c) for c in tk.children(clause, "mark", "case")} & {"to", "of"})
+def _bare_participle(clause) -> bool:
+    """A participle with no word joining it to its noun: "wishes ..., saying"."""
+    return clause.tag_ in ("VBG", "VBN") and not any(tk.children(clause, "mark", "case"))
 
 
 def _bare(token) -> bool:
@@ -308,9 +308,9 @@ def _walk(token, state: _State) -> None:
             continue
         if relation == "acl" and tk.lemma(governor) not in rules.GOVERNOR_CUES:
             return
-        # A noun governs a clause through "to" or "of" ("his wish to visit"), not a
-        # participle beside it ("sent his good wishes during his broadcast, saying").
-        if relation == "acl" and governor.pos_ == "NOUN" and not _linked(current):
+        # A noun governs a clause it introduces ("his wish to visit", "doubts about how"),
+        # not a bare participle beside it ("sent his good wishes during his broadcast, saying").
+        if relation == "acl" and governor.pos_ == "NOUN" and _bare_participle(current):
             return
         mark = {tk.lemma(c) for c in tk.children(current, "mark")}
         if not _govern(current, relation, governor, mark, state):

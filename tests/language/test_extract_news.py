@@ -170,3 +170,8 @@ def test_a_negative_object_of_a_state_leaves_the_state_asserted():
     assert [(r.lemma, r.negated) for r in readings] == [("have", False)]
     readings = read_text("The mayor will call no witnesses.", LEXICON)
     assert [(r.lemma, r.negated) for r in readings] == [("call", True)]
+
+
+def test_a_noun_still_governs_the_question_it_introduces():
+    (claim,) = claims_of("There are doubts about how quickly the council will act.")
+    assert claim.construction == "open_question"
