@@ -3,6 +3,10 @@
 "If President Trump does not visit Japan afterward, the group hopes to be briefed" gives
 the condition event "President Trump visit Japan afterward" with ``negated=True``: the
 claim holds when that event does not happen. "unless X" is "if not X".
+
+A condition about anyone at all ("if an infant does not get enough iodine", "if someone
+were able to") makes its sentence a generic consequence, not a forecast: see
+:func:`is_generic`.
 """
 
 from __future__ import annotations
@@ -33,6 +37,29 @@ _NEGATION = re.compile(
     r"would)\s+not|(?P<keep2>is|are|was|were|would|ca|wo)n['\u2019]t|fails?\s+to|never)\s+",
     re.I,
 )
+
+
+# An actor who stands for anyone: "you", "someone", "one" (and, in a condition, "an infant").
+GENERIC_PRONOUN = r"(?:you|someone|somebody|anyone|anybody|one)"
+GENERIC_ACTOR = re.compile(rf"^{GENERIC_PRONOUN}\b", re.I)
+GENERIC_CONDITION = re.compile(
+    rf"^(?:{GENERIC_PRONOUN}|an?\s+[a-z-]+(?:['\u2019]s)?)\b|^\w+\s+were\b", re.I
+)
+
+
+def is_generic(event: str, condition: bool = False) -> bool:
+    """``event``'s actor is anyone at all: "you develop a goiter"; for a ``condition``, an
+    indefinite actor or a subjunctive too ("an infant get enough iodine", "someone were
+    able to").
+
+    Examples
+    --------
+    >>> is_generic("you develop a goiter"), is_generic("an infant get iodine", condition=True)
+    (True, True)
+    >>> is_generic("Turkey attack", condition=True)
+    False
+    """
+    return bool((GENERIC_CONDITION if condition else GENERIC_ACTOR).match(event))
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,8 @@ overlap ("is expected to" over "expected to"). Negation is read in three places:
 an auxiliary form ("is not expected to", "isn't expected to"), right after a cue
 ("will not", "may never", "won't"), and shortly before it in the same clause ("does not
 plan to", "not likely"). "not yet" is kept apart from plain negation: on a planning cue
-it means the plan is undecided, not that the event will not happen.
+it means the plan is undecided, not that the event will not happen; "not necessarily"
+after any cue takes its certainty away ("would not necessarily lead to war": undecided).
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ PAST_FORMS = frozenset([
 PRESENT_AUXILIARIES = frozenset(["has", "have", "is", "are", "be", "been", "will", "would"])
 _WORD = re.compile(r"[A-Za-z']+")
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\bbut\b|\bif\b|\bunless\b")
-_AFTER_NEGATION = re.compile(r"\s+(?P<neg>not|never)\b(?P<yet>\s+yet)?", re.I)
+_AFTER_NEGATION = re.compile(
+    r"\s+(?P<neg>not|never)\b(?:(?P<yet>\s+yet)|(?P<unsure>\s+necessarily)\b)?", re.I
+)
 _PERFECT = re.compile(r"\s+(?:not\s+)?have\s+(?!to\b)[a-z]+", re.I)
 NEGATION_WINDOW = 40
 """Characters before a cue searched for a negator ("does not plan to", "not yet")."""
@@ -46,7 +49,8 @@ class CueHit:
     """A lexicon cue found in text.
 
     ``span`` covers the cue and any negator attached to it; ``not_yet`` marks "not yet";
-    ``past`` marks a hedge about the past ("may have met", "planned to").
+    ``past`` marks a hedge about the past ("may have met", "planned to"); ``unsure`` marks
+    "not necessarily", which takes the certainty away, not the event.
     """
 
     cue: str
@@ -55,6 +59,7 @@ class CueHit:
     negated: bool = False
     not_yet: bool = False
     past: bool = False
+    unsure: bool = False
 
 
 CuePattern = tuple[str, str, re.Pattern[str], str]
@@ -143,15 +148,15 @@ def _hit(text: str, cue: str, category: str, match: re.Match[str]) -> CueHit:
     negated = (inner and not own) or matched in CONTRACTIONS
     not_yet = bool(re.search(r"\bnot\s+yet\b", matched)) and not own
     after = _AFTER_NEGATION.match(text, end)
+    unsure = False
     if after and not negated:
         negated, end = True, after.end()
-        not_yet = bool(after.group("yet"))
+        not_yet, unsure = bool(after.group("yet")), bool(after.group("unsure"))
     if not negated and _negated_before(text, start):
         negated = True
         not_yet = bool(_NOT_YET_BEFORE.search(text, max(0, start - NEGATION_WINDOW), start))
-    return CueHit(
-        cue, category, (start, end), negated, not_yet, _is_past(text, words, start, end, category)
-    )
+    past = _is_past(text, words, start, end, category)
+    return CueHit(cue, category, (start, end), negated, not_yet, past, unsure)
 
 
 def _lexicon_words(cue: str) -> list[str]:

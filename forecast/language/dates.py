@@ -4,7 +4,7 @@ Absolute dates ("June 12", "June 8-9", "12 June 2018") take the year nearest the
 article date when they name none; relative ones ("next month", "within one week",
 "by the end of the year", "on Monday") need the article date and keep ``None`` bounds
 without it. Weekdays mean the next such day on or after the article date (the last one
-on or before it in a past-tense clause).
+on or before it in a past-tense clause, or after "last").
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "weekday",
-            r"\b(?:on\s+|this\s+|next\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|"
+            r"\b(?:on\s+|this\s+|next\s+|last\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|"
             r"Friday|Saturday|Sunday)\b",
             0,
         ),
@@ -97,7 +97,7 @@ def find_dates(
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
             bounds = RESOLVERS[kind](match, published)
-            if kind == "weekday" and past and bounds[0] is not None and _bare(match):
+            if kind == "weekday" and bounds[0] is not None and _before(match, past):
                 bounds = _weekday_before(match, published)
             if bounds is None:
                 continue
@@ -195,12 +195,16 @@ def _weekday(match: re.Match[str], published: dt.date | None) -> Bounds:
     return (day, day)
 
 
-def _bare(match: re.Match[str]) -> bool:
-    return not match.group(0).lower().startswith(("next", "this"))
+def _before(match: re.Match[str], past: bool) -> bool:
+    """A weekday meaning the last such day: "last Monday", or a bare one in a past clause."""
+    words = match.group(0).lower()
+    return words.startswith("last") or (past and not words.startswith(("next", "this")))
 
 
 def _weekday_before(match: re.Match[str], published: dt.date) -> Bounds:
     back = (published.weekday() - WEEKDAYS[match.group("weekday").lower()]) % 7
+    if back == 0 and match.group(0).lower().startswith("last"):
+        back = 7  # "last Monday", said on a Monday, is a week ago
     day = published - dt.timedelta(days=back)
     return (day, day)
 

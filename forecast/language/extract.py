@@ -28,7 +28,7 @@ from typing import NamedTuple
 from forecast.article import Article
 from forecast.language.attribution import find_attribution, resolve_source
 from forecast.language.claim import Claim, Condition, CueMatch, Source, SourceKind, Span, Tense
-from forecast.language.conditions import ConditionHit, find_condition
+from forecast.language.conditions import ConditionHit, find_condition, is_generic
 from forecast.language.coref import resolve_subject
 from forecast.language.cues import CueHit, CuePattern, build_cue_patterns, find_cues
 from forecast.language.dates import find_dates
@@ -51,7 +51,7 @@ from forecast.language.phrases import (
     subject_before,
 )
 from forecast.language.predicates import PredicateReading, read_text
-from forecast.language.reconcile import reading_at, revise, uncovered
+from forecast.language.reconcile import OVERRIDING, reading_at, revise, uncovered
 from forecast.language.records import claim_to_dict, claims_to_frame
 from forecast.language.sentences import Sentence, split_sentences
 from forecast.language.trim import trim_event
@@ -67,6 +67,10 @@ DATED_FACT_CUES = frozenset({"will", "is to", "is set to", "confirmed"})  # sett
 MIN_CUE_SD = 0.05
 # How far back "the two leaders" and "the group" look for who they are (a few paragraphs).
 COREF_WINDOW = 5000
+# "until" (with a word or two) right before a date: "not ... until sometime next week".
+UNTIL = re.compile(r"\b(?:until|till)\b(?:\s+[\w-]+){0,2}\s*$", re.I)
+UNTIL_REACH = 40
+"""Characters before a date searched for its "until"."""
 # Unhedged words that state a dated arrangement: "the summit taking place on June 12".
 FACT_TRIGGER = re.compile(
     r"\b(?P<pred>(?:is\s+|are\s+)?(?:taking|takes|to\s+take)\s+place|take\s+place|"
@@ -198,11 +202,44 @@ class _SentenceReading:
             if reading is not None:
                 claims.append(self._claim(group.cues, reading, _past(group)))
         claims.extend(self._fact_claims(hits))
-        if not claims and FACT_CUE in self.cues.names:
-            claims.extend(self._background())
         claims = [revise(claim, self.parsed) for claim in claims]
         claims.extend(self._parsed_claim(found) for found in uncovered(claims, self.parsed))
+        if FACT_CUE in self.cues.names:
+            claims.extend(self._scheduled(claims))
+        # Background only where the sentence holds no claim: "called on X to continue" is
+        # the appeal's act, not also a past "called".
+        if not claims and FACT_CUE in self.cues.names:
+            claims.extend(revise(claim, self.parsed) for claim in self._background())
+        claims = [self._not_until(self._unless_generic(claim)) for claim in claims]
         return sorted(claims, key=lambda claim: claim.predicate_span)
+
+    def _not_until(self, claim: Claim) -> Claim:
+        """ "is not due to return until next week": the negation is of the earlier time, not
+        of the event, which is due at that date (a counter-hedge)."""
+        if not claim.negated or claim.construction in OVERRIDING:
+            return claim
+        text, offset = self.article.text, self.sentence.span[0]
+        after = claim.predicate_span[1]
+        if not any(
+            date.span[0] > after
+            and UNTIL.search(text, max(after, offset, date.span[0] - UNTIL_REACH), date.span[0])
+            for date in claim.dates
+        ):
+            return claim
+        return dataclasses.replace(
+            claim, negated=False, logit_mean=-claim.logit_mean, construction="counter_hedge"
+        )
+
+    def _unless_generic(self, claim: Claim) -> Claim:
+        """A consequence for anyone at all ("if an infant is not getting enough iodine, ...
+        you will develop a goiter") is a tendency, not a forecast: background, unless a date
+        ahead anchors it."""
+        generic = is_generic(claim.event) or (
+            self.condition is not None and is_generic(self.condition.event, condition=True)
+        )
+        if not generic or not claim.forward or any(self._future(d) for d in claim.dates):
+            return claim
+        return dataclasses.replace(claim, tense=Tense.PAST)
 
     def _parsed_claim(self, found: PredicateReading) -> Claim:
         """A forward event only the parse reads ("the talks were called off")."""
@@ -271,18 +308,58 @@ class _SentenceReading:
         region = (subject.span[0] if subject else phrase_start, end)
         reading = EventReading(event, predicate, span, region)
         hit = CueHit(FACT_CUE, "certainty", span)
-        return [self._claim([hit], reading, past=not self._ahead(region))]
+        return [self._claim([hit], reading, past=not self._ahead(region, span))]
 
-    def _ahead(self, region: Span) -> bool:
+    def _ahead(self, region: Span, predicate: Span) -> bool:
         """A past-tense clause that still points forward: a future marker, or a date after
-        publication (bare weekdays read backwards: "was mild on Tuesday")."""
+        publication (bare weekdays read backwards: "was mild on Tuesday") that is the
+        predicate's own, not a later verb's ("filed papers last month to run in 2016")."""
         if FUTURE_MARKER.search(self.sentence.text, *region):
             return True
+        return self._dated_after(predicate, self._dates(region, past=True))
+
+    def _dated_after(self, predicate: Span, dates, ending: bool = False) -> bool:
+        """One of ``dates`` starts (``ending``: ends) after publication and is the predicate's
+        own: the predicate's verb ("moved" after the "was" its phrase starts at), then any
+        later verb before a date takes the date."""
         published = self.article.published
-        dates = self._dates(region, past=True)
+        offset = self.sentence.span[0]
+        verbs = [r.span[0] - offset for r in self.parsed if r.span == r.carrier_span]
+        own = min((verb for verb in verbs if verb >= predicate[0]), default=predicate[0])
         return published is not None and any(
-            date.start is not None and date.start > published for date in dates
+            (date.end if ending else date.start) is not None
+            and (date.end if ending else date.start) > published
+            and not any(own < verb < date.span[0] - offset for verb in verbs)
+            for date in dates
         )
+
+    def _scheduled(self, claims: list[Claim]) -> list[Claim]:
+        """Plain present tense with a date ahead of its own: a scheduled happening ("the vote
+        closes on March 1", "the flight which launches June 28", "the election is on
+        October 28"), stated as fact."""
+        offset = self.sentence.span[0]
+        taken = [claim.predicate_span for claim in claims]
+        found = []
+        for reading in self.parsed:
+            # A verb of its own: a noun takes its tense from the verb that carries it.
+            own = reading.span == reading.carrier_span
+            plain = own and (reading.construction, reading.tense, reading.aspect) == (
+                "plain",
+                "present",
+                "simple",
+            )
+            spans = (reading.span, reading.carrier_span)
+            if not plain or reading.frame or any(_overlaps(a, b) for a in spans for b in taken):
+                continue
+            span = (reading.span[0] - offset, reading.span[1] - offset)
+            region = (span[0], len(self.sentence.text))
+            after = self._dates((span[1], len(self.sentence.text)))  # never the predicate itself
+            if not self._dated_after(span, after, ending=True):
+                continue
+            event = EventReading(reading.event, reading.lemma, span, region)
+            found.append(self._claim([CueHit(FACT_CUE, "certainty", span)], event, past=False))
+            taken.append(reading.span)
+        return found
 
     def _claim(self, hits: list[CueHit], reading: EventReading, past: bool) -> Claim:
         offset = self.sentence.span[0]
@@ -343,12 +420,21 @@ class _SentenceReading:
         return Condition(self.condition.event, span, self.condition.negated)
 
     def _dates(self, region: Span, past: bool = False):
+        """Dates that begin inside ``region``, read on the whole sentence so that a region
+        cut at a comma keeps the year of "March 9, 2007"."""
         start, end = region
+        offset = self.sentence.span[0]
+        found = self._sentence_dates_past if past else self._sentence_dates
+        return tuple(date for date in found if start <= date.span[0] - offset < end)
+
+    @functools.cached_property
+    def _sentence_dates(self):
+        return find_dates(self.sentence.text, self.article.published, self.sentence.span[0])
+
+    @functools.cached_property
+    def _sentence_dates_past(self):
         return find_dates(
-            self.sentence.text[start:end],
-            self.article.published,
-            self.sentence.span[0] + start,
-            past=past,
+            self.sentence.text, self.article.published, self.sentence.span[0], past=True
         )
 
     def _future(self, date) -> bool:
@@ -367,12 +453,13 @@ def _fact_predicate(words: str) -> str:
 
 
 def _undecided_not_yet(hits: list[CueHit], names: frozenset[str]) -> list[CueHit]:
-    """ "not yet" on a planning or desire cue reads as undecided, not as "will not"."""
+    """ "not yet" on a planning or desire cue, and "not necessarily" on any cue, read as
+    undecided, not as "will not"."""
     if UNDECIDED_CUE not in names:
         return hits
     return [
         dataclasses.replace(hit, cue=UNDECIDED_CUE, category="undecided", negated=False)
-        if hit.not_yet and hit.negated and hit.category in ("planning", "desire")
+        if hit.negated and (hit.unsure or (hit.not_yet and hit.category in ("planning", "desire")))
         else hit
         for hit in hits
     ]
@@ -434,6 +521,10 @@ def _impossible(lexicon: Lexicon, logit: float) -> float:
         return lexicon[IMPOSSIBLE_CUE].logit_mean
     except KeyError:
         return -abs(logit)
+
+
+def _overlaps(first: Span, second: Span) -> bool:
+    return first[0] < second[1] and second[0] < first[1]
 
 
 def _shift(span: Span, offset: int) -> Span:

@@ -1,9 +1,9 @@
 """Shaping the words around a cue into an event phrase: clauses, subjects, predicates.
 
 Heuristics over plain text (no parser): a clause ends at a comma, semicolon, colon,
-dash or "but"; the subject is the nearest comma-separated segment before the cue that
-is not an adverbial ("Meanwhile", "in Canada", "for its part"); the predicate is the
-first word after the cue, reduced to a lemma-ish base form.
+dash or "but" (and begins after "though"); the subject is the nearest comma-separated
+segment before the cue that is not an adverbial ("Meanwhile", "in Canada", "for its
+part"); the predicate is the first word after the cue, reduced to a lemma-ish base form.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from forecast.language.claim import Span
 
 RIGHT_BREAK = re.compile(r"[,;:\u2014|]|\s-\s|\b(?:but|while|whereas|because)\b|\s\.\s|\./\.")
-LEFT_BREAK = re.compile(r"[,;:\u2014|]|\s-\s|\b(?:but|while|whereas|because)\b")
+LEFT_BREAK = re.compile(r"[,;:\u2014|]|\s-\s|\b(?:but|while|whereas|because|though|although)\b")
 ADJUNCT_OPENERS = frozenset([
     "after", "before", "on", "in", "at", "for", "with", "without", "during", "by", "from",
     "since", "meanwhile", "however", "also", "moreover", "still", "then", "according", "as",

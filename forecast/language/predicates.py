@@ -107,9 +107,21 @@ def _is_mention(token) -> str | None:
         return "verb"  # a word with a modal is a verb, whatever its tag ("could spread")
     if any(child.dep_ == "cop" for child in tk.kids(token)):
         return "copular"
-    if token.pos_ == "NOUN" and tk.lemma(token) in rules.EVENT_NOUNS:
+    if token.pos_ == "NOUN" and (tk.lemma(token) in rules.EVENT_NOUNS or _called_for(token)):
         return "noun"
     return None
+
+
+def _called_for(noun) -> bool:
+    """What an appeal asks for names a happening, whatever the noun: "called for a cessation
+    of hostilities", "advocated the creation of a force", "advises sanctions"; not whom it
+    asks ("called on the government to", "urged the leaders to")."""
+    governor = noun.head
+    if governor is noun or any(tk.children(governor, "xcomp", "ccomp")):
+        return False
+    asked_for = "for" in {tk.lemma(c) for c in tk.children(noun, "case")}
+    direct = noun.dep_ == "obj" and tk.lemma(governor) in rules.APPEAL_GOVERNORS
+    return (direct or (noun.dep_ == "obl" and asked_for)) and _appeals(governor, noun)
 
 
 @dataclass
@@ -217,6 +229,11 @@ def _carrier(token):
     return token
 
 
+def _bare_participle(clause) -> bool:
+    """A participle with no word joining it to its noun: "wishes ..., saying"."""
+    return clause.tag_ in ("VBG", "VBN") and not any(tk.children(clause, "mark", "case"))
+
+
 def _bare(token) -> bool:
     """No auxiliary, subject or subordinator of its own: it shares its head's clause."""
     return not any(tk.children(token, "aux", "aux:pass", "nsubj", "nsubj:pass", "mark", "cop"))
@@ -290,6 +307,10 @@ def _walk(token, state: _State) -> None:
             current = governor
             continue
         if relation == "acl" and tk.lemma(governor) not in rules.GOVERNOR_CUES:
+            return
+        # A noun governs a clause it introduces ("his wish to visit", "doubts about how"),
+        # not a bare participle beside it ("sent his good wishes during his broadcast, saying").
+        if relation == "acl" and governor.pos_ == "NOUN" and _bare_participle(current):
             return
         mark = {tk.lemma(c) for c in tk.children(current, "mark")}
         if not _govern(current, relation, governor, mark, state):

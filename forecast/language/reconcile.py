@@ -17,6 +17,8 @@ event mention on the dependency parse. This module joins the two, as pure functi
   ("was to be launched"), the act an appeal calls for, and a plan the parse reads in the
   present though a cue word nearby is past ("announced that it is planning to") are live
   forward claims;
+- a claim whose event the parse reads as negated by an argument the cue words do not
+  reach ("would play no part", "nobody is expected to attend") takes the parse's polarity;
 - every claim carries the reading's construction family and attribution chain;
 - forward readings no claim covers are returned, for the extractor to make claims of.
 """
@@ -86,8 +88,12 @@ def revise(claim: Claim, readings: Sequence[PredicateReading]) -> Claim:
     # The parse reads no event ahead at the claim and no date says otherwise: a generic
     # "can", a deontic "must", a hedge about the present, "could have", "May" the name, a
     # pseudo-cleft "what we do is to".
-    if claim.tense is Tense.FORWARD and not own.forward and not _dated_ahead(claim):
+    if claim.forward and not own.forward and not _dated_ahead(claim):
         return dataclasses.replace(claim_annotated(claim, own), tense=Tense.PAST)
+    # A negation the cue words cannot see, on the same cues: "would play no part", "no
+    # one is expected to attend".
+    if own.negated and not claim.negated and own.cues and set(own.cues) <= names:
+        return _override(claim, own)
     return claim_annotated(claim, own)
 
 

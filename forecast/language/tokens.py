@@ -46,10 +46,9 @@ def known(lemma: str) -> str:
     if lemma in rules.KNOWN_LEMMAS:
         return lemma
     doubled = lemma[:-1] if len(lemma) > 3 and lemma[-1] == lemma[-2] else ""
-    trimmed = lemma[:-1] if lemma.endswith("e") else ""
     stem = lemma[:-3] if len(lemma) > 5 and lemma.endswith("ing") else ""
     undoubled = stem[:-1] if stem[-2:-1] == stem[-1:] else ""  # "planning" -> "plan"
-    forms = (doubled, lemma + "e", trimmed, stem, stem + "e" if stem else "", undoubled)
+    forms = (doubled, lemma + "e", stem, stem + "e" if stem else "", undoubled)
     mended = (word for word in forms if word in rules.KNOWN_LEMMAS)
     return next(mended, lemma)
 
@@ -120,12 +119,29 @@ def phrasal(token) -> str:
 
 
 def negated(token) -> bool:
-    """A negator on the predicate: "not", "n't", "never", "no longer", "no" (a noun's det)."""
+    """A negator on the predicate: "not", "n't", "never", "no longer", "no" (a noun's det),
+    or a negative quantifier as the subject or object of a happening ("no candidate will
+    stand", "he will play no part", "nobody came"; not of a state: "he has no doubt" asserts
+    the having)."""
     return any(
         lemma(child) in rules.NEGATORS
         or "Polarity=Neg" in str(child.morph)
         or (child.lower_ == "longer" and any(c.lower_ == "no" for c in kids(child)))
         for child in children(token, "advmod", "neg", "det", "cc:preconj")
+    ) or (
+        lemma(token) not in rules.STATIVE
+        and any(_negative(argument) for argument in children(token, *CORE_ARGUMENTS))
+    )
+
+
+CORE_ARGUMENTS = ("nsubj", "nsubj:pass", "obj")
+NEGATIVE_PRONOUNS = frozenset(["none", "nobody", "nothing", "neither"])
+
+
+def _negative(argument) -> bool:
+    """ "no candidates", "no one", "nobody": an argument that says none takes part."""
+    return lemma(argument) in NEGATIVE_PRONOUNS or any(
+        child.lower_ == "no" for child in children(argument, "det")
     )
 
 

@@ -53,6 +53,9 @@ def _form_of(words: str, lexicon: Lexicon) -> bool:
     """``words`` is a lexicon form, once negators and inserted adverbs are taken out."""
     forms = {form for cue in lexicon for form in cue.forms}
     variants = {words}
-    for pattern in (r"\byet\b", r"\b(?:not|never|yet|also|still|now|already|widely)\b|n't"):
+    for pattern in (
+        r"\byet\b",
+        r"\b(?:not|never|yet|necessarily|also|still|now|already|widely)\b|n't",
+    ):
         variants.add(" ".join(re.sub(pattern, " ", words).split()))
     return bool(variants & forms)

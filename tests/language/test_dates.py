@@ -31,6 +31,9 @@ CASES = [
     ("on Monday", "on Monday", D(2018, 5, 14), D(2018, 5, 14)),
     ("on Sunday", "on Sunday", PUBLISHED, PUBLISHED),
     ("next Sunday", "next Sunday", D(2018, 5, 20), D(2018, 5, 20)),
+    # "last" points back, whatever the clause's tense; said on a Sunday, a week back.
+    ("was opened last Friday", "last Friday", D(2018, 5, 11), D(2018, 5, 11)),
+    ("will reopen after last Sunday", "last Sunday", D(2018, 5, 6), D(2018, 5, 6)),
     ("tomorrow", "tomorrow", D(2018, 5, 14), D(2018, 5, 14)),
     ("in June", "June", D(2018, 6, 1), D(2018, 6, 30)),
     ("elections in 2019", "2019", D(2019, 1, 1), D(2019, 12, 31)),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -33,3 +34,17 @@ def test_a_flat_tree_gives_only_the_dependents_within_the_window():
     assert found == scanned(doc[root])
     assert found == [i for i in range(root - tk.WINDOW, root + tk.WINDOW + 1) if i != root]
     assert list(tk.kids(doc[0])) == []
+
+
+@pytest.mark.parametrize(
+    ("slipped", "word"),
+    [("scrapp", "scrap"), ("schedul", "schedule"), ("wishing", "wish"), ("planning", "plan")],
+)
+def test_a_slipped_lemma_is_mended_to_its_table_word(slipped, word):
+    assert tk.known(slipped) == word
+
+
+@pytest.mark.parametrize("word", ["plane", "cane", "bide", "note"])
+def test_a_real_word_is_not_mended_into_another(word):
+    """ "the plane headed for America" holds no plan."""
+    assert tk.known(word) == word
