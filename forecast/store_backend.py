@@ -73,6 +73,10 @@ class Connection(ABC):
         """Let the next writer in, once the write transaction is committed or rolled back."""
 
     @abstractmethod
+    def begin_read(self) -> None:
+        """Start a read-only transaction whose statements all see one committed state."""
+
+    @abstractmethod
     def schema_version(self) -> int:
         """How many migrations the store has had (0 for an empty database)."""
 
@@ -115,6 +119,17 @@ class Connection(ABC):
         finally:
             self.end_write()
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads that see one committed state: another process's write (a new store's first
+        migration) lands before all of them or after all of them, never in between."""
+        self.begin_read()
+        try:
+            yield
+        finally:
+            if self.in_transaction:
+                self.execute("ROLLBACK")  # it wrote nothing
+
 
 class SQLiteConnection(Connection):
     """A SQLite store file (WAL journal, foreign keys enforced)."""
@@ -156,6 +171,11 @@ class SQLiteConnection(Connection):
 
     def end_write(self) -> None:
         """Nothing to do: SQLite's write lock ends with the transaction."""
+
+    def begin_read(self) -> None:
+        """A deferred transaction: its first read fixes what the later ones see (WAL), or
+        holds off writers until it ends (a journal)."""
+        self.execute("BEGIN")
 
     def schema_version(self) -> int:
         return self.execute("PRAGMA user_version").fetchone()[0]
@@ -250,6 +270,10 @@ class PostgresConnection(Connection):
 
     def end_write(self) -> None:
         self.execute(f"SELECT pg_advisory_unlock({WRITE_LOCK})")
+
+    def begin_read(self) -> None:
+        """Repeatable read: one snapshot for the whole transaction, not one per statement."""
+        self.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
 
     def schema_version(self) -> int:
         if self.execute("SELECT to_regclass(?)", (self.VERSION_TABLE,)).fetchone()[0] is None:

@@ -178,7 +178,8 @@ def migrate(db: Connection) -> int:
 def check_schema(db: Connection) -> str | None:
     """Why ``db`` is not a store this code can use, found by reading only; None if it is."""
     try:
-        version, tables = db.schema_version(), db.user_tables()
+        with db.snapshot():  # a store another process creates meanwhile is seen whole or not
+            version, tables = db.schema_version(), db.user_tables()
     except db.errors as error:  # read-only mount, full disk, locked, I/O, server gone
         if db.not_a_database(error):
             return f"not a forecast store ({error})"

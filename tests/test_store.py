@@ -13,6 +13,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 
 import numpy as np
@@ -254,6 +255,31 @@ def test_two_processes_ingesting_at_once_store_each_article_once(store_location,
     assert sum(added) == 30
     assert check_whole(path) == 30
     assert counts(path) == (30, sum(n_claims(i) for i in range(30)))
+
+
+def test_a_store_created_by_another_process_between_two_checks_is_opened(
+    store_location, monkeypatch
+):
+    """Opening checks the schema version, then the tables. When another process's first
+    migration commits between the two reads, the store must not look like "tables without
+    a schema version" (the cause of a flaky two-process ingest on PostgreSQL)."""
+    backend = type(connect(store_location))
+    read_tables = backend.user_tables
+    others: list[threading.Thread] = []
+
+    def tables_after_another_process_created_the_store(db):
+        if not others:  # the other opener's own check reads straight through
+            others.append(threading.Thread(target=lambda: open_store(store_location).close()))
+            others[0].start()
+            # It commits meanwhile, unless the check's snapshot holds it off (a SQLite journal).
+            others[0].join(timeout=2)
+        return read_tables(db)
+
+    monkeypatch.setattr(backend, "user_tables", tables_after_another_process_created_the_store)
+    with open_store(store_location) as store:
+        assert store.schema_version == SCHEMA_VERSION
+    others[0].join(timeout=60)
+    assert not others[0].is_alive()
 
 
 # --- refusals: files and databases that are not stores ---------------------------------

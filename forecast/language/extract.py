@@ -139,11 +139,12 @@ class _Cues(NamedTuple):
 
 
 def _within(readings, start: int, end: int):
-    """Readings from index ``start`` while they begin before ``end`` (text order)."""
-    for reading in readings[start:]:
-        if reading.span[0] >= end:
+    """Readings from index ``start`` while they begin before ``end`` (text order); indexed,
+    not sliced, so that each sentence costs its own readings, not the article's rest."""
+    for index in range(start, len(readings)):
+        if readings[index].span[0] >= end:
             return
-        yield reading
+        yield readings[index]
 
 
 @functools.lru_cache(maxsize=8)

@@ -15,12 +15,19 @@ import multiprocessing
 import os
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from forecast.errors import ForecastError
+from forecast.threads import one_blas_thread
 
-__all__ = ["MODEL_DIR", "ParserError", "load_parser", "parse_text", "parser_metrics"]
+__all__ = [
+    "MODEL_DIR", "ParserError", "load_parser", "parse_text", "parser_metrics", "read_parsed",
+]  # fmt: skip
+
+T = TypeVar("T")
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "parser"
 """Where the shipped pipeline lives inside the package."""
@@ -33,6 +40,13 @@ CHUNK_CHARS = 100_000
 
 PR_SET_PDEATHSIG = 1
 """Linux ``prctl`` option: the signal a process gets when its parent ends."""
+
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD, M_MMAP_MAX = -1, -3, -4
+"""glibc ``mallopt`` parameters."""
+GLIBC_MMAP_CEILING = 32 * 2**20
+"""The largest block glibc itself learns to keep rather than map afresh each time (64-bit)."""
+GLIBC_MMAP_MAX = 65536
+"""glibc's default for how many blocks it may map at once."""
 
 
 class ParserError(ForecastError):
@@ -101,38 +115,58 @@ def parse_text(text: str, nlp=None) -> list[tuple[int, object]]:
     paragraph break, else line break, else space before the limit, so time and memory stay
     linear in the input and offsets map back into ``text``.
     """
-    nlp = nlp or load_parser()
-    pieces = list(_pieces(text, CHUNK_CHARS))
-    docs = _parse_pieces([piece for _, piece in pieces], nlp)
-    return [(offset, doc) for (offset, _), doc in zip(pieces, docs, strict=True)]
-
-
-def _parse_pieces(texts: list[str], nlp) -> list:
-    """Docs of ``texts``, in order; a forked helper parses the back half when there is more
-    than one piece and a second core, which nearly halves a long text's wall time.
-
-    Each piece is parsed whole by one process, so the Docs are the ones one process would
-    give. Should the helper die, this process parses the back half itself.
-    """
-    if len(texts) < 2 or not _can_fork():
-        return list(nlp.pipe(texts))
     from spacy.tokens import Doc
 
-    half = len(texts) // 2
+    nlp = nlp or load_parser()
+    pieces = read_parsed(text, _serialised, nlp)
+    return [(offset, Doc(nlp.vocab).from_bytes(data)) for offset, data in pieces]
+
+
+def read_parsed(text: str, read: Callable[[object, int], T], nlp=None) -> list[T]:
+    """``read(doc, offset)`` of each parsed piece of ``text`` (pieces as in :func:`parse_text`),
+    in text order.
+
+    The process that parses a piece reads it, so only ``read``'s results (which must
+    pickle) pass between the two processes of a long text, and the reading is shared
+    between them as well as the parse.
+    """
+    nlp = nlp or load_parser()
+    return _parse_pieces(list(_pieces(text, CHUNK_CHARS)), read, nlp)
+
+
+def _serialised(doc, offset: int) -> tuple[int, bytes]:
+    return offset, doc.to_bytes()
+
+
+@one_blas_thread
+def _parse_pieces(pieces: list[tuple[int, str]], read: Callable, nlp) -> list:
+    """``read`` of each piece's Doc, in order; a forked helper parses and reads the back half
+    when there is more than one piece and a second core, which nearly halves a long
+    text's wall time.
+
+    Each piece is parsed whole by one process, on its own (a batch of pieces would hold
+    all their parser features at once: about 12 KB per word), so the Docs are the ones one
+    process would give. BLAS runs one thread per process: two processes already use both
+    cores, and more threads only spin. Should the helper die, this process parses the
+    back half itself.
+    """
+    if len(pieces) < 2 or not _can_fork():
+        return _parsed_and_read(pieces, read, nlp)
+    half = len(pieces) // 2
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     helper = context.Process(
         target=_parse_for_parent,
-        args=(nlp, texts[half:], sender, receiver, os.getpid()),
+        args=(nlp, pieces[half:], read, sender, receiver, os.getpid()),
         daemon=True,
     )
     helper.start()
     sender.close()  # the helper's end: once the helper is gone, recv() ends with EOFError
     try:
-        front = list(nlp.pipe(texts[:half]))
-        back = [Doc(nlp.vocab).from_bytes(data) for data in receiver.recv()]
+        front = _parsed_and_read(pieces[:half], read, nlp)
+        back = receiver.recv()
     except EOFError:
-        back = list(nlp.pipe(texts[half:]))
+        back = _parsed_and_read(pieces[half:], read, nlp)
     finally:
         receiver.close()
         helper.kill()
@@ -140,14 +174,54 @@ def _parse_pieces(texts: list[str], nlp) -> list:
     return front + back
 
 
-def _parse_for_parent(nlp, texts: list[str], sender, receiver, parent: int) -> None:
-    """The helper's work: parse ``texts`` and send their serialised Docs; exit quietly when
+def _parsed_and_read(pieces: list[tuple[int, str]], read: Callable, nlp) -> list:
+    with _memory_kept():
+        docs = nlp.pipe((piece for _, piece in pieces), batch_size=1)
+        return [read(doc, offset) for (offset, _), doc in zip(pieces, docs, strict=True)]
+
+
+@contextmanager
+def _memory_kept() -> Iterator[None]:
+    """Keep the memory one piece frees for the next, rather than hand it back to the system.
+
+    A piece of ``CHUNK_CHARS`` needs ~250 MB of parser features; glibc maps a block that
+    large afresh and unmaps it when freed, so each piece paid page faults on all of it
+    (a fifth of the parse's CPU time). Meanwhile every block comes from the heap and is
+    reused; afterwards the free memory goes back to the system (``malloc_trim``) and the
+    limits are the ones glibc adapts to on its own after freeing large blocks.
+    """
+    libc = _glibc()
+    if libc is None:
+        yield
+        return
+    libc.mallopt(M_MMAP_MAX, 0)
+    libc.mallopt(M_TRIM_THRESHOLD, 2**31 - 1)
+    try:
+        yield
+    finally:
+        libc.mallopt(M_MMAP_MAX, GLIBC_MMAP_MAX)
+        libc.mallopt(M_MMAP_THRESHOLD, GLIBC_MMAP_CEILING)
+        libc.mallopt(M_TRIM_THRESHOLD, 2 * GLIBC_MMAP_CEILING)
+        libc.malloc_trim(0)
+
+
+@functools.cache
+def _glibc():
+    """The C library when it is glibc (it has ``mallopt`` and ``malloc_trim``), else None."""
+    if sys.platform != "linux":
+        return None
+    libc = ctypes.CDLL(None)
+    return libc if hasattr(libc, "mallopt") and hasattr(libc, "malloc_trim") else None
+
+
+def _parse_for_parent(nlp, pieces, read, sender, receiver, parent: int) -> None:
+    """The helper's work: parse and read ``pieces`` and send the results; exit quietly when
     the parent has gone (its end of the pipe is closed) or Ctrl-C reached the group."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and kills us
     _die_with(parent)
     receiver.close()
     try:
-        sender.send([doc.to_bytes() for doc in nlp.pipe(texts)])
+        sender.send(_parsed_and_read(pieces, read, nlp))
     except Exception:  # the parent parses the back half itself when nothing arrives
         os._exit(1)
 

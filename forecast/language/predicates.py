@@ -68,12 +68,10 @@ class PredicateReading:
 
 def read_text(text: str, lexicon: Lexicon, nlp=None) -> tuple[PredicateReading, ...]:
     """Readings of every event mention in ``text``, spans into ``text``."""
-    from forecast.language.parse import parse_text
+    from forecast.language.parse import read_parsed
 
-    readings: list[PredicateReading] = []
-    for offset, doc in parse_text(text, nlp):
-        readings.extend(read_doc(doc, lexicon, offset))
-    return tuple(readings)
+    pieces = read_parsed(text, lambda doc, offset: read_doc(doc, lexicon, offset), nlp)
+    return tuple(reading for piece in pieces for reading in piece)
 
 
 def read_doc(doc, lexicon: Lexicon, offset: int = 0) -> tuple[PredicateReading, ...]:

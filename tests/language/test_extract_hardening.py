@@ -190,3 +190,23 @@ def test_hearsay_word_inside_the_statement_stays_a_cue():
     (claim,) = claims_of("Trump will reportedly visit Japan.")
     assert claim.source.kind is SourceKind.HEARSAY
     assert "reportedly" in cue_names(claim)
+
+
+def test_a_sentence_costs_its_own_readings_not_the_rest_of_the_article():
+    """Each sentence's parse readings are looked up by index from its first one; a slice
+    of all the readings after it, per sentence, made long articles quadratic."""
+    from types import SimpleNamespace
+
+    from forecast.language.extract import _within
+
+    class Counted(tuple):
+        touched = 0
+
+        def __getitem__(self, key):
+            found = super().__getitem__(key)
+            Counted.touched += len(found) if isinstance(key, slice) else 1
+            return found
+
+    readings = Counted(SimpleNamespace(span=(i, i + 1)) for i in range(10_000))
+    assert [reading.span[0] for reading in _within(readings, 5000, 5002)] == [5000, 5001]
+    assert Counted.touched <= 10

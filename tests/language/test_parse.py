@@ -13,7 +13,14 @@ import pytest
 
 from forecast.cli import main
 from forecast.language.conllu import read_conllu
-from forecast.language.parse import MODEL_DIR, ParserError, load_parser, parse_text, parser_metrics
+from forecast.language.parse import (
+    MODEL_DIR,
+    ParserError,
+    load_parser,
+    parse_text,
+    parser_metrics,
+    read_parsed,
+)
 from forecast.language.ud_score import score_pipeline
 
 
@@ -162,12 +169,29 @@ def test_the_back_half_comes_from_the_helper(nlp, long_text, monkeypatch):
 
     real = parse._parse_for_parent
 
-    def shouting(nlp, texts, sender, receiver, parent):
-        real(nlp, [text.upper() for text in texts], sender, receiver, parent)
+    def shouting(nlp, pieces, read, sender, receiver, parent):
+        real(
+            nlp, [(offset, text.upper()) for offset, text in pieces], read, sender, receiver, parent
+        )
 
     monkeypatch.setattr(parse, "_parse_for_parent", shouting)
     docs = [doc for _, doc in parse_text(long_text, nlp)]
     assert [doc.text.isupper() for doc in docs] == [False] * 2 + [True] * 3
+
+
+def test_each_piece_is_parsed_as_a_text_of_its_own(nlp, long_text):
+    pieces = parse_text(long_text, nlp)
+    alone = [(offset, nlp(doc.text)) for offset, doc in pieces]
+    assert _annotated(pieces) == _annotated(alone)
+
+
+def test_each_process_reads_the_pieces_it_parsed(nlp, long_text):
+    """The helper reads its pieces itself: only the readings cross, in text order."""
+    offsets = [offset for offset, _ in parse_text(long_text, nlp)]
+    read = read_parsed(long_text, lambda doc, offset: (offset, len(doc), os.getpid()), nlp)
+    assert [offset for offset, _, _ in read] == offsets
+    assert all(size > 0 for _, size, _ in read)
+    assert [pid == os.getpid() for _, _, pid in read] == [True] * 2 + [False] * 3
 
 
 def test_a_helper_that_dies_leaves_the_parse_whole(nlp, long_text, monkeypatch):
