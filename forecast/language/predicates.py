@@ -32,6 +32,10 @@ MIN_SD = 0.05
 """Floor of a reading's spread (a lexicon entry fitted to zero spread)."""
 CLAUSE_LINKS = frozenset(["xcomp", "ccomp", "csubj", "csubj:pass", "acl", "advcl", "conj"])
 NOUN_LINKS = frozenset(["obj", "nsubj", "nsubj:pass", "obl", "nmod"])
+WH_TAGS = frozenset(["WDT", "WP", "WP$", "WRB"])
+QUESTION_LEAD = frozenset(["cc", "punct", "discourse", "advmod:emph"])
+"""Words that may come before a question's wh-word ("And why ...", "Well, what ...");
+a plain adverb (tag RB, "So how ...") may too."""
 SETTLED = frozenset(
     ["open_question", "cancellation", "refusal", "counter_hedge", "lapsed_plan", "appeal"]
 )
@@ -102,7 +106,10 @@ def _cue_table(lexicon: Lexicon) -> dict:
 
 
 def _is_mention(token) -> str | None:
-    """Why ``token`` is an event mention ("verb", "copular", "noun"), else None."""
+    """Why ``token`` is an event mention ("verb", "copular", "noun"), else None; an auxiliary
+    the tagger calls a verb ("how did the council pay") is none."""
+    if token.dep_ in tk.AUX_DEPS:
+        return None
     if token.pos_ == "VERB" or any(tk.is_modal(child) for child in tk.children(token, "aux")):
         return "verb"  # a word with a modal is a verb, whatever its tag ("could spread")
     if any(child.dep_ == "cop" for child in tk.kids(token)):
@@ -164,7 +171,7 @@ def _read(token, table: dict, offset: int, asked: bool) -> PredicateReading:
     _walk(carrier, state)
     if not state.cues and state.family == "plain" and _irrealis(carrier):
         state.add(rules.IRREALIS_CUE, carrier)
-    state.family = _family(state, asked)
+    state.family = _family(state, asked and not _presupposed(carrier))
     if _hedged_cancellation(state):
         state.negated = True  # "may be postponed": the event, as likely as the hedge denies
     logit, sd = _logit(state, table)
@@ -384,11 +391,34 @@ def _appeal(governor, state: _State) -> None:
 
 
 def _irrealis(token) -> bool:
-    """An infinitive or an imperative: the clause does not say the event happens."""
+    """An infinitive or an imperative: the clause does not say the event happens. The
+    tagger's imperative mood finds the commands a bare root misses ("so please give me",
+    "notify us and delete it"); one with a subject of its own is a statement."""
     if any(child.tag_ == "TO" for child in tk.children(token, "mark")):
+        return True
+    if "Mood=Imp" in str(token.morph) and not any(tk.children(token, "nsubj", "aux")):
         return True
     bare = token.tag_ == "VB" and not any(tk.children(token, "aux", "aux:pass", "nsubj", "expl"))
     return bare and token.dep_ == "ROOT"
+
+
+def _presupposed(token) -> bool:
+    """Whether a direct wh-question takes ``token``'s event as given ("When was it founded?",
+    "Why did he leave?": it was, he did) and asks only for its wh-slot. A modal one asks what
+    may or should happen ("What should we do?") and stays a question; so does a wh-clause
+    under a yes/no question ("Do you know when it opens?")."""
+    clause = token
+    for _ in range(MAX_DEPTH):
+        if clause.dep_ in ("ROOT", "parataxis") or clause.head is clause:
+            break
+        if clause.dep_ not in CLAUSE_LINKS:
+            return False
+        clause = clause.head
+    opener = next(
+        (t for t in tk.near(clause) if t.dep_ not in QUESTION_LEAD and t.tag_ != "RB"), None
+    )
+    wh = opener is not None and opener.tag_ in WH_TAGS and opener.i < clause.i
+    return wh and not any(tk.is_modal(aux) for aux in tk.children(clause, "aux"))
 
 
 def _family(state: _State, question: bool) -> str:

@@ -191,3 +191,50 @@ def test_hedged_cancellation_is_no_stronger_than_its_hedge(nlp, sentence, lemma)
     assert expit(found.logit_mean) == pytest.approx(
         1 - expit(load_lexicon()[found.cues[0]].logit_mean)
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("The hotel fills up fast, so please book your room early.", "book"),
+        ("Read the notice and call the office before noon.", "call"),
+        ("Check the timetable, then take the first train.", "take"),
+    ],
+)
+def test_a_command_does_not_say_its_act_happens(nlp, sentence, lemma):
+    prob = expit(reading(nlp, sentence, lemma).logit_mean)
+    assert UNDECIDED[0] <= prob <= UNDECIDED[1]
+
+
+def test_a_statement_with_a_subject_is_no_command(nlp):
+    assert expit(reading(nlp, "Delegates book their rooms early.", "book").logit_mean) > 0.8
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("When was the bridge opened?", "open"),
+        ("And why did the council close the library?", "close"),
+        ("Well, who won the election?", "win"),
+    ],
+)
+def test_a_wh_question_takes_its_event_as_given(nlp, sentence, lemma):
+    found = reading(nlp, sentence, lemma)
+    assert found.construction == "plain" and expit(found.logit_mean) > 0.8
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("What should the council build?", "build"),
+        ("Do you know when the bridge opened?", "open"),
+        ("Will the minister resign?", "resign"),
+    ],
+)
+def test_modal_embedded_and_yes_no_questions_stay_open(nlp, sentence, lemma):
+    assert reading(nlp, sentence, lemma).construction == "question"
+
+
+def test_an_auxiliary_tagged_as_a_verb_is_no_predicate(nlp):
+    lemmas = [r.lemma for r in read_doc(nlp("So how did the council pay for it?"), load_lexicon())]
+    assert "do" not in lemmas and "pay" in lemmas
