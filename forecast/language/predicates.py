@@ -248,14 +248,18 @@ def _own_cues(token, state: _State, table: dict) -> None:
         if state.tense == "past":
             state.settle("reported_future", planned)
     if state.tense == "future":
-        will = next((a for a in tk.children(token, "aux") if tk.is_modal(a)), token)
-        state.add("will", will, timed=True)
+        state.add("will", _will(token), timed=True)
     for adverb in tk.children(token, "advmod"):
         word = adverb.text.lower()
         if word == "all" and any(tk.lemma(c) == "but" for c in tk.kids(adverb)):
             state.add("nearly certain", adverb)
         elif word in table["words"]:
             state.add(table["words"][word], adverb)
+
+
+def _will(token):
+    """The modal auxiliary that makes ``token`` future ("will", "'ll"), else the token."""
+    return next((a for a in tk.children(token, "aux") if tk.is_modal(a)), token)
 
 
 def _noun_governor(noun, carrier, state: _State) -> None:
@@ -326,6 +330,8 @@ def _govern(clause, relation: str, governor, mark: set[str], state: _State) -> b
         state.settle("open_question", governor, clear=True)  # "doubts about how hard"
         _attribute(governor, state)
         return True
+    if relation == "advcl" and _borrows_mood(clause, mark, state) and _lend_mood(governor, state):
+        return True  # "before applying" under "should", "when you turn 21" under "can"
     if relation == "advcl" and "to" not in mark and not question:
         return lemma in ("cite", "quote") and _source_of_cited(clause, governor, state)
     if mark & rules.OPEN_MARKS or lemma in rules.OPEN_GOVERNORS or _remains_to_be_seen(governor):
@@ -366,6 +372,30 @@ def _govern(clause, relation: str, governor, mark: set[str], state: _State) -> b
     if relation in ("xcomp", "ccomp", "acl") and not state.tense and not state.cues:
         state.add(rules.IRREALIS_CUE, governor)  # "let me know", "tried to leave": not asserted
     return False
+
+
+def _borrows_mood(clause, mark: set[str], state: _State) -> bool:
+    """An adverbial clause with no mood of its own: non-finite ("before applying", "while
+    waiting") or a present-tense time clause ("when you turn 21", whose "when" the parse
+    may give as an adverb), which English uses for a time the main clause speaks of."""
+    if state.family != "plain" or state.cues or "to" in mark:
+        return False  # a purpose infinitive has a mood of its own: its goal is not yet met
+    time = mark | {tk.lemma(c) for c in tk.children(clause, "advmod") if c.tag_ == "WRB"}
+    return not state.tense or (state.tense == "present" and bool(time & rules.TIME_MARKS))
+
+
+def _lend_mood(governor, state: _State) -> bool:
+    """The governor's modals, future and command on a clause that borrows its mood; False
+    when the governor asserts its own event (then the clause is asserted too)."""
+    before = len(state.cues)
+    for cue, aux in tk.modals(governor):
+        state.add(cue, aux, timed=cue in rules.EPISTEMIC_MODALS)
+    tense = tk.tense(governor)[0]
+    if tense == "future":
+        state.add("will", _will(governor), timed=True)
+    if not state.cues and _irrealis(governor):
+        state.add(rules.IRREALIS_CUE, governor)
+    return len(state.cues) > before
 
 
 def _appeals(governor, clause) -> bool:

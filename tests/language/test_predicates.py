@@ -238,3 +238,25 @@ def test_modal_embedded_and_yes_no_questions_stay_open(nlp, sentence, lemma):
 def test_an_auxiliary_tagged_as_a_verb_is_no_predicate(nlp):
     lemmas = [r.lemma for r in read_doc(nlp("So how did the council pay for it?"), load_lexicon())]
     assert "do" not in lemmas and "pay" in lemmas
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma", "cue"),
+    [
+        ("Guests must sign the book before leaving.", "leave", "must"),
+        ("You can vote when you turn eighteen.", "turn", "can"),
+        ("Please lock the door when you leave.", "leave", "about even"),
+    ],
+)
+def test_a_time_clause_borrows_its_main_clauses_mood(nlp, sentence, lemma, cue):
+    assert reading(nlp, sentence, lemma).cues == (cue,)
+
+
+def test_a_time_clause_under_a_future_is_ahead(nlp):
+    found = reading(nlp, "She will call you when she lands.", "land")
+    assert found.cues == ("will",) and found.forward
+
+
+def test_a_time_clause_under_an_assertion_is_asserted(nlp):
+    found = reading(nlp, "Guests signed the book before leaving.", "leave")
+    assert found.construction == "plain" and expit(found.logit_mean) > 0.8
