@@ -18,6 +18,9 @@ whose predicate span covers the token), the figure before the reader existed. Re
   the reader's rules were developed on dev, so test is the held-out figure);
 - Pearson on the readings that speak of the past or present only (not ``forward``): there
   prob and factuality ask the same question, whether the event happened;
+- the **happened view** over ALL predicates: the reading's ``happened_logit`` (the text
+  presents the event as having happened), which is its prob except for an event still
+  ahead, commanded or intended, which has not happened yet however likely it is;
 - a per-construction table per split: the predicate's construction is read from the gold UD
   English-EWT parse (``../shared/data/ud-english-ewt``, same sentences, matched by text;
   "unaligned" when the text or token differs), first rule that applies: question (the
@@ -123,30 +126,39 @@ def token_span(tokens: list[str], index: int) -> tuple[int, int]:
     return start, start + len(tokens[index])
 
 
-def claim_readings(text: str, lexicon) -> list[tuple[tuple[int, int], float, str]]:
-    """(predicate span, prob, "past"/"forward"/"fact") of each claim ``extract_claims`` makes."""
+Reading = tuple[tuple[int, int], float, str, float]
+"""(predicate span, prob, "past"/"forward"/"fact", prob that it has happened)."""
+
+
+def claim_readings(text: str, lexicon) -> list[Reading]:
+    """Each claim ``extract_claims`` makes (a claim has no happened view: its prob)."""
     return [
-        (claim.predicate_span, claim.prob, claim.tense.value)
+        (claim.predicate_span, claim.prob, claim.tense.value, claim.prob)
         for claim in extract_claims(Article(text), lexicon)
     ]
 
 
 def reader_readings(nlp):
-    """A function giving (span, prob, "past"/"forward") of each predicate reading of a text."""
+    """A function giving the :data:`Reading` of each predicate reading of a text."""
 
-    def read(text: str, lexicon) -> list[tuple[tuple[int, int], float, str]]:
+    def read(text: str, lexicon) -> list[Reading]:
         return [
-            (r.span, expit(r.logit_mean), "forward" if r.forward else "past")
+            (
+                r.span,
+                expit(r.logit_mean),
+                "forward" if r.forward else "past",
+                expit(r.happened_logit),
+            )
             for r in read_doc(nlp(text), lexicon)
         ]
 
     return read
 
 
-def predicate_scores(rows, lexicon, read=claim_readings) -> list[tuple[float, str] | None]:
-    """Per annotated predicate, (our prob, tense) when a reading covers it, else None."""
+def predicate_scores(rows, lexicon, read=claim_readings) -> list[tuple[float, str, float] | None]:
+    """Per annotated predicate, (our prob, tense, happened) when a reading covers it."""
     cache: dict[str, list] = {}
-    scores: list[tuple[float, str] | None] = []
+    scores: list[tuple[float, str, float] | None] = []
     for row in rows:
         text = row["sentence_text"]
         if text not in cache:
@@ -155,7 +167,7 @@ def predicate_scores(rows, lexicon, read=claim_readings) -> list[tuple[float, st
         start, end = token_span(tokens, int(row["pred_token_1based"]) - 1)
         covering = (item for item in cache[text] if item[0][0] < end and start < item[0][1])
         item = next(covering, None)
-        scores.append(None if item is None else (item[1], item[2]))
+        scores.append(None if item is None else item[1:])
     return scores
 
 
@@ -226,7 +238,7 @@ def correlations(probs, facts) -> str:
 def construction_table(rows, scores, ewt: dict[str, list[list[str]]]) -> list[str]:
     """One line per construction: n, coverage, mean factuality, mean prob, MAE (scored) and
     share of the squared error (unscored at :data:`UNSCORED_PROB`)."""
-    groups: dict[str, list[tuple[float, tuple[float, str] | None]]] = defaultdict(list)
+    groups: dict[str, list[tuple[float, tuple[float, str, float] | None]]] = defaultdict(list)
     for row, score in zip(rows, scores, strict=True):
         words = ewt.get(row["sentence_text"])
         name = construction(words, int(row["pred_token_1based"]) - 1, row["pred_form"])
@@ -264,6 +276,7 @@ def split_report(name: str, rows, scores) -> list[str]:
     facts = [float(row["mean_factuality_-3_3"]) for row in rows]
     scored = [(score, fact) for score, fact in zip(scores, facts, strict=True) if score]
     all_probs = [score[0] if score else UNSCORED_PROB for score in scores]
+    happened = [score[2] if score else UNSCORED_PROB for score in scores]
     forward = [(s[0], f) for s, f in scored if s[1] != "past"]
     settled = [(s[0], f) for s, f in scored if s[1] != "forward"]
     return [
@@ -273,6 +286,7 @@ def split_report(name: str, rows, scores) -> list[str]:
         f"  all (unscored {UNSCORED_PROB})  " + correlations(all_probs, facts),
         "  past/present only    " + correlations([p for p, _ in settled], [f for _, f in settled]),
         "  hedged/forward only  " + correlations([p for p, _ in forward], [f for _, f in forward]),
+        "  happened view, all   " + correlations(happened, facts),
     ]
 
 

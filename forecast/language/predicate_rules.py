@@ -322,6 +322,8 @@ FAMILY_CUES = {
 # The cue of an unhedged statement, and of a bare infinitive nothing known governs.
 FACT_CUE = "stated as fact"
 IRREALIS_CUE = "about even"
+# Whether an event still ahead, commanded or intended has already happened: it has not.
+NOT_YET_CUE = "almost no chance"
 
 # Verbs that frame a clause; with a complement they are not the event themselves.
 FRAME_LEMMAS = frozenset(

@@ -6,7 +6,9 @@ copular predicate ("is likely", "was a success"), or an eventive noun
 summit was called off"). Each gets a :class:`PredicateReading`: tense and aspect from the
 morphology of its auxiliaries, polarity, the cues that govern it (modal auxiliaries by their
 MD tag, adverbs, planning/desire/possibility governors reached through ``xcomp``/``ccomp``),
-the construction family, the attribution chain, and the implied log-odds from the lexicon.
+the construction family, the attribution chain, and the implied log-odds from the lexicon:
+that the event happens (the forecast's question) and that the text presents it as having
+happened already (the question of factuality corpora such as UDS-IH2).
 
 The rules are tables in :mod:`forecast.language.predicate_rules`; this module walks the
 tree. Time is linear in the sentence: each predicate looks at its own children and at most
@@ -68,6 +70,7 @@ class PredicateReading:
     carrier_span: Span = (0, 0)  # the predicate whose clause decides: a noun's verb, else span
     frame: bool = False  # a reporting, planning or refusal verb with a clause: not the event
     past_time: bool = False  # the clause speaks of a time before the report ("met", "may have met")
+    happened_logit: float = 0.0  # log-odds the text presents the event as having happened
 
 
 def read_text(text: str, lexicon: Lexicon, nlp=None) -> tuple[PredicateReading, ...]:
@@ -179,6 +182,7 @@ def _read(token, table: dict, offset: int, asked: bool) -> PredicateReading:
     family_cue = None if own_cues else rules.FAMILY_CUES.get(state.family)
     trigger = state.trigger if state.trigger is not None else token
     cues = [(family_cue, trigger)] if family_cue else state.cues
+    forward = _forward(state, carrier)
     return PredicateReading(
         lemma=tk.lemma(token),
         span=tk.span_of(token, offset),
@@ -190,13 +194,25 @@ def _read(token, table: dict, offset: int, asked: bool) -> PredicateReading:
         sources=tuple(state.sources),
         logit_mean=logit,
         logit_sd=sd,
-        forward=_forward(state, carrier),
+        forward=forward,
         cue_spans=tuple(tk.cue_span(t, offset) for _, t in cues),
         event=_event_phrase(token, carrier),
         carrier_span=tk.span_of(carrier, offset),
         frame=_is_frame(token),
         past_time=past_time or state.counterfactual or state.family == "refusal",
+        happened_logit=_happened(logit, forward, [cue for cue, _ in cues], table),
     )
+
+
+def _happened(logit: float, forward: bool, cues: list[str], table: dict) -> float:
+    """Log-odds that the text presents the event as having happened or as happening now (the
+    question UDS-IH2 annotators answer), as against :attr:`PredicateReading.logit_mean`,
+    the chance that it happens at all. They differ for an event still ahead, commanded or
+    intended (forward, an imperative, a to-infinitive): however likely, it has not happened
+    yet. Elsewhere the two are one."""
+    if forward or rules.IRREALIS_CUE in cues:
+        return table["entries"][rules.NOT_YET_CUE][0]
+    return logit
 
 
 def _is_frame(token) -> bool:

@@ -260,3 +260,29 @@ def test_a_time_clause_under_a_future_is_ahead(nlp):
 def test_a_time_clause_under_an_assertion_is_asserted(nlp):
     found = reading(nlp, "Guests signed the book before leaving.", "leave")
     assert found.construction == "plain" and expit(found.logit_mean) > 0.8
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("The minister will visit Tokyo next week.", "visit"),
+        ("Please call the office before noon.", "call"),
+        ("The board wants to sell the stadium.", "sell"),
+    ],
+)
+def test_an_event_ahead_commanded_or_intended_has_not_happened(nlp, sentence, lemma):
+    found = reading(nlp, sentence, lemma)
+    assert expit(found.happened_logit) < AGAINST_BELOW < expit(found.logit_mean)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("The minister visited Tokyo last week.", "visit"),
+        ("The minister may have visited Tokyo.", "visit"),
+        ("The minister did not visit Tokyo.", "visit"),
+    ],
+)
+def test_an_event_of_the_past_happened_as_likely_as_it_is(nlp, sentence, lemma):
+    found = reading(nlp, sentence, lemma)
+    assert found.happened_logit == found.logit_mean
