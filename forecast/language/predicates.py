@@ -439,11 +439,14 @@ def _appeal(governor, state: _State) -> None:
 def _irrealis(token) -> bool:
     """An infinitive or an imperative: the clause does not say the event happens. The
     tagger's imperative mood finds the commands a bare root misses ("so please give me",
-    "notify us and delete it"); one with a subject of its own is a statement."""
+    "notify us and delete it", "do not park"); one with a subject is a statement."""
     if any(child.tag_ == "TO" for child in tk.children(token, "mark")):
         return True
-    if "Mood=Imp" in str(token.morph) and not any(tk.children(token, "nsubj", "aux")):
-        return True
+    if "Mood=Imp" in str(token.morph) and not any(
+        child.dep_ == "nsubj" or "Mood=Imp" not in str(child.morph)
+        for child in tk.children(token, "nsubj", "aux")
+    ):
+        return True  # its only auxiliary may be the command's own "do" ("don't park")
     bare = token.tag_ == "VB" and not any(tk.children(token, "aux", "aux:pass", "nsubj", "expl"))
     return bare and token.dep_ == "ROOT"
 
@@ -460,6 +463,8 @@ def _presupposed(token) -> bool:
         if clause.dep_ not in CLAUSE_LINKS:
             return False
         clause = clause.head
+    else:
+        return False  # the question's own clause is further up than the walk goes
     opener = next(
         (t for t in tk.near(clause) if t.dep_ not in QUESTION_LEAD and t.tag_ != "RB"), None
     )

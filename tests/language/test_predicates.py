@@ -286,3 +286,8 @@ def test_an_event_ahead_commanded_or_intended_has_not_happened(nlp, sentence, le
 def test_an_event_of_the_past_happened_as_likely_as_it_is(nlp, sentence, lemma):
     found = reading(nlp, sentence, lemma)
     assert found.happened_logit == found.logit_mean
+
+
+def test_a_negated_command_with_its_own_do_is_a_command(nlp):
+    found = reading(nlp, "Please don't park here.", "park")
+    assert found.cues == ("about even",) and expit(found.happened_logit) < AGAINST_BELOW
