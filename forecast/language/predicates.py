@@ -391,13 +391,14 @@ def _govern(clause, relation: str, governor, mark: set[str], state: _State) -> b
 
 
 def _borrows_mood(clause, mark: set[str], state: _State) -> bool:
-    """An adverbial clause with no mood of its own: non-finite ("before applying", "while
-    waiting") or a present-tense time clause ("when you turn 21", whose "when" the parse
-    may give as an adverb), which English uses for a time the main clause speaks of."""
-    if state.family != "plain" or state.cues or "to" in mark:
-        return False  # a purpose infinitive has a mood of its own: its goal is not yet met
+    """A time clause with no mood of its own, non-finite ("before applying", "while waiting")
+    or in the present ("when you turn 21", whose "when" the parse may give as an adverb),
+    which English uses for a time the main clause speaks of. A participle with no time word
+    ("acknowledging the rights", "depending on the crop") describes, and keeps its own."""
+    if state.family != "plain" or state.cues or state.tense not in ("", "present"):
+        return False
     time = mark | {tk.lemma(c) for c in tk.children(clause, "advmod") if c.tag_ == "WRB"}
-    return not state.tense or (state.tense == "present" and bool(time & rules.TIME_MARKS))
+    return bool(time & rules.TIME_MARKS)
 
 
 def _lend_mood(governor, state: _State) -> bool:

@@ -291,3 +291,10 @@ def test_an_event_of_the_past_happened_as_likely_as_it_is(nlp, sentence, lemma):
 def test_a_negated_command_with_its_own_do_is_a_command(nlp):
     found = reading(nlp, "Please don't park here.", "park")
     assert found.cues == ("about even",) and expit(found.happened_logit) < AGAINST_BELOW
+
+
+def test_a_participle_with_no_time_word_keeps_its_own_mood(nlp):
+    found = reading(
+        nlp, "The army will stay, acknowledging the rights of the people.", "acknowledge"
+    )
+    assert "will" not in found.cues and not found.forward
