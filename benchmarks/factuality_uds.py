@@ -14,14 +14,23 @@ whose predicate span covers the token), the figure before the reader existed. Re
   predicates, and over ALL predicates with the unscored ones at prob 0.5 (the extractor
   says nothing about them, so they carry no information either way);
 - Spearman on the hedged/forward claims only (the figure this script first reported);
-- a per-construction table: the predicate's construction is read from the gold UD
+- each figure for the dev split, the test split and both (the data holds no train split:
+  the reader's rules were developed on dev, so test is the held-out figure);
+- Pearson on the readings that speak of the past or present only (not ``forward``): there
+  prob and factuality ask the same question, whether the event happened;
+- the **happened view** over ALL predicates: the reading's ``happened_logit`` (the text
+  presents the event as having happened), which is its prob except for an event still
+  ahead, commanded or intended, which has not happened yet however likely it is;
+- a per-construction table per split: the predicate's construction is read from the gold UD
   English-EWT parse (``../shared/data/ud-english-ewt``, same sentences, matched by text;
   "unaligned" when the text or token differs), first rule that applies: question (the
   sentence ends in "?"), conditional (``mark`` if/unless), negated (``advmod``
   not/never), modal (``aux`` may/might/could/can/should/must/would), future (``aux``
   will/shall), embedded (``ccomp``/``xcomp`` under a say/think/want verb), infinitive,
-  plain past, plain present, other. Per construction: n, coverage, mean factuality
-  rescaled to [0, 1] as (f + 3) / 6, mean prob and mean absolute error on scored ones.
+  imperative (``Mood=Imp``), plain past, plain present, gerund or participle (``VerbForm``
+  Ger/Part), copular (a ``cop`` dependent), noun or adjective, other. Per construction: n,
+  coverage, mean factuality rescaled to [0, 1] as (f + 3) / 6, mean prob, mean absolute
+  error on scored ones, and its share of the split's squared error (unscored at 0.5).
 
 What this does and does not mean: factuality is the annotators' judgement of whether the
 writer presents the event as having happened (mostly about the past and present); our
@@ -63,6 +72,7 @@ DEFAULT_DATA = (
 )
 DEFAULT_EWT = DEFAULT_DATA.parents[1] / "ud-english-ewt"
 UNSCORED_PROB = 0.5
+SPLITS = ("dev", "test")
 # Reporting, cognition and desire verbs whose complement is the predicate's construction.
 REPORTING = frozenset(
     [
@@ -99,8 +109,12 @@ CONSTRUCTIONS = (
     "future",
     "embedded",
     "infinitive",
+    "imperative",
     "plain past",
     "plain present",
+    "gerund/participle",
+    "copular",
+    "noun/adjective",
     "other",
     "unaligned",
 )
@@ -112,30 +126,39 @@ def token_span(tokens: list[str], index: int) -> tuple[int, int]:
     return start, start + len(tokens[index])
 
 
-def claim_readings(text: str, lexicon) -> list[tuple[tuple[int, int], float, str]]:
-    """(predicate span, prob, "past"/"forward"/"fact") of each claim ``extract_claims`` makes."""
+Reading = tuple[tuple[int, int], float, str, float]
+"""(predicate span, prob, "past"/"forward"/"fact", prob that it has happened)."""
+
+
+def claim_readings(text: str, lexicon) -> list[Reading]:
+    """Each claim ``extract_claims`` makes (a claim has no happened view: its prob)."""
     return [
-        (claim.predicate_span, claim.prob, claim.tense.value)
+        (claim.predicate_span, claim.prob, claim.tense.value, claim.prob)
         for claim in extract_claims(Article(text), lexicon)
     ]
 
 
 def reader_readings(nlp):
-    """A function giving (span, prob, "past"/"forward") of each predicate reading of a text."""
+    """A function giving the :data:`Reading` of each predicate reading of a text."""
 
-    def read(text: str, lexicon) -> list[tuple[tuple[int, int], float, str]]:
+    def read(text: str, lexicon) -> list[Reading]:
         return [
-            (r.span, expit(r.logit_mean), "forward" if r.forward else "past")
+            (
+                r.span,
+                expit(r.logit_mean),
+                "forward" if r.forward else "past",
+                expit(r.happened_logit),
+            )
             for r in read_doc(nlp(text), lexicon)
         ]
 
     return read
 
 
-def predicate_scores(rows, lexicon, read=claim_readings) -> list[tuple[float, str] | None]:
-    """Per annotated predicate, (our prob, tense) when a reading covers it, else None."""
+def predicate_scores(rows, lexicon, read=claim_readings) -> list[tuple[float, str, float] | None]:
+    """Per annotated predicate, (our prob, tense, happened) when a reading covers it."""
     cache: dict[str, list] = {}
-    scores: list[tuple[float, str] | None] = []
+    scores: list[tuple[float, str, float] | None] = []
     for row in rows:
         text = row["sentence_text"]
         if text not in cache:
@@ -144,7 +167,7 @@ def predicate_scores(rows, lexicon, read=claim_readings) -> list[tuple[float, st
         start, end = token_span(tokens, int(row["pred_token_1based"]) - 1)
         covering = (item for item in cache[text] if item[0][0] < end and start < item[0][1])
         item = next(covering, None)
-        scores.append(None if item is None else (item[1], item[2]))
+        scores.append(None if item is None else item[1:])
     return scores
 
 
@@ -193,8 +216,12 @@ def construction(words: list[list[str]] | None, index: int, form: str) -> str:
             and parent[2].lower() in REPORTING,
         ),
         ("infinitive", "VerbForm=Inf" in head[5] and has("mark", {"to"})),
+        ("imperative", "Mood=Imp" in head[5]),
         ("plain past", any("Tense=Past" in feats for feats in tenses)),
         ("plain present", any("Tense=Pres" in feats for feats in tenses)),
+        ("gerund/participle", "VerbForm=Ger" in head[5] or "VerbForm=Part" in head[5]),
+        ("copular", any(w[7] == "cop" for w in children)),
+        ("noun/adjective", head[3] in ("NOUN", "PROPN", "ADJ")),
     )
     return next((name for name, applies in rules if applies), "other")
 
@@ -209,13 +236,22 @@ def correlations(probs, facts) -> str:
 
 
 def construction_table(rows, scores, ewt: dict[str, list[list[str]]]) -> list[str]:
-    """One line per construction: n, coverage, mean factuality, mean prob, MAE (scored)."""
-    groups: dict[str, list[tuple[float, tuple[float, str] | None]]] = defaultdict(list)
+    """One line per construction: n, coverage, mean factuality, mean prob, MAE (scored) and
+    share of the squared error (unscored at :data:`UNSCORED_PROB`)."""
+    groups: dict[str, list[tuple[float, tuple[float, str, float] | None]]] = defaultdict(list)
     for row, score in zip(rows, scores, strict=True):
         words = ewt.get(row["sentence_text"])
         name = construction(words, int(row["pred_token_1based"]) - 1, row["pred_form"])
         groups[name].append(((float(row["mean_factuality_-3_3"]) + 3) / 6, score))
-    lines = [f"{'construction':14s} {'n':>5s} {'cover':>6s} {'fact':>5s} {'prob':>5s} {'MAE':>5s}"]
+
+    def squared(items) -> float:
+        return sum((fact - (score[0] if score else UNSCORED_PROB)) ** 2 for fact, score in items)
+
+    total = sum(squared(items) for items in groups.values()) or 1.0
+    lines = [
+        f"{'construction':17s} {'n':>5s} {'cover':>6s} {'fact':>5s} {'prob':>5s} {'MAE':>5s}"
+        f" {'SSE%':>5s}"
+    ]
     for name in CONSTRUCTIONS:
         items = groups.get(name, [])
         if not items:
@@ -229,9 +265,29 @@ def construction_table(rows, scores, ewt: dict[str, list[list[str]]]) -> list[st
         else:
             tail = f"{'-':>5s} {'-':>5s}"
         lines.append(
-            f"{name:14s} {len(items):5d} {len(scored) / len(items):6.2f} {fact:5.2f} {tail}"
+            f"{name:17s} {len(items):5d} {len(scored) / len(items):6.2f} {fact:5.2f} {tail}"
+            f" {100 * squared(items) / total:5.1f}"
         )
     return lines
+
+
+def split_report(name: str, rows, scores) -> list[str]:
+    """Coverage and correlations of one split (or of all rows)."""
+    facts = [float(row["mean_factuality_-3_3"]) for row in rows]
+    scored = [(score, fact) for score, fact in zip(scores, facts, strict=True) if score]
+    all_probs = [score[0] if score else UNSCORED_PROB for score in scores]
+    happened = [score[2] if score else UNSCORED_PROB for score in scores]
+    forward = [(s[0], f) for s, f in scored if s[1] != "past"]
+    settled = [(s[0], f) for s, f in scored if s[1] != "forward"]
+    return [
+        f"UDS-IH2 {name}: {len(rows)} annotated predicates, {len(scored)} scored: "
+        f"coverage {len(scored) / len(rows):.3f}",
+        "  scored predicates    " + correlations([s[0] for s, _ in scored], [f for _, f in scored]),
+        f"  all (unscored {UNSCORED_PROB})  " + correlations(all_probs, facts),
+        "  past/present only    " + correlations([p for p, _ in settled], [f for _, f in settled]),
+        "  hedged/forward only  " + correlations([p for p, _ in forward], [f for _, f in forward]),
+        "  happened view, all   " + correlations(happened, facts),
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -248,17 +304,12 @@ def main(argv: list[str] | None = None) -> int:
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
     read = claim_readings if args.claims else reader_readings(load_parser(args.parser))
     scores = predicate_scores(rows, load_lexicon(), read)
-    facts = [float(row["mean_factuality_-3_3"]) for row in rows]
-    scored = [(score, fact) for score, fact in zip(scores, facts, strict=True) if score]
-    print(
-        f"UDS-IH2 dev+test: {len(rows)} annotated predicates, {len(scored)} scored: "
-        f"coverage {len(scored) / len(rows):.3f}"
-    )
-    print("scored predicates   " + correlations([s[0] for s, _ in scored], [f for _, f in scored]))
-    all_probs = [score[0] if score else UNSCORED_PROB for score in scores]
-    print(f"all (unscored {UNSCORED_PROB}) " + correlations(all_probs, facts))
-    forward = [(s[0], f) for s, f in scored if s[1] != "past"]
-    print("hedged/forward only " + correlations([p for p, _ in forward], [f for _, f in forward]))
+    splits = {name: [i for i, row in enumerate(rows) if row["split"] == name] for name in SPLITS}
+    splits["dev+test"] = list(range(len(rows)))
+    for name, indices in splits.items():
+        print(
+            "\n".join(split_report(name, [rows[i] for i in indices], [scores[i] for i in indices]))
+        )
     ewt_files = sorted(args.ewt.glob("*.conllu")) if args.ewt.is_dir() else []
     ewt: dict[str, list[list[str]]] = {}
     for path in ewt_files:
@@ -266,8 +317,14 @@ def main(argv: list[str] | None = None) -> int:
     if not ewt:
         print(f"(no per-construction table: UD English-EWT not found under {args.ewt})")
         return 0
-    print()
-    print("\n".join(construction_table(rows, scores, ewt)))
+    for name in SPLITS:
+        indices = splits[name]
+        print(f"\nper construction, {name}")
+        print(
+            "\n".join(
+                construction_table([rows[i] for i in indices], [scores[i] for i in indices], ewt)
+            )
+        )
     return 0
 
 

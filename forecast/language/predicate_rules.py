@@ -207,6 +207,9 @@ WH_GOVERNORS = frozenset(
 )
 # Subordinators of a later event under a negated clause: "not be long before", "not until".
 LATER_MARKS = frozenset(["before", "until", "till"])
+# Subordinators of a time clause, whose present tense speaks of the main clause's time:
+# "when you turn 21 you can", "I will call once I land".
+TIME_MARKS = LATER_MARKS | frozenset(["when", "whenever", "after", "once", "while"])
 # Nouns that hedge the eventive noun they govern: "fears of an attack", "the risk of war".
 NOUN_GOVERNOR_CUES = {
     "fear": "possibly",
@@ -319,6 +322,8 @@ FAMILY_CUES = {
 # The cue of an unhedged statement, and of a bare infinitive nothing known governs.
 FACT_CUE = "stated as fact"
 IRREALIS_CUE = "about even"
+# Whether an event still ahead, commanded or intended has already happened: it has not.
+NOT_YET_CUE = "almost no chance"
 
 # Verbs that frame a clause; with a complement they are not the event themselves.
 FRAME_LEMMAS = frozenset(

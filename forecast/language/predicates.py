@@ -6,7 +6,9 @@ copular predicate ("is likely", "was a success"), or an eventive noun
 summit was called off"). Each gets a :class:`PredicateReading`: tense and aspect from the
 morphology of its auxiliaries, polarity, the cues that govern it (modal auxiliaries by their
 MD tag, adverbs, planning/desire/possibility governors reached through ``xcomp``/``ccomp``),
-the construction family, the attribution chain, and the implied log-odds from the lexicon.
+the construction family, the attribution chain, and the implied log-odds from the lexicon:
+that the event happens (the forecast's question) and that the text presents it as having
+happened already (the question of factuality corpora such as UDS-IH2).
 
 The rules are tables in :mod:`forecast.language.predicate_rules`; this module walks the
 tree. Time is linear in the sentence: each predicate looks at its own children and at most
@@ -32,6 +34,10 @@ MIN_SD = 0.05
 """Floor of a reading's spread (a lexicon entry fitted to zero spread)."""
 CLAUSE_LINKS = frozenset(["xcomp", "ccomp", "csubj", "csubj:pass", "acl", "advcl", "conj"])
 NOUN_LINKS = frozenset(["obj", "nsubj", "nsubj:pass", "obl", "nmod"])
+WH_TAGS = frozenset(["WDT", "WP", "WP$", "WRB"])
+QUESTION_LEAD = frozenset(["cc", "punct", "discourse", "advmod:emph"])
+"""Words that may come before a question's wh-word ("And why ...", "Well, what ...");
+a plain adverb (tag RB, "So how ...") may too."""
 SETTLED = frozenset(
     ["open_question", "cancellation", "refusal", "counter_hedge", "lapsed_plan", "appeal"]
 )
@@ -64,6 +70,7 @@ class PredicateReading:
     carrier_span: Span = (0, 0)  # the predicate whose clause decides: a noun's verb, else span
     frame: bool = False  # a reporting, planning or refusal verb with a clause: not the event
     past_time: bool = False  # the clause speaks of a time before the report ("met", "may have met")
+    happened_logit: float = 0.0  # log-odds the text presents the event as having happened
 
 
 def read_text(text: str, lexicon: Lexicon, nlp=None) -> tuple[PredicateReading, ...]:
@@ -100,7 +107,10 @@ def _cue_table(lexicon: Lexicon) -> dict:
 
 
 def _is_mention(token) -> str | None:
-    """Why ``token`` is an event mention ("verb", "copular", "noun"), else None."""
+    """Why ``token`` is an event mention ("verb", "copular", "noun"), else None; an auxiliary
+    the tagger calls a verb ("how did the council pay") is none."""
+    if token.dep_ in tk.AUX_DEPS:
+        return None
     if token.pos_ == "VERB" or any(tk.is_modal(child) for child in tk.children(token, "aux")):
         return "verb"  # a word with a modal is a verb, whatever its tag ("could spread")
     if any(child.dep_ == "cop" for child in tk.kids(token)):
@@ -174,7 +184,7 @@ def _read(token, table: dict, offset: int, asked: bool) -> PredicateReading:
     _walk(carrier, state)
     if not state.cues and state.family == "plain" and _irrealis(carrier):
         state.add(rules.IRREALIS_CUE, carrier)
-    state.family = _family(state, asked)
+    state.family = _family(state, asked and not _presupposed(carrier))
     if _hedged_cancellation(state):
         state.negated = True  # "may be postponed": the event, as likely as the hedge denies
     logit, sd = _logit(state, table)
@@ -182,6 +192,7 @@ def _read(token, table: dict, offset: int, asked: bool) -> PredicateReading:
     family_cue = None if own_cues else rules.FAMILY_CUES.get(state.family)
     trigger = state.trigger if state.trigger is not None else token
     cues = [(family_cue, trigger)] if family_cue else state.cues
+    forward = _forward(state, carrier)
     return PredicateReading(
         lemma=tk.lemma(token),
         span=tk.span_of(token, offset),
@@ -193,13 +204,25 @@ def _read(token, table: dict, offset: int, asked: bool) -> PredicateReading:
         sources=tuple(state.sources),
         logit_mean=logit,
         logit_sd=sd,
-        forward=_forward(state, carrier),
+        forward=forward,
         cue_spans=tuple(tk.cue_span(t, offset) for _, t in cues),
         event=_event_phrase(token, carrier),
         carrier_span=tk.span_of(carrier, offset),
         frame=_is_frame(token),
         past_time=past_time or state.counterfactual or state.family == "refusal",
+        happened_logit=_happened(logit, forward, [cue for cue, _ in cues], table),
     )
+
+
+def _happened(logit: float, forward: bool, cues: list[str], table: dict) -> float:
+    """Log-odds that the text presents the event as having happened or as happening now (the
+    question UDS-IH2 annotators answer), as against :attr:`PredicateReading.logit_mean`,
+    the chance that it happens at all. They differ for an event still ahead, commanded or
+    intended (forward, an imperative, a to-infinitive): however likely, it has not happened
+    yet. Elsewhere the two are one."""
+    if forward or rules.IRREALIS_CUE in cues:
+        return table["entries"][rules.NOT_YET_CUE][0]
+    return logit
 
 
 def _is_frame(token) -> bool:
@@ -256,14 +279,18 @@ def _own_cues(token, state: _State, table: dict) -> None:
         if state.tense == "past":
             state.settle("reported_future", planned)
     if state.tense == "future":
-        will = next((a for a in tk.children(token, "aux") if tk.is_modal(a)), token)
-        state.add("will", will, timed=True)
+        state.add("will", _will(token), timed=True)
     for adverb in tk.children(token, "advmod"):
         word = adverb.text.lower()
         if word == "all" and any(tk.lemma(c) == "but" for c in tk.kids(adverb)):
             state.add("nearly certain", adverb)
         elif word in table["words"]:
             state.add(table["words"][word], adverb)
+
+
+def _will(token):
+    """The modal auxiliary that makes ``token`` future ("will", "'ll"), else the token."""
+    return next((a for a in tk.children(token, "aux") if tk.is_modal(a)), token)
 
 
 def _noun_governor(noun, carrier, state: _State) -> None:
@@ -338,6 +365,8 @@ def _govern(clause, relation: str, governor, mark: set[str], state: _State) -> b
         state.settle("open_question", governor, clear=True)  # "doubts about how hard"
         _attribute(governor, state)
         return True
+    if relation == "advcl" and _borrows_mood(clause, mark, state) and _lend_mood(governor, state):
+        return True  # "before applying" under "should", "when you turn 21" under "can"
     if relation == "advcl" and "to" not in mark and not question:
         return lemma in ("cite", "quote") and _source_of_cited(clause, governor, state)
     if mark & rules.OPEN_MARKS or lemma in rules.OPEN_GOVERNORS or _remains_to_be_seen(governor):
@@ -380,6 +409,31 @@ def _govern(clause, relation: str, governor, mark: set[str], state: _State) -> b
     return False
 
 
+def _borrows_mood(clause, mark: set[str], state: _State) -> bool:
+    """A time clause with no mood of its own, non-finite ("before applying", "while waiting")
+    or in the present ("when you turn 21", whose "when" the parse may give as an adverb),
+    which English uses for a time the main clause speaks of. A participle with no time word
+    ("acknowledging the rights", "depending on the crop") describes, and keeps its own."""
+    if state.family != "plain" or state.cues or state.tense not in ("", "present"):
+        return False
+    time = mark | {tk.lemma(c) for c in tk.children(clause, "advmod") if c.tag_ == "WRB"}
+    return bool(time & rules.TIME_MARKS)
+
+
+def _lend_mood(governor, state: _State) -> bool:
+    """The governor's modals, future and command on a clause that borrows its mood; False
+    when the governor asserts its own event (then the clause is asserted too)."""
+    before = len(state.cues)
+    for cue, aux in tk.modals(governor):
+        state.add(cue, aux, timed=cue in rules.EPISTEMIC_MODALS)
+    tense = tk.tense(governor)[0]
+    if tense == "future":
+        state.add("will", _will(governor), timed=True)
+    if not state.cues and _irrealis(governor):
+        state.add(rules.IRREALIS_CUE, governor)
+    return len(state.cues) > before
+
+
 def _appeals(governor, clause) -> bool:
     """A call on someone to act: "urged X not to", "called on X to", "asked that X". An
     appeal still to be made ("expected to ask Trump to urge Kim to") calls for nothing yet."""
@@ -403,11 +457,39 @@ def _appeal(governor, state: _State) -> None:
 
 
 def _irrealis(token) -> bool:
-    """An infinitive or an imperative: the clause does not say the event happens."""
+    """An infinitive or an imperative: the clause does not say the event happens. The
+    tagger's imperative mood finds the commands a bare root misses ("so please give me",
+    "notify us and delete it", "do not park"); one with a subject is a statement."""
     if any(child.tag_ == "TO" for child in tk.children(token, "mark")):
         return True
+    if "Mood=Imp" in str(token.morph) and not any(
+        child.dep_ == "nsubj" or "Mood=Imp" not in str(child.morph)
+        for child in tk.children(token, "nsubj", "aux")
+    ):
+        return True  # its only auxiliary may be the command's own "do" ("don't park")
     bare = token.tag_ == "VB" and not any(tk.children(token, "aux", "aux:pass", "nsubj", "expl"))
     return bare and token.dep_ == "ROOT"
+
+
+def _presupposed(token) -> bool:
+    """Whether a direct wh-question takes ``token``'s event as given ("When was it founded?",
+    "Why did he leave?": it was, he did) and asks only for its wh-slot. A modal one asks what
+    may or should happen ("What should we do?") and stays a question; so does a wh-clause
+    under a yes/no question ("Do you know when it opens?")."""
+    clause = token
+    for _ in range(MAX_DEPTH):
+        if clause.dep_ in ("ROOT", "parataxis") or clause.head is clause:
+            break
+        if clause.dep_ not in CLAUSE_LINKS:
+            return False
+        clause = clause.head
+    else:
+        return False  # the question's own clause is further up than the walk goes
+    opener = next(
+        (t for t in tk.near(clause) if t.dep_ not in QUESTION_LEAD and t.tag_ != "RB"), None
+    )
+    wh = opener is not None and opener.tag_ in WH_TAGS and opener.i < clause.i
+    return wh and not any(tk.is_modal(aux) for aux in tk.children(clause, "aux"))
 
 
 def _family(state: _State, question: bool) -> str:

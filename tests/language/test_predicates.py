@@ -191,3 +191,110 @@ def test_hedged_cancellation_is_no_stronger_than_its_hedge(nlp, sentence, lemma)
     assert expit(found.logit_mean) == pytest.approx(
         1 - expit(load_lexicon()[found.cues[0]].logit_mean)
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("The hotel fills up fast, so please book your room early.", "book"),
+        ("Read the notice and call the office before noon.", "call"),
+        ("Check the timetable, then take the first train.", "take"),
+    ],
+)
+def test_a_command_does_not_say_its_act_happens(nlp, sentence, lemma):
+    prob = expit(reading(nlp, sentence, lemma).logit_mean)
+    assert UNDECIDED[0] <= prob <= UNDECIDED[1]
+
+
+def test_a_statement_with_a_subject_is_no_command(nlp):
+    assert expit(reading(nlp, "Delegates book their rooms early.", "book").logit_mean) > 0.8
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("When was the bridge opened?", "open"),
+        ("And why did the council close the library?", "close"),
+        ("Well, who won the election?", "win"),
+    ],
+)
+def test_a_wh_question_takes_its_event_as_given(nlp, sentence, lemma):
+    found = reading(nlp, sentence, lemma)
+    assert found.construction == "plain" and expit(found.logit_mean) > 0.8
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("What should the council build?", "build"),
+        ("Do you know when the bridge opened?", "open"),
+        ("Will the minister resign?", "resign"),
+    ],
+)
+def test_modal_embedded_and_yes_no_questions_stay_open(nlp, sentence, lemma):
+    assert reading(nlp, sentence, lemma).construction == "question"
+
+
+def test_an_auxiliary_tagged_as_a_verb_is_no_predicate(nlp):
+    lemmas = [r.lemma for r in read_doc(nlp("So how did the council pay for it?"), load_lexicon())]
+    assert "do" not in lemmas and "pay" in lemmas
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma", "cue"),
+    [
+        ("Guests must sign the book before leaving.", "leave", "must"),
+        ("You can vote when you turn eighteen.", "turn", "can"),
+        ("Please lock the door when you leave.", "leave", "about even"),
+    ],
+)
+def test_a_time_clause_borrows_its_main_clauses_mood(nlp, sentence, lemma, cue):
+    assert reading(nlp, sentence, lemma).cues == (cue,)
+
+
+def test_a_time_clause_under_a_future_is_ahead(nlp):
+    found = reading(nlp, "She will call you when she lands.", "land")
+    assert found.cues == ("will",) and found.forward
+
+
+def test_a_time_clause_under_an_assertion_is_asserted(nlp):
+    found = reading(nlp, "Guests signed the book before leaving.", "leave")
+    assert found.construction == "plain" and expit(found.logit_mean) > 0.8
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("The minister will visit Tokyo next week.", "visit"),
+        ("Please call the office before noon.", "call"),
+        ("The board wants to sell the stadium.", "sell"),
+    ],
+)
+def test_an_event_ahead_commanded_or_intended_has_not_happened(nlp, sentence, lemma):
+    found = reading(nlp, sentence, lemma)
+    assert expit(found.happened_logit) < AGAINST_BELOW < expit(found.logit_mean)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("The minister visited Tokyo last week.", "visit"),
+        ("The minister may have visited Tokyo.", "visit"),
+        ("The minister did not visit Tokyo.", "visit"),
+    ],
+)
+def test_an_event_of_the_past_happened_as_likely_as_it_is(nlp, sentence, lemma):
+    found = reading(nlp, sentence, lemma)
+    assert found.happened_logit == found.logit_mean
+
+
+def test_a_negated_command_with_its_own_do_is_a_command(nlp):
+    found = reading(nlp, "Please don't park here.", "park")
+    assert found.cues == ("about even",) and expit(found.happened_logit) < AGAINST_BELOW
+
+
+def test_a_participle_with_no_time_word_keeps_its_own_mood(nlp):
+    found = reading(
+        nlp, "The army will stay, acknowledging the rights of the people.", "acknowledge"
+    )
+    assert "will" not in found.cues and not found.forward
