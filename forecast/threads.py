@@ -10,12 +10,13 @@ of 100 draws' (100 x 100) conditionals took 12.8 CPU-s with the default threads 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from threadpoolctl import ThreadpoolController
 
-__all__ = ["one_blas_thread"]
+__all__ = ["one_blas_thread", "single_blas_thread"]
 
 
 @functools.cache
@@ -24,12 +25,19 @@ def _controller() -> ThreadpoolController:
     return ThreadpoolController()
 
 
+@contextmanager
+def single_blas_thread() -> Iterator[None]:
+    """BLAS limited to one thread inside the block, the previous limit restored after it."""
+    with _controller().limit(limits=1, user_api="blas"):
+        yield
+
+
 def one_blas_thread(function: Callable[..., Any]) -> Callable[..., Any]:
     """Run ``function`` with BLAS limited to one thread, then restore the previous limit."""
 
     @functools.wraps(function)
     def limited(*args: Any, **kwargs: Any) -> Any:
-        with _controller().limit(limits=1, user_api="blas"):
+        with single_blas_thread():
             return function(*args, **kwargs)
 
     return limited

@@ -21,10 +21,11 @@ from pathlib import Path
 from typing import TypeVar
 
 from forecast.errors import ForecastError
-from forecast.threads import one_blas_thread
+from forecast.threads import single_blas_thread
 
 __all__ = [
     "MODEL_DIR", "ParserError", "load_parser", "parse_text", "parser_metrics", "read_parsed",
+    "stream_parsed",
 ]  # fmt: skip
 
 T = TypeVar("T")
@@ -130,54 +131,84 @@ def read_parsed(text: str, read: Callable[[object, int], T], nlp=None) -> list[T
     pickle) pass between the two processes of a long text, and the reading is shared
     between them as well as the parse.
     """
+    return [result for _, result in stream_parsed(text, read, nlp)]
+
+
+def stream_parsed(
+    text: str, read: Callable[[object, int], T], nlp=None, front_share: float = 0.5
+) -> Iterator[tuple[int, T]]:
+    """``(reach, read(doc, offset))`` of each parsed piece of ``text`` as soon as it is
+    parsed, in text order; ``reach`` is the offset in ``text`` where the piece ends.
+
+    A long text on a machine with a second core is parsed by this process (the first
+    ``front_share`` of its characters, to a whole piece) and a forked helper (the rest),
+    which sends each piece's result when it is done. So a caller with work of its own on
+    each piece does it while the helper still parses, and asks for less than half, so that
+    both cores finish together. Each piece is parsed whole by one process, on its own (a
+    batch of pieces would hold all their parser features at once: about 12 KB per word),
+    so the Docs are the ones one process would give. BLAS runs one thread per process: two
+    processes already use both cores, and more threads only spin. Should the helper die,
+    this process parses what it did not send. Closing the iterator early ends the helper.
+    """
     nlp = nlp or load_parser()
-    return _parse_pieces(list(_pieces(text, CHUNK_CHARS)), read, nlp)
+    pieces = list(_pieces(text, CHUNK_CHARS))
+    with single_blas_thread():
+        if len(pieces) < 2 or not _can_fork():
+            yield from _parsed_and_read(pieces, read, nlp)
+        else:
+            yield from _with_helper(pieces, read, nlp, _front(pieces, front_share))
 
 
 def _serialised(doc, offset: int) -> tuple[int, bytes]:
     return offset, doc.to_bytes()
 
 
-@one_blas_thread
-def _parse_pieces(pieces: list[tuple[int, str]], read: Callable, nlp) -> list:
-    """``read`` of each piece's Doc, in order; a forked helper parses and reads the back half
-    when there is more than one piece and a second core, which nearly halves a long
-    text's wall time.
+def _front(pieces: list[tuple[int, str]], share: float) -> int:
+    """How many leading pieces hold the first ``share`` of the characters (at least one,
+    and at least one piece left for the helper)."""
+    reached = sum(1 for piece in pieces if _reach(piece) <= share * _reach(pieces[-1]))
+    return min(max(reached, 1), len(pieces) - 1)
 
-    Each piece is parsed whole by one process, on its own (a batch of pieces would hold
-    all their parser features at once: about 12 KB per word), so the Docs are the ones one
-    process would give. BLAS runs one thread per process: two processes already use both
-    cores, and more threads only spin. Should the helper die, this process parses the
-    back half itself.
-    """
-    if len(pieces) < 2 or not _can_fork():
-        return _parsed_and_read(pieces, read, nlp)
-    half = len(pieces) // 2
+
+def _reach(piece: tuple[int, str]) -> int:
+    offset, text = piece
+    return offset + len(text)
+
+
+def _with_helper(
+    pieces: list[tuple[int, str]], read: Callable, nlp, front: int
+) -> Iterator[tuple[int, object]]:
+    """The front pieces' results, parsed here, then the back pieces', parsed by a helper."""
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     helper = context.Process(
         target=_parse_for_parent,
-        args=(nlp, pieces[half:], read, sender, receiver, os.getpid()),
+        args=(nlp, pieces[front:], read, sender, receiver, os.getpid()),
         daemon=True,
     )
     helper.start()
     sender.close()  # the helper's end: once the helper is gone, recv() ends with EOFError
     try:
-        front = _parsed_and_read(pieces[:half], read, nlp)
-        back = receiver.recv()
-    except EOFError:
-        back = _parsed_and_read(pieces[half:], read, nlp)
+        yield from _parsed_and_read(pieces[:front], read, nlp)
+        for index in range(front, len(pieces)):
+            try:
+                result = receiver.recv()
+            except EOFError:  # the helper died: parse what it did not send
+                yield from _parsed_and_read(pieces[index:], read, nlp)
+                return
+            yield _reach(pieces[index]), result
     finally:
         receiver.close()
         helper.kill()
         helper.join()
-    return front + back
 
 
-def _parsed_and_read(pieces: list[tuple[int, str]], read: Callable, nlp) -> list:
+def _parsed_and_read(pieces: list[tuple[int, str]], read: Callable, nlp) -> Iterator:
+    """``(reach, read(doc, offset))`` of each piece, parsed one at a time."""
     with _memory_kept():
         docs = nlp.pipe((piece for _, piece in pieces), batch_size=1)
-        return [read(doc, offset) for (offset, _), doc in zip(pieces, docs, strict=True)]
+        for piece, doc in zip(pieces, docs, strict=True):
+            yield _reach(piece), read(doc, piece[0])
 
 
 @contextmanager
@@ -215,14 +246,15 @@ def _glibc():
 
 
 def _parse_for_parent(nlp, pieces, read, sender, receiver, parent: int) -> None:
-    """The helper's work: parse and read ``pieces`` and send the results; exit quietly when
+    """The helper's work: parse and read ``pieces`` and send each result; exit quietly when
     the parent has gone (its end of the pipe is closed) or Ctrl-C reached the group."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and kills us
     _die_with(parent)
     receiver.close()
     try:
-        sender.send(_parsed_and_read(pieces, read, nlp))
-    except Exception:  # the parent parses the back half itself when nothing arrives
+        for _, result in _parsed_and_read(pieces, read, nlp):
+            sender.send(result)
+    except Exception:  # the parent parses what did not arrive itself
         os._exit(1)
 
 

@@ -20,6 +20,7 @@ from forecast.language.parse import (
     parse_text,
     parser_metrics,
     read_parsed,
+    stream_parsed,
 )
 from forecast.language.ud_score import score_pipeline
 
@@ -200,6 +201,48 @@ def test_a_helper_that_dies_leaves_the_parse_whole(nlp, long_text, monkeypatch):
     expected = _annotated(parse_text(long_text, nlp))
     monkeypatch.setattr(parse, "_parse_for_parent", lambda *args: os._exit(1))
     assert _annotated(parse_text(long_text, nlp)) == expected
+
+
+def test_a_helper_that_dies_midway_leaves_only_what_it_did_not_send(nlp, long_text, monkeypatch):
+    """The helper sends each piece when done; the parent parses only the pieces still owed."""
+    import forecast.language.parse as parse
+
+    real = parse._parse_for_parent
+
+    def one_then_die(nlp, pieces, read, sender, receiver, parent):
+        real(nlp, pieces[:1], read, sender, receiver, parent)
+        os._exit(1)
+
+    monkeypatch.setattr(parse, "_parse_for_parent", one_then_die)
+    read = read_parsed(long_text, lambda doc, offset: (offset, os.getpid()), nlp)
+    assert [offset for offset, _ in read] == [offset for offset, _ in parse_text(long_text, nlp)]
+    assert [pid == os.getpid() for _, pid in read] == [True, True, False, True, True]
+
+
+def test_streamed_pieces_come_in_order_with_where_each_ends(nlp, long_text):
+    streamed = list(stream_parsed(long_text, lambda doc, offset: (offset, doc.text), nlp))
+    assert [reach for reach, _ in streamed] == [offset + len(t) for _, (offset, t) in streamed]
+    assert streamed[-1][0] == len(long_text)
+
+
+def test_this_process_parses_the_front_share_to_a_whole_piece(nlp, long_text):
+    """A share that ends exactly where piece k ends gives this process k pieces; at least one
+    piece goes to each process whatever the share."""
+    ends = [offset + len(doc.text) for offset, doc in parse_text(long_text, nlp)]
+    shares = {0.0: 1, 1.0: 4} | {end / len(long_text): k for k, end in enumerate(ends[:-1], 1)}
+    for share, front in shares.items():
+        pids = stream_parsed(long_text, lambda doc, offset: os.getpid(), nlp, share)
+        assert [pid == os.getpid() for _, pid in pids] == [True] * front + [False] * (5 - front)
+
+
+def test_closing_the_stream_early_ends_the_helper(nlp, long_text):
+    import multiprocessing
+
+    stream = stream_parsed(long_text, lambda doc, offset: offset, nlp)
+    next(stream)
+    assert multiprocessing.active_children()
+    stream.close()
+    assert not multiprocessing.active_children()
 
 
 def _running(pid: int) -> bool:
