@@ -40,8 +40,8 @@ FOLLOW_UP = (
 
 def seed_claims():
     """The example scenario, its articles' claims, and the claims of one follow-up article."""
-    from forecast.article import Article, read_article
     from forecast.language.extract import extract_claims
+    from forecast.reading.article import Article, read_article
     from forecast.scenario import default_scenario_path, load_scenario
 
     scenario = load_scenario(default_scenario_path())

@@ -36,16 +36,15 @@ errors
 and PyMC is imported only when a forecast is sampled.
 """
 
-from importlib import import_module
-
-from forecast.article import Article
 from forecast.errors import ForecastError, InputError
+from forecast.lazy import lazy_exports
+from forecast.reading.article import Article
 
 __version__ = "0.1.0"
 
 _LAZY = {
-    "read_article": "forecast.article",
-    "parse_article": "forecast.article",
+    "read_article": "forecast.reading.article",
+    "parse_article": "forecast.reading.article",
     "Claim": "forecast.language.claim",
     "extract_claims": "forecast.language.extract",
     "claims_to_frame": "forecast.language.records",
@@ -93,13 +92,4 @@ _LAZY = {
 __all__ = ["Article", "ForecastError", "InputError", *_LAZY]
 
 
-def __getattr__(name: str):
-    if name not in _LAZY:
-        raise AttributeError(f"module 'forecast' has no attribute {name!r}")
-    value = getattr(import_module(_LAZY[name]), name)
-    globals()[name] = value  # later lookups skip this function
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY, globals())

@@ -286,8 +286,8 @@ def _history(tasks: Sequence[BacktestTask], results: Iterable[tuple]) -> pd.Data
 def article_inputs(articles: Sequence[Any]) -> dict[str, Any]:
     """The ``claims`` of ``articles`` (extracted here) and their ``outlets`` for a backtest.
 
-    ``articles`` are :class:`forecast.article.Article` values, e.g. a folder's read with
-    :func:`forecast.article.read_article`.
+    ``articles`` are :class:`forecast.reading.article.Article` values, e.g. a folder's read with
+    :func:`forecast.reading.article.read_article`.
     """
     from forecast.language.extract import extract_claims
 

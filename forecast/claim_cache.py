@@ -22,16 +22,16 @@ from collections.abc import Callable, Sequence
 from importlib import metadata
 from pathlib import Path
 
-from forecast.article import Article
 from forecast.errors import InputError
 from forecast.language.claim import Claim
 from forecast.language.parse import MODEL_DIR, PARSER_ENV
+from forecast.reading.article import Article
 
 __all__ = ["CACHE_ENV", "cache_dir", "cached_claims", "parser_in_use", "reader_fingerprint"]
 
 CACHE_ENV = "FORECAST_CLAIM_CACHE"
-_PACKAGE = Path(__file__).resolve().parent
-_READER_FILES = ("language/**/*.py", "article.py", "prob.py", "data/lexicon.json")
+_PACKAGE = Path(__file__).resolve().parents[1]
+_READER_FILES = ("language/**/*.py", "reading/*.py", "prob.py", "data/lexicon.json")
 _PARSER_FILES = ("*.json", "*.cfg")
 
 

@@ -17,12 +17,12 @@ from typing import Any
 
 import pandas as pd
 
-from forecast.article import Article
 from forecast.display import say
 from forecast.engine import known_by, related_events, run_forecast
 from forecast.errors import InputError
 from forecast.language.claim import Claim, SourceKind
 from forecast.language.extract import extract_claims
+from forecast.reading.article import Article
 from forecast.result import Driver, Forecast
 from forecast.scenario import Scenario, default_scenario_path, link_claims, load_scenario
 from forecast.simulate import build_graph

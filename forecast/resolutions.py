@@ -23,8 +23,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from forecast.article import parse_published
 from forecast.errors import InputError
+from forecast.reading.article import parse_published
 from forecast.scenario import Scenario
 from forecast.scenario.load import not_a_file
 from forecast.scenario.validate import suggest

@@ -23,10 +23,10 @@ from typing import Any
 
 import pandas as pd
 
-from forecast.article import Article
 from forecast.errors import AlreadyResolved, InputError
 from forecast.language.claim import Claim
 from forecast.language.records import claim_from_dict, claim_to_dict
+from forecast.reading.article import Article
 from forecast.scenario import Scenario, scenario_to_toml
 from forecast.scenario.load import loads_scenario
 from forecast.scenario.validate import suggest

@@ -1,7 +1,7 @@
 """Watching a folder or an RSS/Atom feed: ingest each new item and reforecast.
 
 :func:`poll_folder` and :func:`poll_feed` return the items not seen before, each either an
-:class:`~forecast.article.Article` or the one-line reason it could not be read, so one
+:class:`~forecast.reading.article.Article` or the one-line reason it could not be read, so one
 malformed item never stops the others. :func:`watch` polls on a schedule, ingests through
 :func:`forecast.reforecast.ingest_articles`, keeps each scenario's last forecast in memory
 for the engine to reuse, and stops cleanly on Ctrl-C.
@@ -25,9 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from forecast.article import Article, parse_article, read_article
 from forecast.display import plural
 from forecast.errors import ForecastError, InputError
+from forecast.reading.article import Article, parse_article, read_article
 from forecast.reforecast import activation_note, complete_pending, describe_change, ingest_articles
 
 __all__ = ["FetchedItem", "WatchSummary", "parse_every", "poll", "poll_feed", "poll_folder",

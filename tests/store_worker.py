@@ -16,9 +16,9 @@ import sys
 import time
 from pathlib import Path
 
-from forecast.article import Article
 from forecast.language.claim import Claim
 from forecast.language.extract import extract_claims
+from forecast.reading.article import Article
 from forecast.store import open_store
 
 TEMPLATE = (

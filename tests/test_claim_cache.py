@@ -8,10 +8,10 @@ import shutil
 import pytest
 
 from forecast import claim_cache
-from forecast.article import Article
 from forecast.claim_cache import CACHE_ENV, cached_claims
 from forecast.language.extract import extract_claims
 from forecast.language.parse import MODEL_DIR, PARSER_ENV
+from forecast.reading.article import Article
 
 ARTICLE = Article(
     "Officials said Trump may visit Japan on June 12. Abe will probably meet Moon in Seoul.",

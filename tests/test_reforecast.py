@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from forecast.article import read_article
+from forecast.reading.article import read_article
 from forecast.reforecast import (
     Change,
     describe_change,

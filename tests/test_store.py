@@ -19,9 +19,9 @@ import time
 import numpy as np
 import pytest
 
-from forecast.article import Article
 from forecast.errors import InputError
 from forecast.language.extract import extract_claims
+from forecast.reading.article import Article
 from forecast.scenario.load import loads_scenario
 from forecast.store import HISTORY_COLUMNS, open_store, store_path
 from forecast.store_backend import connect

@@ -86,8 +86,8 @@ def progressbar() -> bool:
 
 def read_articles(paths: Sequence[str | Path], published: dt.date | None) -> list[Any]:
     """Read article files, refusing any that holds data or code rather than news text."""
-    from forecast.article import read_article
-    from forecast.sniff import non_article_reason
+    from forecast.reading.article import read_article
+    from forecast.reading.sniff import non_article_reason
 
     articles = []
     for path in paths:
@@ -103,7 +103,7 @@ def read_articles(paths: Sequence[str | Path], published: dt.date | None) -> lis
 
 def date_option(value: str | None, option: str) -> dt.date | None:
     """An ISO date option (``--published``, ``--as-of``, ``--date``), or None when absent."""
-    from forecast.article import parse_published
+    from forecast.reading.article import parse_published
 
     return None if value is None else parse_published(value, field=option)
 

@@ -2,8 +2,8 @@
 
 Readers for plain text, Markdown, HTML and JSON live here; they validate at the
 edge and raise :class:`~forecast.errors.InputError` with the path and the rule.
-Markup cleaning lives in :mod:`forecast.textclean`, dateline reading in
-:mod:`forecast.dateline`.
+Markup cleaning lives in :mod:`forecast.reading.textclean`, dateline reading in
+:mod:`forecast.reading.dateline`.
 """
 
 from __future__ import annotations
@@ -19,15 +19,15 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from forecast.dateline import (
+from forecast.errors import InputError
+from forecast.reading.dateline import (
     DATELINE_CHARS,
     date_out_of_range,
     find_date,
     find_outlet,
     headline,
 )
-from forecast.errors import InputError
-from forecast.textclean import Cleaned, clean_html, clean_json, clean_markdown
+from forecast.reading.textclean import Cleaned, clean_html, clean_json, clean_markdown
 
 _WS = re.compile(r"\s+")
 

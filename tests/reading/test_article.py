@@ -1,4 +1,4 @@
-"""Tests for forecast.article: the Article value, the readers and their error messages."""
+"""Tests for forecast.reading.article: the Article value, the readers and their error messages."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from forecast.article import (
+from forecast.errors import InputError
+from forecast.reading.article import (
     FORMATS,
     MAX_ARTICLE_BYTES,
     Article,
@@ -23,7 +24,6 @@ from forecast.article import (
     read_article,
     sniff_format,
 )
-from forecast.errors import InputError
 
 STORY = (
     "Abe and Trump may meet in Japan\n"

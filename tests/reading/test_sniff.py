@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from forecast.article import read_article
 from forecast.cli import main
-from forecast.sniff import non_article_reason
+from forecast.reading.article import read_article
+from forecast.reading.sniff import non_article_reason
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 ARTICLE_FOLDERS = ("models/articles", "notebooks/data", "tests/fixtures")
 ARTICLES = sorted(
     path
@@ -22,7 +22,7 @@ SCENARIO = REPO / "models" / "us_japan_2018.toml"
 
 CSV = "event,prob,low,high\nvisit,0.38,0.16,0.62\nsummit,0.83,0.61,0.95\ng7,0.69,0.38,0.90\n"
 TSV = CSV.replace(",", "\t")
-PYTHON = (REPO / "forecast" / "sniff.py").read_text(encoding="utf-8")
+PYTHON = (REPO / "forecast" / "reading" / "sniff.py").read_text(encoding="utf-8")
 C_CODE = (
     "#include <stdio.h>\n\nint main(void) {\n    int n = 3;\n    for (int i = 0; i < n; i++) {\n"
     '        printf("%d\\n", i);\n    }\n    return 0;\n}\n'

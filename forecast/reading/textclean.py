@@ -2,7 +2,7 @@
 
 The cleaners return a :class:`Cleaned` value: the plain text (one block per line) and
 whatever metadata the markup itself states. Dates stay strings here; the reader in
-:mod:`forecast.article` decides how to parse them.
+:mod:`forecast.reading.article` decides how to parse them.
 """
 
 from __future__ import annotations
