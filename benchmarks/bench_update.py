@@ -54,8 +54,8 @@ def seed_claims():
 
 def max_pareto_k(posterior) -> tuple[float, float]:
     """Largest PSIS k over claims: weights over tau alone, and over (theta, tau)."""
-    from forecast.conditional import leave_one_out
-    from forecast.reweight import psis_weights
+    from forecast.model.loo import leave_one_out
+    from forecast.model.reweight import psis_weights
 
     loo = leave_one_out(posterior.evidence, posterior.config, posterior.theta(), posterior.tau())
     loglik = posterior.log_likelihood()

@@ -9,7 +9,7 @@ one caller that stores them: workers compute, they never write to the store.
 - :class:`DaskEngine` submits them to ``dask.distributed``: an embedded ``LocalCluster`` of
   one single-threaded worker process per core, or an existing scheduler by address
   (``--scheduler`` or ``$FORECAST_SCHEDULER``). Worker processes live for the whole batch,
-  so the compiled model of each shape (``forecast.inference``) stays warm across tasks and
+  so the compiled model of each shape (``forecast.model.inference``) stays warm across tasks and
   a task costs its sampling. A worker that dies mid-batch loses its tasks to the scheduler,
   which runs them again elsewhere (up to ``distributed.scheduler.allowed-failures`` times);
   each task's result still reaches the caller once.

@@ -1,7 +1,7 @@
 """Tie the stages together: claims and a scenario in, a :class:`~forecast.result.Forecast` out.
 
 The pipeline is ``link_claims`` -> :func:`build_evidence` -> ``sample_posterior`` (PyMC,
-imported only here, lazily, through :mod:`forecast.inference`) -> per-draw event
+imported only here, lazily, through :mod:`forecast.model.inference`) -> per-draw event
 probabilities over the event graph -> marginals, intervals, joint scenarios and the claims
 that moved each number (leave-one-claim-out influence).
 
@@ -113,7 +113,7 @@ def build_evidence(
         Claims indexed into ``events``; ``claim_wording`` groups claims with the same
         source, event and set of cues (repeated wording, not new evidence).
     """
-    from forecast.evidence import EvidenceSet
+    from forecast.model.evidence import EvidenceSet
 
     outlets = outlets or {}
     events = tuple(graph.latent)
@@ -205,7 +205,7 @@ def run_forecast(
         An earlier forecast of the same scenario (or its ``Posterior``, as the store
         keeps it), with the same draws and chains, usually from fewer claims. Its
         posterior is then updated by importance weighting
-        (``forecast.reweight.update_posterior``) instead of sampled again, when the
+        (``forecast.model.reweight.update_posterior``) instead of sampled again, when the
         weights are reliable; the diagnostics' messages say which happened.
     progressbar : bool
         Draw progress bars on stderr while sampling and computing influence (for a
@@ -225,7 +225,7 @@ def run_forecast(
     if posterior is None:
         sizes = f"{plural(chains, 'chain')} x {plural(n_draws, 'draw')}"
         say(progress, f"sampling {sizes} ({plural(len(links), 'claim')})")
-        from forecast import inference
+        from forecast.model import inference
 
         options = {} if config is None else {"config": config}
         posterior = inference.sample_posterior(
@@ -304,9 +304,9 @@ def _fit(
     config: Any,
 ) -> Any:
     """``previous``'s posterior updated to ``evidence``, or None when it must be sampled."""
-    from forecast.evidence import ModelConfig
-    from forecast.posterior import Posterior
-    from forecast.reweight import update_posterior
+    from forecast.model.evidence import ModelConfig
+    from forecast.model.posterior import Posterior
+    from forecast.model.reweight import update_posterior
 
     if isinstance(previous, Posterior):
         fitted = previous  # its evidence, checked by update_posterior, names the events
@@ -368,7 +368,7 @@ def _drivers(
     names = tuple(graph.names)
     if not links:
         return {name: () for name in names}
-    from forecast.reweight import claim_influence
+    from forecast.model.reweight import claim_influence
 
     say(progress, f"influence of {plural(len(links), 'claim')}")
     evidence = posterior.evidence

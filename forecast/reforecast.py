@@ -437,7 +437,7 @@ def record_reforecast(
     new_claims: Sequence[Claim] = (),
 ) -> ScenarioUpdate:
     """Store ``forecast`` (made from ``plan``); say what changed since the plan's ``old``."""
-    from forecast.posterior import posterior_record
+    from forecast.model.posterior import posterior_record
 
     scenario = plan.scenario
     posterior = forecast.posterior
@@ -483,7 +483,7 @@ def stored_posterior(store: Any, name: str, progress: Progress = None) -> Any:
     The engine reweights it when the new evidence allows and samples afresh otherwise;
     a record this version cannot read is reported and left for a fresh fit to replace.
     """
-    from forecast.posterior import posterior_from_record  # ArviZ: only once forecasting
+    from forecast.model.posterior import posterior_from_record  # ArviZ: only once forecasting
 
     found = store.latest_posterior(name)
     if found is None:

@@ -148,7 +148,7 @@ class Forecast:
     events whose deadline is before ``as_of``. :meth:`caveats` says both in words.
 
     ``idata`` keeps the posterior (ArviZ ``InferenceData``) for notebooks, and ``posterior``
-    the fitted model (``forecast.posterior.Posterior``) so a later forecast with more claims
+    the fitted model (``forecast.model.posterior.Posterior``) so a later forecast with more claims
     can update it instead of sampling again (``run_forecast(..., previous=...)``); neither
     takes part in equality or hashing.
     """
@@ -186,7 +186,7 @@ class Forecast:
     def update_note(self) -> str | None:
         """The diagnostics' note that the posterior was reweighted from a previous fit's
         draws (with its Pareto k), or None when it was sampled afresh."""
-        from forecast.reweight import UPDATED
+        from forecast.model.reweight import UPDATED
 
         messages = () if self.diagnostics is None else self.diagnostics.messages
         updated = [message for message in messages if message.startswith(UPDATED)]

@@ -262,7 +262,7 @@ class Store:
         the id of a stored article; ``inputs`` the ids of the articles used;
         ``created_at`` (timezone-aware, default now) when it was made. The forecast
         completes the pending marks of ``scenario`` for its trigger and every article in
-        ``inputs``. ``posterior`` (``forecast.posterior.posterior_record``) becomes the
+        ``inputs``. ``posterior`` (``forecast.model.posterior.posterior_record``) becomes the
         scenario's stored posterior (:meth:`latest_posterior`); a forecast without one
         clears it, so the stored draws are always those of the newest forecast.
         """

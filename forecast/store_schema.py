@@ -124,7 +124,7 @@ def _posteriors(db: Connection) -> None:
 
     One row per scenario, written (or deleted) in the transaction of the forecast it
     belongs to: ``record`` is JSON text (the evidence, settings and diagnostics the
-    draws came with), ``draws`` the arrays as ``.npz`` bytes (`forecast.posterior`).
+    draws came with), ``draws`` the arrays as ``.npz`` bytes (`forecast.model.posterior`).
     """
     db.execute(
         """CREATE TABLE posteriors (

@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 import forecast
-from forecast.diagnostics import Diagnostics
 from forecast.language.claim import Claim, Condition, CueMatch, Source, SourceKind, Tense
+from forecast.model.diagnostics import Diagnostics
 from forecast.result import DRIVER_COLUMNS, Driver, EventForecast, Forecast
 from tests.conftest import REPO
 

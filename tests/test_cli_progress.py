@@ -74,7 +74,7 @@ def test_elapsed_counts_from_the_process_start():
 
 
 def test_load_sampler_says_so_and_warns_of_a_cold_compile_cache(monkeypatch, capsys):
-    from forecast import inference
+    from forecast.model import inference
 
     monkeypatch.setattr(inference, "compile_cache_cold", lambda: True)
     common.load_sampler()
@@ -91,7 +91,7 @@ def test_a_new_compile_folder_is_cold_and_a_used_one_is_not(tmp_path):
     code = (
         "from pathlib import Path\n"
         "import pytensor\n"
-        "from forecast.inference import compile_cache_cold\n"
+        "from forecast.model.inference import compile_cache_cold\n"
         "print(compile_cache_cold())\n"
         "module = Path(pytensor.config.compiledir) / 'tmpmodule'\n"
         "module.mkdir(parents=True)\n"

@@ -6,7 +6,6 @@ import dataclasses
 
 import pytest
 
-from forecast.diagnostics import Diagnostics
 from forecast.display import (
     diagnostics_text,
     driver_excerpt,
@@ -16,6 +15,7 @@ from forecast.display import (
     merge_spans,
     prob_bar,
 )
+from forecast.model.diagnostics import Diagnostics
 from forecast.result import Driver
 
 

@@ -65,7 +65,7 @@ def load_sampler() -> None:
     """
     note("importing the sampler (PyMC)")
     quiet_arviz()
-    from forecast.inference import compile_cache_cold
+    from forecast.model.inference import compile_cache_cold
 
     if compile_cache_cold():
         note("compiling the model, first run only (about 20 s)")

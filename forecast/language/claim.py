@@ -25,7 +25,7 @@ class SourceKind(StrEnum):
 
 
 # Extra logit-scale noise a claim carries because of who it is attributed to: prior
-# centres for the per-kind unreliability the model learns (forecast.inference), and
+# centres for the per-kind unreliability the model learns (forecast.model.inference), and
 # the widening ``Claim.logit_sd`` applies over the cue's own spread. Elicited:
 # on-record officials rarely mislead about their own plans; hearsay often does.
 SOURCE_KIND_LOGIT_SD: dict[SourceKind, float] = {

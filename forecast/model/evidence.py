@@ -1,6 +1,6 @@
 """Numeric inputs and the numpy core of the claim model (no pymc here).
 
-The claim model (see `forecast.inference`): each event ``e`` has latent log-odds
+The claim model (see `forecast.model.inference`): each event ``e`` has latent log-odds
 ``theta_e``; each claim ``c`` about it is a noisy measurement ``y_c``::
 
     theta_e    ~ Normal(prior_mean_e, prior_sd_e)

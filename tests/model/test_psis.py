@@ -8,7 +8,7 @@ import arviz as az
 import numpy as np
 import pytest
 
-from forecast.psis import psis, relative_ess
+from forecast.model.psis import psis, relative_ess
 
 
 def _ar1_sets(rng: np.random.Generator, n_draws: int, n_sets: int) -> np.ndarray:

@@ -11,12 +11,13 @@ import arviz as az
 import numpy as np
 import pytest
 
-from forecast.conditional import leave_one_out, log_marginal
 from forecast.errors import InputError
-from forecast.evidence import ModelConfig
-from forecast.inference import sample_posterior
-from forecast.posterior import posterior_from_record, posterior_record
-from forecast.reweight import UPDATED, claim_influence, update_posterior
+from forecast.model.conditional import log_marginal
+from forecast.model.evidence import ModelConfig
+from forecast.model.inference import sample_posterior
+from forecast.model.loo import leave_one_out
+from forecast.model.posterior import posterior_from_record, posterior_record
+from forecast.model.reweight import UPDATED, claim_influence, update_posterior
 from tests.conftest import MC_Z
 from tests.model_cases import evidence, exact_posterior, seed_like
 

@@ -1,7 +1,7 @@
 """Reusing posterior draws: leave-one-claim-out influence and updates with new claims.
 
 Given the per-kind scales ``tau``, the event log-odds ``theta`` have an exact Gaussian
-conditional (`forecast.conditional`). Both operations here therefore importance-weight
+conditional (`forecast.model.algebra`). Both operations here therefore importance-weight
 over ``tau`` only, with ``theta`` integrated out, and carry ``theta`` exactly:
 
 * leaving claim ``c`` out, each draw's ``theta`` is mapped to ``theta | tau, y_-c`` and
@@ -24,13 +24,14 @@ from typing import Any
 
 import numpy as np
 
-from forecast.conditional import LeaveOneOut, draw_theta, leave_one_out, log_marginal
-from forecast.diagnostics import ESS_MIN, Diagnostics
 from forecast.errors import InputError
-from forecast.evidence import EvidenceSet, claim_design
 from forecast.language.claim import SOURCE_KIND_LOGIT_SD, SourceKind
-from forecast.posterior import Posterior, draws_idata
-from forecast.psis import psis
+from forecast.model.conditional import draw_theta, log_marginal
+from forecast.model.diagnostics import ESS_MIN, Diagnostics
+from forecast.model.evidence import EvidenceSet, claim_design
+from forecast.model.loo import LeaveOneOut, leave_one_out
+from forecast.model.posterior import Posterior, draws_idata
+from forecast.model.psis import psis
 from forecast.threads import one_blas_thread
 
 __all__ = ["K_MAX", "UPDATED", "Influence", "claim_influence", "psis_weights", "update_posterior"]
@@ -215,7 +216,7 @@ def _refit_mean(
     posterior: Posterior, claim: int, values_fn: Callable[[np.ndarray], np.ndarray], seed: int
 ) -> np.ndarray:
     """Mean quantities from an exact refit without ``claim``."""
-    from forecast.inference import sample_posterior
+    from forecast.model.inference import sample_posterior
 
     theta = posterior.theta()
     again = sample_posterior(

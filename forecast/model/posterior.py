@@ -1,7 +1,7 @@
 """The `Posterior` value and its pymc-free helpers (ArviZ and numpy only).
 
-Kept apart from `forecast.inference` so that reweighting an existing posterior
-(`forecast.reweight`) never needs PyMC. `posterior_record` and `posterior_from_record`
+Kept apart from `forecast.model.inference` so that reweighting an existing posterior
+(`forecast.model.reweight`) never needs PyMC. `posterior_record` and `posterior_from_record`
 turn a posterior into what the store keeps (JSON text and the draws as ``.npz`` bytes)
 and back, so that a later process reweights it instead of sampling afresh.
 """
@@ -18,10 +18,11 @@ import arviz as az
 import numpy as np
 import xarray as xr
 
-from forecast.conditional import log_marginal, pointwise_loo_loglik
-from forecast.diagnostics import Diagnostics, diagnose
 from forecast.errors import InputError
-from forecast.evidence import EvidenceSet, ModelConfig, claim_design
+from forecast.model.conditional import log_marginal
+from forecast.model.diagnostics import Diagnostics, diagnose
+from forecast.model.evidence import EvidenceSet, ModelConfig, claim_design
+from forecast.model.loo import pointwise_loo_loglik
 
 __all__ = [
     "RECORD_FORMAT",

@@ -6,16 +6,12 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from forecast import conditional
-from forecast.conditional import (
-    claim_algebra,
-    draw_theta,
-    leave_one_out,
-    log_marginal,
-    theta_conditional,
-)
 from forecast.errors import InputError
-from forecast.evidence import ModelConfig, claim_design
+from forecast.model import algebra
+from forecast.model.algebra import claim_algebra
+from forecast.model.conditional import draw_theta, log_marginal, theta_conditional
+from forecast.model.evidence import ModelConfig, claim_design
+from forecast.model.loo import leave_one_out
 from tests.conftest import MC_Z
 from tests.model_cases import evidence, exact_posterior, reference_covariance, seed_like
 
@@ -92,7 +88,7 @@ def test_blocks_of_draws_give_the_same_numbers(monkeypatch, rng):
     theta = draw_theta(ev, FIXED, tau, rng=5)
     whole = leave_one_out(ev, FIXED, theta, tau)
     expected = (log_marginal(ev, FIXED, tau), whole.log_pred, whole.moved(3))
-    monkeypatch.setattr(conditional, "MEMORY_BUDGET", 1)  # one draw per block
+    monkeypatch.setattr(algebra, "MEMORY_BUDGET", 1)  # one draw per block
     assert claim_algebra(ev, FIXED).block_rows() == 1
     np.testing.assert_allclose(draw_theta(ev, FIXED, tau, rng=5), theta, rtol=1e-12, atol=1e-12)
     part = leave_one_out(ev, FIXED, theta, tau)
@@ -105,6 +101,6 @@ def test_blocks_of_draws_give_the_same_numbers(monkeypatch, rng):
 def test_evidence_too_large_for_memory_is_refused(monkeypatch):
     """One clear line instead of a memory traceback when a single draw cannot fit."""
     ev = seed_like()
-    monkeypatch.setattr(conditional, "available_memory", lambda: 2**10)
+    monkeypatch.setattr(algebra, "available_memory", lambda: 2**10)
     with pytest.raises(InputError, match=r"need .* GiB per posterior draw, more than half"):
         draw_theta(ev, FIXED, _centres(ev, 3))

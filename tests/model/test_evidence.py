@@ -8,15 +8,15 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from forecast.conditional import pointwise_loo_loglik
 from forecast.errors import InputError
-from forecast.evidence import (
+from forecast.model.evidence import (
     EvidenceSet,
     ModelConfig,
     claim_covariance,
     claim_design,
     simulate_claims,
 )
+from forecast.model.loo import pointwise_loo_loglik
 from tests.conftest import MC_Z
 from tests.model_cases import evidence, exact_posterior, reference_covariance, seed_like
 

@@ -19,14 +19,10 @@ import pytest
 from scipy import stats
 
 from forecast.errors import InputError
-from forecast.evidence import ModelConfig, simulate_claims
-from forecast.inference import (
-    Influence,
-    build_model,
-    claim_influence,
-    sample_posterior,
-)
 from forecast.language.claim import SOURCE_KIND_LOGIT_SD, SourceKind
+from forecast.model.evidence import ModelConfig, simulate_claims
+from forecast.model.inference import build_model, sample_posterior
+from forecast.model.reweight import Influence, claim_influence
 from tests.conftest import MC_Z
 from tests.model_cases import evidence, exact_posterior, seed_like
 

@@ -1,7 +1,7 @@
 """Sampling the claim model with PyMC: the only module that imports pymc.
 
-The model is stated in `forecast.evidence`. Given the per-kind scales ``tau`` it is
-linear-Gaussian in the event log-odds ``theta`` (`forecast.conditional`), so the sampler
+The model is stated in `forecast.model.evidence`. Given the per-kind scales ``tau`` it is
+linear-Gaussian in the event log-odds ``theta`` (`forecast.model.algebra`), so the sampler
 is collapsed (Rao-Blackwellised): NUTS samples only ``log_tau`` (per source kind present)
 from its marginal posterior ``p(tau | y) ∝ p(tau) N(y; X mu0, S(tau))``, ``theta``
 integrated out, and each draw of ``tau`` gets an exact draw of ``theta`` from
@@ -23,20 +23,13 @@ Both terms and their gradient in ``log tau`` are computed by one small numpy `Op
 PyTensor Cholesky and its gradient, so compiling and every NUTS step are cheaper.
 
 Leave-one-claim-out influence and updates with new claims reuse the draws by importance
-weighting over the scales alone (`forecast.reweight`, `forecast.conditional`); they are
-re-exported here.
+weighting over the scales alone (`forecast.model.reweight`, after this module).
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import logging
 import math
-import signal
-import threading
-import warnings
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import arviz as az
@@ -49,28 +42,16 @@ from pytensor.graph.basic import Apply
 from pytensor.graph.op import Op
 from scipy.linalg import lapack
 
-from forecast.conditional import claim_algebra, draw_theta
-from forecast.diagnostics import Diagnostics, diagnose
 from forecast.errors import InputError
-from forecast.evidence import EvidenceSet, ModelConfig, claim_design, simulate_claims
-from forecast.posterior import Posterior, log_likelihood_group, prior_posterior
-from forecast.reweight import Influence, claim_influence, update_posterior
+from forecast.model.algebra import claim_algebra
+from forecast.model.conditional import draw_theta
+from forecast.model.diagnostics import diagnose
+from forecast.model.evidence import EvidenceSet, ModelConfig, claim_design, simulate_claims
+from forecast.model.posterior import Posterior, log_likelihood_group, prior_posterior
+from forecast.model.sampling import interrupts_raised, quiet
 from forecast.threads import one_blas_thread
 
-__all__ = [
-    "Diagnostics",
-    "EvidenceSet",
-    "Influence",
-    "ModelConfig",
-    "Posterior",
-    "build_model",
-    "claim_influence",
-    "compile_cache_cold",
-    "diagnose",
-    "sample_posterior",
-    "simulate_claims",
-    "update_posterior",
-]
+__all__ = ["DEFAULT_CONFIG", "build_model", "compile_cache_cold", "sample_posterior"]
 
 DEFAULT_CONFIG = ModelConfig()
 
@@ -234,63 +215,9 @@ def _compiled(shape: tuple[int, int]) -> tuple[pm.Model, pm.NUTS]:
     8 would recompile each task in turn (about 0.2 s each).
     """
     model = _model_graph(shape, free_scales=True)
-    with _quiet():
+    with quiet():
         step = pm.NUTS(model=model)
     return model, step
-
-
-@contextlib.contextmanager
-def _quiet() -> Iterator[None]:
-    """Silence PyMC/PyTensor logging and warnings: the CLI shows its own progress."""
-    loggers = [logging.getLogger(name) for name in ("pymc", "pytensor")]
-    levels = [lg.level for lg in loggers]
-    try:
-        for lg in loggers:
-            lg.setLevel(logging.ERROR)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            yield
-    finally:
-        for lg, level in zip(loggers, levels, strict=True):
-            lg.setLevel(level)
-
-
-@contextlib.contextmanager
-def _interrupts_raised() -> Iterator[Callable[..., None]]:
-    """Re-raise a Ctrl-C or SIGTERM that arrives while PyMC samples, once it has returned.
-
-    PyMC catches KeyboardInterrupt during sampling, ends the chain it reached and goes on
-    to sample the next chains in full, then returns the draws so far, which would be
-    reported (and stored) as if the fit were whole. Here the signal still ends the chain
-    it reaches; the yielded callback (for ``pm.sample``'s ``callback``) ends each later
-    chain at its first draw; and the interrupt is raised again when ``pm.sample`` returns,
-    so an interrupted fit stops at once and never leaves this module. Outside the main
-    thread signals cannot be handled and nothing changes.
-    """
-    received: list[int] = []
-
-    def stop(signum: int, frame: object) -> None:
-        received.append(signum)
-        raise KeyboardInterrupt
-
-    def stop_later_chains(**_: object) -> None:
-        if received:
-            raise KeyboardInterrupt
-
-    if threading.current_thread() is not threading.main_thread():
-        yield stop_later_chains
-        return
-    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        yield stop_later_chains
-    except Exception:
-        if not received:
-            raise  # cut-short chains may leave PyMC no trace to build: the signal wins
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-    if received:
-        raise KeyboardInterrupt
 
 
 @one_blas_thread
@@ -373,7 +300,7 @@ def _sample_scales(
     model, step = _compiled(shape)
     pm.set_data(data, model=model)
     thin = 2 if shape[1] == 1 else 1
-    with _quiet(), _interrupts_raised() as stop_later_chains:
+    with quiet(), interrupts_raised() as stop_later_chains:
         idata = pm.sample(
             draws=n_draws * thin,
             tune=tune,
