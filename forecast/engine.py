@@ -11,7 +11,7 @@ is the MCMC standard error of that mean, computed from the per-draw probabilitie
 their effective sample size. Forward-simulated 0/1 outcomes would add binomial noise the
 reported number does not carry. Joint scenarios are estimated from forward-simulated
 outcomes (one per draw), so their MCSE is that of a 0/1 indicator over the chains (batch
-means, ``forecast.simulate.mcse_binary``).
+means, ``forecast.simulate.mcse.mcse_binary``).
 """
 
 from __future__ import annotations
@@ -212,7 +212,10 @@ def run_forecast(
         terminal; a log or a pipe gets the ``progress`` messages only).
     """
     from forecast.language.standards import load_standard
-    from forecast.simulate import build_graph, event_probs, joint_scenarios, simulate
+    from forecast.simulate.exact import event_probs
+    from forecast.simulate.forward import simulate
+    from forecast.simulate.network import build_graph
+    from forecast.simulate.summary import joint_scenarios
 
     verbal = load_standard(standard)
     graph = build_graph(scenario)

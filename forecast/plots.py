@@ -207,7 +207,7 @@ def _scenario_label(row: pd.Series, events: Sequence[str]) -> str:
 def plot_scenarios(scenarios_frame: pd.DataFrame, ax: Any = None, top: int = 8) -> Any:
     """Draw the ``top`` most likely joint scenarios as horizontal bars.
 
-    ``scenarios_frame`` is :func:`forecast.simulate.joint_scenarios`' table: one bool column
+    ``scenarios_frame`` is :func:`forecast.simulate.summary.joint_scenarios`' table: one bool column
     per event, ``prob`` and optionally ``mcse`` (drawn as error bars of two standard errors).
     Each bar is labelled with the events that happen in it ("none" when none does).
 

@@ -25,7 +25,7 @@ from forecast.language.extract import extract_claims
 from forecast.reading.article import Article
 from forecast.result import Driver, Forecast
 from forecast.scenario import Scenario, default_scenario_path, link_claims, load_scenario
-from forecast.simulate import build_graph
+from forecast.simulate.network import build_graph
 
 __all__ = [
     "CHANGE_COLUMNS",

@@ -17,7 +17,7 @@ from forecast.engine import build_evidence, claim_age, default_as_of, related_ev
 from forecast.language.claim import Claim, CueMatch, Source, SourceKind, Tense
 from forecast.language.lexicon import load_lexicon
 from forecast.scenario import Event, Evidence, MatchRule, Scenario
-from forecast.simulate import build_graph
+from forecast.simulate.network import build_graph
 from tests.conftest import MC_Z
 
 MAY = dt.date(2018, 5, 13)

@@ -23,18 +23,10 @@ from hypothesis import strategies as st
 from forecast.errors import InputError
 from forecast.graph import CycleError, ExprError, UnknownNameError
 from forecast.scenario import Event, Scenario
-from forecast.simulate import (
-    MAX_EXACT_LATENT,
-    build_graph,
-    conditional,
-    conditional_probs,
-    event_probs,
-    expr_probs,
-    joint_scenarios,
-    marginals,
-    simulate,
-    simulate_counts,
-)
+from forecast.simulate.exact import MAX_EXACT_LATENT, conditional_probs, event_probs, expr_probs
+from forecast.simulate.forward import simulate, simulate_counts
+from forecast.simulate.network import build_graph
+from forecast.simulate.summary import conditional, joint_scenarios, marginals
 from tests.conftest import MC_Z
 
 N_DRAWS = 200_000

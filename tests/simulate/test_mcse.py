@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from forecast.errors import InputError
-from forecast.mcse import batch_means_mcse, group_mcse, mcse_binary
+from forecast.simulate.mcse import batch_means_mcse, group_mcse, mcse_binary
 
 
 def test_mcse_binary_iid(rng) -> None:
