@@ -38,7 +38,7 @@ def run_case(n_claims: int, n_events: int) -> dict[str, float]:
     import arviz as az
     import synthetic
 
-    from forecast.engine import run_forecast
+    from forecast.engine.run import run_forecast
     from forecast.model import inference
 
     az.Numba.disable_numba()  # as the CLI does

@@ -72,7 +72,7 @@ UPDATE_EVENTS = 20
 def synthetic_update(n_claims: int, repeats: int) -> tuple[float, float, list[float], str]:
     """Median wall and CPU seconds of updating an ``n_claims`` forecast with one five-claim
     article (CPU time is what a busy machine changes least)."""
-    from forecast.engine import run_forecast
+    from forecast.engine.run import run_forecast
 
     scenario = synthetic.scenario(UPDATE_EVENTS)
     claims = synthetic.claims(n_claims, UPDATE_EVENTS)
@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     import arviz as az
 
-    from forecast.engine import run_forecast
+    from forecast.engine.run import run_forecast
     from forecast.scenario import link_claims as update_links
 
     az.Numba.disable_numba()  # as the CLI does

@@ -29,7 +29,8 @@ from typing import Any
 import pandas as pd
 
 from forecast.batch import Engine, InProcess, batch_seed, task_seed
-from forecast.engine import known_by, run_forecast
+from forecast.engine.inputs import known_by
+from forecast.engine.run import run_forecast
 from forecast.errors import InputError
 from forecast.language.claim import Claim
 from forecast.scenario import Scenario, link_claims
@@ -108,7 +109,7 @@ def backtest_tasks(
     A date is kept when some resolved event of the scenario resolves after it (a forecast
     on or after every resolution scores nothing); a scenario with no resolved event
     gets no task. ``outlets`` maps article ids to outlet names (see
-    :func:`forecast.engine.build_evidence`).
+    :func:`forecast.engine.inputs.build_evidence`).
     """
     last_open = _last_open_day(resolutions)
     outlets = outlets or {}
@@ -155,7 +156,7 @@ def run_replay(
     """Forecast one scenario's tasks in the order given (their dates'): pure, runs anywhere.
 
     With ``reuse``, each forecast after the first passes the previous one's posterior to
-    :func:`forecast.engine.run_forecast`, which reweights its draws to the claims known
+    :func:`forecast.engine.run.run_forecast`, which reweights its draws to the claims known
     by the new date (Pareto-smoothed importance sampling) and samples afresh only when
     the Pareto k or the effective sample size says the weights cannot be trusted: the
     forecasts ``ingest`` would have made as the articles arrived, at a fraction of the

@@ -1,7 +1,7 @@
 """Rich displays for notebooks: claims and forecasts as small HTML fragments and text.
 
 Jupyter calls ``_repr_html_`` on the value a cell returns; :class:`~forecast.language.
-claim.Claim` and :class:`~forecast.result.Forecast` delegate theirs to this module, so the
+claim.Claim` and :class:`~forecast.engine.result.Forecast` delegate theirs to this module, so the
 markup lives in one place. Every piece of text is escaped with :func:`html.escape`; the
 hedge cues are wrapped in ``<mark>``, so the words that carried the probability stand out.
 Styles are inline (notebooks sanitise ``<style>`` blocks inconsistently).
@@ -179,7 +179,7 @@ def driver_excerpt(driver: Any, chars: int = QUOTE_CHARS) -> str:
 
     Examples
     --------
-    >>> from forecast.result import Driver
+    >>> from forecast.engine.result import Driver
     >>> quote = "Officials said on Monday that Trump may stop in Japan on his way back."
     >>> driver_excerpt(Driver(quote, "may", "officials", "anonymous", None, 0.1), 20)
     '…may stop in Japan on…'

@@ -18,12 +18,13 @@ from typing import Any
 import pandas as pd
 
 from forecast.display import say
-from forecast.engine import known_by, related_events, run_forecast
+from forecast.engine.inputs import known_by, related_events
+from forecast.engine.result import Driver, Forecast
+from forecast.engine.run import run_forecast
 from forecast.errors import InputError
 from forecast.language.claim import Claim, SourceKind
 from forecast.language.extract import extract_claims
 from forecast.reading.article import Article
-from forecast.result import Driver, Forecast
 from forecast.scenario import Scenario, default_scenario_path, link_claims, load_scenario
 from forecast.simulate.network import build_graph
 
@@ -248,7 +249,7 @@ def ingest_articles(
         Saved and activated first. With none given and no active scenario, the shipped
         example scenario is activated (``IngestReport.activated`` names it).
     n_draws, chains, seed
-        Sampler settings, as :func:`forecast.engine.run_forecast`.
+        Sampler settings, as :func:`forecast.engine.run.run_forecast`.
     as_of : date, optional
         Date the forecasts speak for; default: the newest publication date in the store.
     previous : mapping, optional

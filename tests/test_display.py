@@ -15,8 +15,8 @@ from forecast.display import (
     merge_spans,
     prob_bar,
 )
+from forecast.engine.result import Driver
 from forecast.model.diagnostics import Diagnostics
-from forecast.result import Driver
 
 
 def test_highlight_escapes_everything_and_marks_spans():

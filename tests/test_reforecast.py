@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from forecast.engine.result import Driver
 from forecast.reading.article import read_article
 from forecast.reforecast import (
     Change,
@@ -22,7 +23,6 @@ from forecast.reforecast import (
     ingest_articles,
     reforecast_scenario,
 )
-from forecast.result import Driver
 from forecast.scenario import default_scenario_path, load_scenario
 from forecast.store import open_store
 from tests.conftest import MC_Z

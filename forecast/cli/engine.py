@@ -121,7 +121,7 @@ def run_command(args: argparse.Namespace) -> int:
         scenario = _drafted(paths, articles, claims, as_of, max_events(args.max_events))
     outlets = {a.id: a.source for a in articles if a.source}
     load_sampler()
-    from forecast.engine import run_forecast
+    from forecast.engine.run import run_forecast
 
     result = run_forecast(
         scenario,
@@ -152,7 +152,7 @@ def _drafted(paths, articles, claims, as_of, most: int):
         Naming the files, when every article is newer than ``as_of`` or no claim names
         a happening to ask about.
     """
-    from forecast.engine import claims_as_of
+    from forecast.engine.inputs import claims_as_of
     from forecast.scenario import draft_scenario
 
     files = ", ".join(map(str, paths))

@@ -2,7 +2,7 @@
 
 Everything here is plain data with methods that render it (a DataFrame for people and
 notebooks, a dict with stable names for JSON pipelines); nothing here samples or imports
-PyMC. :func:`forecast.engine.run_forecast` builds these values.
+PyMC. :func:`forecast.engine.run.run_forecast` builds these values.
 """
 
 from __future__ import annotations

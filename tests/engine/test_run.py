@@ -13,7 +13,7 @@ import pytest
 from scipy.special import expit, logit
 from scipy.stats import norm
 
-from forecast.engine import build_evidence, claim_age, default_as_of, related_events
+from forecast.engine.inputs import build_evidence, claim_age, default_as_of, related_events
 from forecast.language.claim import Claim, CueMatch, Source, SourceKind, Tense
 from forecast.language.lexicon import load_lexicon
 from forecast.scenario import Event, Evidence, MatchRule, Scenario
@@ -176,7 +176,7 @@ N_DRAWS = 500
 @pytest.fixture(scope="module")
 def certain():
     """``visit`` carries an on-record "certainly"; ``call`` has no evidence at all."""
-    from forecast.engine import run_forecast
+    from forecast.engine.run import run_forecast
 
     claims = [make_claim(cue="certainly", source="White House", kind=SourceKind.OFFICIAL)]
     return run_forecast(visit_scenario(), claims, n_draws=N_DRAWS, chains=2, seed=11)
@@ -185,7 +185,7 @@ def certain():
 @pytest.fixture(scope="module")
 def baseline():
     """The same scenario with no claims: the prior, drawn exactly."""
-    from forecast.engine import run_forecast
+    from forecast.engine.run import run_forecast
 
     return run_forecast(visit_scenario(), [], n_draws=N_DRAWS, chains=2, seed=11)
 
@@ -236,7 +236,7 @@ def test_joint_scenarios_are_consistent_with_the_marginals(certain):
 
 
 def test_same_seed_gives_the_same_numbers(certain):
-    from forecast.engine import run_forecast
+    from forecast.engine.run import run_forecast
 
     claims = [make_claim(cue="certainly", source="White House", kind=SourceKind.OFFICIAL)]
     again = run_forecast(visit_scenario(), claims, n_draws=N_DRAWS, chains=2, seed=11)
@@ -279,7 +279,7 @@ def test_forecast_dict_has_the_stable_json_names(certain):
 
 
 def test_as_of_is_the_option_then_the_scenario_then_the_newest_claim(certain, baseline):
-    from forecast.engine import run_forecast
+    from forecast.engine.run import run_forecast
 
     assert certain.as_of == MAY  # newest claim
     assert baseline.as_of is None  # no claims, no scenario date: undated, never today
@@ -290,7 +290,7 @@ def test_as_of_is_the_option_then_the_scenario_then_the_newest_claim(certain, ba
 
 
 def test_unlinked_claims_are_reported_not_used():
-    from forecast.engine import run_forecast
+    from forecast.engine.run import run_forecast
 
     stray = make_claim(event="Kim tour Seoul", cue="will")
     result = run_forecast(visit_scenario(), [stray], n_draws=20, seed=1)
@@ -301,7 +301,7 @@ def test_unlinked_claims_are_reported_not_used():
 
 def test_a_previous_forecast_is_updated_not_resampled(certain):
     """One more claim: the update says so and agrees with sampling everything afresh."""
-    from forecast.engine import run_forecast
+    from forecast.engine.run import run_forecast
 
     claims = [
         make_claim(cue="certainly", source="White House", kind=SourceKind.OFFICIAL),
@@ -322,7 +322,7 @@ def test_a_previous_forecast_is_updated_not_resampled(certain):
 
 
 def test_claims_published_after_as_of_are_left_out_and_counted():
-    from forecast.engine import run_forecast
+    from forecast.engine.run import run_forecast
 
     early = make_claim(cue="will", published=MAY)
     late = make_claim(cue="unlikely", published=dt.date(2018, 6, 1), sentence="Visit unlikely.")
@@ -337,7 +337,7 @@ def test_claims_published_after_as_of_are_left_out_and_counted():
 
 
 def test_events_past_their_deadline_are_named():
-    from forecast.engine import past_deadline
+    from forecast.engine.inputs import past_deadline
 
     events = visit_scenario().events
     dated = dataclasses.replace(
