@@ -59,7 +59,7 @@ def build_inputs(desk, location: str) -> tuple[dict, float, float]:
     """Write the desk to a new store at ``location`` and read the backtest's inputs back:
     the inputs, and the seconds writing and reading took."""
     from forecast.backtest import store_inputs
-    from forecast.store import open_store
+    from forecast.store.store import open_store
 
     start = time.perf_counter()
     with open_store(location) as store:

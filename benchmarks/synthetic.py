@@ -97,7 +97,7 @@ def write_store(path: Path, n_claims: int, n_events: int, *, seed: int = 1) -> N
     (one article per four sources) and one full forecast with its posterior."""
     from forecast.reading.article import Article
     from forecast.reforecast import reforecast_scenario
-    from forecast.store import open_store
+    from forecast.store.store import open_store
 
     by_article: dict[str, list[Claim]] = {}
     for claim in claims(n_claims, n_events):

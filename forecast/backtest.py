@@ -35,7 +35,7 @@ from forecast.errors import InputError
 from forecast.language.claim import Claim
 from forecast.scenario import Scenario, link_claims
 from forecast.scoring import ScoreReport, score
-from forecast.store import HISTORY_COLUMNS
+from forecast.store.store import HISTORY_COLUMNS
 
 __all__ = [
     "TRIGGER",

@@ -1,6 +1,6 @@
 """Reforecasting as news arrives: store articles, reforecast what they touch, say what changed.
 
-The store is passed in (see :mod:`forecast.store`); nothing here opens files. An article
+The store is passed in (see :mod:`forecast.store.store`); nothing here opens files. An article
 already stored changes nothing. A new article's claims are linked to every active scenario;
 each scenario with at least one new linked claim is forecast again from *all* stored claims
 published on or before the forecast's ``as_of`` date (later ones are left out, so a backtest
@@ -241,7 +241,7 @@ def ingest_articles(
     Parameters
     ----------
     store : Store
-        An open store (:func:`forecast.store.open_store`).
+        An open store (:func:`forecast.store.store.open_store`).
     articles : sequence of Article
         Ingested in order; each new one is stored, then the active scenarios with at least
         one of its claims linked are forecast again (trigger: the article's id).

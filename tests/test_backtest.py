@@ -15,7 +15,7 @@ import pytest
 from benchmarks import synthetic
 from forecast.backtest import backtest, backtest_tasks, replays
 from forecast.reforecast import reforecast_scenario
-from forecast.store import open_store
+from forecast.store.store import open_store
 from tests.conftest import MC_Z
 
 N_DRAWS = 300

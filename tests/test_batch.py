@@ -22,7 +22,7 @@ from forecast.backtest import backtest, backtest_tasks
 from forecast.batch import DaskEngine, InProcess, open_engine, task_seed
 from forecast.errors import InputError
 from forecast.reforecast import reforecast_all
-from forecast.store import open_store
+from forecast.store.store import open_store
 
 N_DRAWS = 60
 DESK = synthetic.desk(3, 2, n_events=3, claims_per_article=2, seed=5)

@@ -12,7 +12,8 @@ import pytest
 
 from forecast.cli import main
 from forecast.cli.store import STORE_HELP
-from forecast.store import STORE_ENV, open_store
+from forecast.store.location import STORE_ENV
+from forecast.store.store import open_store
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "watch"
 MODEL = FIXTURES / "geneva.toml"

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from forecast.cli import main
-from forecast.store import Store, open_store
+from forecast.store.store import Store, open_store
 from tests.conftest import REPO
 from tests.pg_server import query
 

@@ -24,7 +24,7 @@ from forecast.reforecast import (
     reforecast_scenario,
 )
 from forecast.scenario import default_scenario_path, load_scenario
-from forecast.store import open_store
+from forecast.store.store import open_store
 from tests.conftest import MC_Z
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "timeline"

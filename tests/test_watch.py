@@ -16,7 +16,7 @@ import pytest
 
 from forecast.errors import InputError
 from forecast.scenario import load_scenario
-from forecast.store import open_store
+from forecast.store.store import open_store
 from forecast.watch import fetch, parse_every, poll, poll_feed, poll_folder, watch
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "watch"

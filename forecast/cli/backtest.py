@@ -58,7 +58,8 @@ def backtest_command(args: argparse.Namespace) -> int:
     )
     from forecast.batch import batch_seed, open_engine
     from forecast.scenario import load_scenario
-    from forecast.store import open_store, store_path
+    from forecast.store.location import store_path
+    from forecast.store.store import open_store
 
     sampler = sampler_options(args)
     engine = engine_options(args)

@@ -104,7 +104,7 @@ def run_command(args: argparse.Namespace) -> int:
         paths = list(scenario.article_paths())
         articles = read_articles(paths, published)
     note(f"extracting claims from {plural(len(paths), 'article')}")
-    from forecast.claim_cache import cached_claims
+    from forecast.store.claim_cache import cached_claims
 
     claims = []
     for path, article in zip(paths, articles, strict=True):

@@ -25,7 +25,7 @@ from forecast.cli.output import add_format_option, add_wide_option, print_frame,
 from forecast.errors import AlreadyResolved, InputError
 from forecast.resolutions import OUTCOMES
 
-# Spelled out rather than imported: importing forecast.store loads pandas, and the parser is
+# Spelled out rather than imported: importing forecast.store.store loads pandas, and the parser is
 # built before any input is checked (tests/test_cli_store.py checks the two agree).
 STORE_HELP = ("store file or postgresql://USER@HOST/DB URL (default: $FORECAST_STORE, else "
               "~/.local/share/forecast/store.sqlite)")  # fmt: skip
@@ -106,7 +106,8 @@ def _command(commands, name: str, summary: str) -> argparse.ArgumentParser:
 
 def _open(args: argparse.Namespace, *, create: bool = False) -> Any:
     """The store the command names; only commands that add articles may create it."""
-    from forecast.store import open_store, store_path
+    from forecast.store.location import store_path
+    from forecast.store.store import open_store
 
     return open_store(store_path(args.store), create=create)
 

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from forecast.errors import InputError
-from forecast.store_backend import (
+from forecast.store.backend import (
     Connection,
     SQLiteConnection,
     connect,
@@ -14,7 +14,7 @@ from forecast.store_backend import (
     one_line,
     redact,
 )
-from forecast.store_schema import check_schema, migrate
+from forecast.store.schema import check_schema, migrate
 
 STORE_ENV = "FORECAST_STORE"
 

@@ -1,6 +1,6 @@
 """The store's two backends: a SQLite file and a PostgreSQL database, behind one connection.
 
-:class:`~forecast.store.Store` and the migrations in :mod:`forecast.store_schema` speak one
+:class:`~forecast.store.store.Store` and the migrations in :mod:`forecast.store.schema` speak one
 SQL (qmark ``?`` parameters, ``ON CONFLICT`` upserts, a ``rowid`` column for insertion
 order) to a :class:`Connection`; each backend turns it into what its database
 needs and gives the same guarantees:

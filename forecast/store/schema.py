@@ -4,7 +4,7 @@ Migration ``i`` (counting from 1) takes a store at version ``i - 1`` to version 
 A new schema change is a new function appended to :data:`MIGRATIONS`; released ones are
 never edited, so every store upgrades along the same path. :func:`migrate` applies the
 missing ones in one transaction, so a store is never left half-upgraded. Migrations take a
-:class:`~forecast.store_backend.Connection` and write SQLite's column types (``TEXT``,
+:class:`~forecast.store.backend.Connection` and write SQLite's column types (``TEXT``,
 ``INTEGER``, ``REAL``, ``BLOB``, ``INTEGER PRIMARY KEY``), which the PostgreSQL backend maps to its
 own; the version is SQLite's ``PRAGMA user_version``, or a one-row table on PostgreSQL.
 """
@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 
 from forecast.errors import InputError
-from forecast.store_backend import Connection, one_line
+from forecast.store.backend import Connection, one_line
 
 
 def _articles_and_claims(db: Connection) -> None:

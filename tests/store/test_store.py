@@ -23,9 +23,10 @@ from forecast.errors import InputError
 from forecast.language.extract import extract_claims
 from forecast.reading.article import Article
 from forecast.scenario.load import loads_scenario
-from forecast.store import HISTORY_COLUMNS, open_store, store_path
-from forecast.store_backend import connect
-from forecast.store_schema import MIGRATIONS, SCHEMA_VERSION, migrate
+from forecast.store.backend import connect
+from forecast.store.location import store_path
+from forecast.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate
+from forecast.store.store import HISTORY_COLUMNS, open_store
 from tests.conftest import CI_ENV, REPO, STORE_BACKENDS, no_server
 from tests.pg_server import query
 from tests.store_worker import generated, n_claims

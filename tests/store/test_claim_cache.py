@@ -7,11 +7,11 @@ import shutil
 
 import pytest
 
-from forecast import claim_cache
-from forecast.claim_cache import CACHE_ENV, cached_claims
 from forecast.language.extract import extract_claims
 from forecast.language.parse import MODEL_DIR, PARSER_ENV
 from forecast.reading.article import Article
+from forecast.store import claim_cache
+from forecast.store.claim_cache import CACHE_ENV, cached_claims
 
 ARTICLE = Article(
     "Officials said Trump may visit Japan on June 12. Abe will probably meet Moon in Seoul.",

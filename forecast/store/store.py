@@ -1,14 +1,14 @@
 """The store: articles, claims, scenarios, forecasts and resolutions, in one database.
 
-The only module that does I/O on state. The database is a SQLite file or, for a team, a
-PostgreSQL database named by a ``postgresql://`` URL; both backends
-(:mod:`forecast.store_backend`) hold the same schema (:mod:`forecast.store_schema`) and
-give the same guarantees. Every write is one transaction, so a process killed mid-write
-leaves the store as it was, and processes writing at once queue one behind the other
-(readers never wait) instead of corrupting it. Every failure, including a file or
-database that is not a store and a server that cannot be reached, is an
-:class:`~forecast.errors.InputError` naming the store; a store that is refused is never
-modified.
+With :mod:`~forecast.store.outcomes`, the only code that does I/O on state. The database
+is a SQLite file or, for a team, a PostgreSQL database named by a ``postgresql://`` URL;
+both backends (:mod:`forecast.store.backend`) hold the same schema
+(:mod:`forecast.store.schema`) and give the same guarantees. Every write is one
+transaction, so a process killed mid-write leaves the store as it was, and processes
+writing at once queue one behind the other (readers never wait) instead of corrupting
+it. Every failure, including a file or database that is not a store and a server that
+cannot be reached, is an :class:`~forecast.errors.InputError` naming the store; a store
+that is refused is never modified.
 """
 
 from __future__ import annotations
@@ -23,18 +23,17 @@ from typing import Any
 
 import pandas as pd
 
-from forecast.errors import AlreadyResolved, InputError
+from forecast.errors import InputError
 from forecast.language.claim import Claim
 from forecast.language.records import claim_from_dict, claim_to_dict
 from forecast.reading.article import Article
 from forecast.scenario import Scenario, scenario_to_toml
 from forecast.scenario.load import loads_scenario
 from forecast.scenario.validate import suggest
-from forecast.store_backend import Connection, one_line
-from forecast.store_location import STORE_ENV as STORE_ENV
-from forecast.store_location import open_connection
-from forecast.store_location import store_path as store_path
-from forecast.store_schema import (
+from forecast.store.backend import Connection, one_line
+from forecast.store.location import open_connection
+from forecast.store.outcomes import record_resolution
+from forecast.store.schema import (
     date_text,
     date_value,
     forecast_events,
@@ -57,7 +56,7 @@ RESOLUTION_COLUMNS = ("scenario", "event", "outcome", "resolved_on", "recorded_a
 def open_store(location: str | os.PathLike[str], *, create: bool = True) -> Store:
     """Open the store at ``location`` (a file path or a PostgreSQL URL), creating it on first use.
 
-    See :func:`forecast.store_location.open_connection` for what is created and refused.
+    See :func:`forecast.store.location.open_connection` for what is created and refused.
 
     Raises
     ------
@@ -90,7 +89,7 @@ class Store:
 
     @property
     def schema_version(self) -> int:
-        """The schema version of the store (see :data:`forecast.store_schema.MIGRATIONS`)."""
+        """The schema version of the store (see :data:`forecast.store.schema.MIGRATIONS`)."""
         return self._read(lambda db: schema_version(db))
 
     # --- articles and claims -------------------------------------------------------
@@ -365,40 +364,10 @@ class Store:
             resolved differently and ``replace`` is not set.
         """
         where = f"{self.path}: resolve {scenario}.{event}"
-        if not isinstance(resolved_on, dt.date) or isinstance(resolved_on, dt.datetime):
-            raise InputError(f"{where}: resolved_on must be a date; got {resolved_on!r}")
         names = self.scenario(scenario).names
-        if event not in names:
-            raise InputError(f"{where}: no event {event!r} in the stored scenario"
-                             f"{suggest(event, names)}")  # fmt: skip
         with self._transaction("record the resolution"):
-            (first,) = self._db.execute(
-                "SELECT min(coalesce(f.as_of, substr(f.created_at, 1, 10))) FROM forecasts f "
-                "JOIN forecast_events e ON e.forecast_id = f.id "
-                "WHERE f.scenario = ? AND e.event = ?",
-                (scenario, event),
-            ).fetchone()
-            if first is not None and resolved_on.isoformat() < first:
-                raise InputError(
-                    f"{where}: resolved_on {resolved_on} is before the first forecast of "
-                    f"the event ({first})"
-                )
-            old = self._db.execute(
-                "SELECT outcome, resolved_on FROM resolutions WHERE scenario = ? AND event = ?",
-                (scenario, event),
-            ).fetchone()
-            new = (int(bool(outcome)), resolved_on.isoformat())
-            if old == new:
-                return False
-            if old is not None and not replace:
-                raise AlreadyResolved(where, bool(old[0]), old[1], "replace=True")
-            self._db.execute(
-                "INSERT INTO resolutions VALUES (?, ?, ?, ?, ?) ON CONFLICT (scenario, event) "
-                "DO UPDATE SET outcome = excluded.outcome, resolved_on = excluded.resolved_on, "
-                "recorded_at = excluded.recorded_at",
-                (scenario, event, *new, utc_text()),
-            )
-        return True
+            return record_resolution(self._db, where, scenario, event, outcome, resolved_on,
+                                     names=names, replace=replace)  # fmt: skip
 
     def resolutions(self) -> pd.DataFrame:
         """Recorded outcomes, columns ``RESOLUTION_COLUMNS``, by scenario and event."""
