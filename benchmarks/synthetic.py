@@ -95,8 +95,8 @@ FOLLOW_UP = "Officials said topic3 may happen next month."
 def write_store(path: Path, n_claims: int, n_events: int, *, seed: int = 1) -> None:
     """A store at ``path`` holding ``scenario(n_events)``, ``claims(n_claims, n_events)``
     (one article per four sources) and one full forecast with its posterior."""
+    from forecast.loop.reforecast import reforecast_scenario
     from forecast.reading.article import Article
-    from forecast.reforecast import reforecast_scenario
     from forecast.store.store import open_store
 
     by_article: dict[str, list[Claim]] = {}

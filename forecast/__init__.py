@@ -21,7 +21,7 @@ ingest news and keep history
 score
     ``score`` -> ``ScoreReport``, ``calibration_table``, ``brier_score``, ``log_score``
 backtest and batches (Dask)
-    ``backtest_store`` -> ``BacktestReport`` (and ``forecast.backtest.backtest`` for
+    ``backtest_store`` -> ``BacktestReport`` (and ``forecast.scoring.backtest.backtest`` for
     claims and scenarios in memory), ``read_resolutions`` (outcomes from a CSV file);
     ``open_engine`` (a local or remote Dask cluster, or this process) runs the tasks of a
     backtest or of ``reforecast_all``
@@ -69,24 +69,24 @@ _LAZY = {
     "Store": "forecast.store.store",
     "open_store": "forecast.store.store",
     "store_path": "forecast.store.location",
-    "IngestReport": "forecast.reforecast",
-    "ingest_articles": "forecast.reforecast",
-    "reforecast_all": "forecast.reforecast",
-    "ScoreReport": "forecast.scoring",
-    "brier_score": "forecast.scoring",
-    "calibration_table": "forecast.scoring",
-    "log_score": "forecast.scoring",
-    "score": "forecast.scoring",
-    "BacktestReport": "forecast.backtest",
-    "backtest_store": "forecast.backtest",
-    "read_resolutions": "forecast.resolutions",
-    "open_engine": "forecast.batch",
-    "plot_calibration": "forecast.plots",
-    "plot_forest": "forecast.plots",
-    "plot_history": "forecast.plots",
-    "plot_lexicon": "forecast.plots",
-    "plot_scenarios": "forecast.plots",
-    "save_figure": "forecast.plots",
+    "IngestReport": "forecast.loop.changes",
+    "ingest_articles": "forecast.loop.reforecast",
+    "reforecast_all": "forecast.loop.reforecast",
+    "ScoreReport": "forecast.scoring.scores",
+    "brier_score": "forecast.scoring.rules",
+    "calibration_table": "forecast.scoring.rules",
+    "log_score": "forecast.scoring.rules",
+    "score": "forecast.scoring.scores",
+    "BacktestReport": "forecast.scoring.backtest",
+    "backtest_store": "forecast.scoring.backtest",
+    "read_resolutions": "forecast.scoring.resolutions",
+    "open_engine": "forecast.loop.batch",
+    "plot_calibration": "forecast.display.plots",
+    "plot_forest": "forecast.display.plots",
+    "plot_history": "forecast.display.plots",
+    "plot_lexicon": "forecast.display.plots",
+    "plot_scenarios": "forecast.display.plots",
+    "save_figure": "forecast.display.plots",
 }
 
 __all__ = ["Article", "ForecastError", "InputError", *_LAZY]

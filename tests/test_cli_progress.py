@@ -146,7 +146,7 @@ def test_progress_bars_only_on_a_terminal(tty, tmp_path):
 
 def test_store_commands_draw_bars_when_stderr_is_a_terminal(monkeypatch, tmp_path, capsys):
     """ingest, reforecast and watch hand the terminal's bars to every forecast they make."""
-    import forecast.reforecast
+    import forecast.loop.reforecast
     from forecast.cli import main
     from forecast.errors import InputError
     from forecast.scenario import default_scenario_path, load_scenario
@@ -158,7 +158,7 @@ def test_store_commands_draw_bars_when_stderr_is_a_terminal(monkeypatch, tmp_pat
         raise InputError("stopped after the sampler settings were checked")
 
     monkeypatch.setattr(common, "progressbar", lambda: True)
-    monkeypatch.setattr(forecast.reforecast, "run_forecast", fake_forecast)
+    monkeypatch.setattr(forecast.loop.reforecast, "run_forecast", fake_forecast)
     store = ["--store", str(tmp_path / "store.sqlite")]
     inbox = tmp_path / "inbox"
     inbox.mkdir()

@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 from forecast.cli import main
 from forecast.errors import InputError
 from forecast.graph import MAX_EXPR_TOKENS, parse_expr
+from forecast.loop.watch import poll_feed
 from forecast.reading.article import parse_article
 from forecast.scenario.load import MAX_TOML_DEPTH, loads_scenario
-from forecast.watch import poll_feed
 from tests.conftest import REPO
 
 SCENARIO = """name = "talks"

@@ -163,7 +163,7 @@ def add_engine_options(parser: argparse.ArgumentParser) -> None:
 
 
 def engine_options(args: argparse.Namespace) -> dict[str, Any]:
-    """``scheduler`` and ``n_workers`` for :func:`forecast.batch.open_engine`, checked."""
+    """``scheduler`` and ``n_workers`` for :func:`forecast.loop.batch.open_engine`, checked."""
     if args.workers is not None and args.workers < 0:
         raise InputError(f"--workers: must be >= 0; got {args.workers}")
     return {"scheduler": args.scheduler, "n_workers": args.workers}

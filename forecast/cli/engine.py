@@ -31,7 +31,7 @@ from forecast.cli.output import (
     terminal_width,
 )
 from forecast.cli.scenario import add_max_events_option, max_events
-from forecast.display import driver_excerpt, plural
+from forecast.display.reprs import driver_excerpt, plural
 from forecast.errors import InputError
 
 EXIT_UNRELIABLE = 3

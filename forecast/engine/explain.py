@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 from scipy.special import expit
 
-from forecast.display import plural, say
+from forecast.display.reprs import plural, say
 from forecast.engine.result import Driver
 from forecast.scenario import Evidence
 

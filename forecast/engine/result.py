@@ -173,12 +173,12 @@ class Forecast:
         raise KeyError(event)
 
     def __str__(self) -> str:
-        from forecast.display import forecast_text
+        from forecast.display.reprs import forecast_text
 
         return forecast_text(self)
 
     def _repr_html_(self) -> str:
-        from forecast.display import forecast_html
+        from forecast.display.reprs import forecast_html
 
         return forecast_html(self)
 

@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 from scipy.special import expit
 
-from forecast.display import plural, say
+from forecast.display.reprs import plural, say
 from forecast.engine.explain import per_draw_probs, rank_drivers
 from forecast.engine.inputs import (
     build_evidence,

@@ -154,11 +154,11 @@ class Claim:
         return logit_normal_interval(self.logit_mean, self.logit_sd, mass)
 
     def __str__(self) -> str:
-        from forecast.display import claim_text
+        from forecast.display.reprs import claim_text
 
         return claim_text(self)
 
     def _repr_html_(self) -> str:
-        from forecast.display import claim_html
+        from forecast.display.reprs import claim_html
 
         return claim_html(self)

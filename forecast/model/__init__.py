@@ -53,7 +53,6 @@ _EXPORTS = {
     "prior_posterior": "forecast.model.posterior",
     "tau_draws": "forecast.model.posterior",
     # psis
-    "psis": "forecast.model.psis",
     "relative_ess": "forecast.model.psis",
     # inference
     "DEFAULT_CONFIG": "forecast.model.inference",

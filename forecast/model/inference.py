@@ -209,7 +209,7 @@ def _compiled(shape: tuple[int, int]) -> tuple[pm.Model, pm.NUTS]:
 
     Compiling the log density and its gradient costs more than sampling a small model;
     refits for leave-one-out and repeated forecasts share a shape. ``pm.sample`` resets
-    the step's adaptation at the start of every chain. A batch worker (``forecast.batch``)
+    the step's adaptation at the start of every chain. A batch worker (``forecast.loop.batch``)
     meets every shape of a desk's scenarios as their news accumulates (one more source
     per article, up to four kinds): 64 entries (under 1 MB each) keep them all warm where
     8 would recompile each task in turn (about 0.2 s each).

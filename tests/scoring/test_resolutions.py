@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from forecast.errors import InputError
-from forecast.resolutions import parse_resolutions, read_resolutions
 from forecast.scenario import default_scenario_path, load_scenario
+from forecast.scoring.resolutions import parse_resolutions, read_resolutions
 
 EXAMPLE = load_scenario(default_scenario_path())
 NAME = EXAMPLE.name

@@ -2,7 +2,7 @@
 and a batch whose worker is killed mid-way still completes with those results, storing each
 forecast once.
 
-Every task is seeded from its own key (``forecast.batch.task_seed``), so the comparison with
+Every task is seeded from its own key (``forecast.loop.batch.task_seed``), so the comparison with
 the in-process run is exact, not within a Monte Carlo tolerance.
 """
 
@@ -18,10 +18,10 @@ import pandas as pd
 import pytest
 
 from benchmarks import synthetic
-from forecast.backtest import backtest, backtest_tasks
-from forecast.batch import DaskEngine, InProcess, open_engine, task_seed
 from forecast.errors import InputError
-from forecast.reforecast import reforecast_all
+from forecast.loop.batch import DaskEngine, InProcess, open_engine, task_seed
+from forecast.loop.reforecast import reforecast_all
+from forecast.scoring.backtest import backtest, backtest_tasks
 from forecast.store.store import open_store
 
 N_DRAWS = 60

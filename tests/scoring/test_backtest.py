@@ -13,8 +13,8 @@ import pandas as pd
 import pytest
 
 from benchmarks import synthetic
-from forecast.backtest import backtest, backtest_tasks, replays
-from forecast.reforecast import reforecast_scenario
+from forecast.loop.reforecast import reforecast_scenario
+from forecast.scoring.backtest import backtest, backtest_tasks, replays
 from forecast.store.store import open_store
 from tests.conftest import MC_Z
 

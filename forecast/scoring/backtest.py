@@ -4,13 +4,13 @@ For every scenario, the engine is run again as of each date on which news touchi
 published (a claim linked to one of its events), from the claims published by then only,
 as ingesting the articles one by one would have done; between those dates its last
 forecast stands. Each (scenario, as-of date) forecast is a task with its own seed
-(:func:`forecast.batch.task_seed`). A scenario's tasks form one *replay*, run in date order
+(:func:`forecast.loop.batch.task_seed`). A scenario's tasks form one *replay*, run in date order
 where it lands: each forecast after the first reweights the previous one's posterior to
 the claims known by its date and samples afresh only when the importance weights cannot
 be trusted, as ``ingest`` does when an article arrives (:func:`run_replay`). So a replay's
 results depend on its own tasks only, and the replays run in this process or on Dask
-(:mod:`forecast.batch`) with the same results. The forecasts are scored against the
-recorded resolutions by :func:`forecast.scoring.score`: Brier and log scores per scenario
+(:mod:`forecast.loop.batch`) with the same results. The forecasts are scored against the
+recorded resolutions by :func:`forecast.scoring.scores.score`: Brier and log scores per scenario
 and pooled, each question (event) weighing the same however many forecasts or days it has,
 and calibration tables whose counts are questions.
 
@@ -28,13 +28,13 @@ from typing import Any
 
 import pandas as pd
 
-from forecast.batch import Engine, InProcess, batch_seed, task_seed
 from forecast.engine.inputs import known_by
 from forecast.engine.run import run_forecast
 from forecast.errors import InputError
 from forecast.language.claim import Claim
+from forecast.loop.batch import Engine, InProcess, batch_seed, task_seed
 from forecast.scenario import Scenario, link_claims
-from forecast.scoring import ScoreReport, score
+from forecast.scoring.scores import ScoreReport, score
 from forecast.store.store import HISTORY_COLUMNS
 
 __all__ = [
@@ -61,7 +61,7 @@ class BacktestTask:
 
     ``claims`` are the scenario's linked claims published on or before ``as_of`` (or
     undated); ``outlets`` pairs their article ids with outlet names; ``seed`` is the
-    task's own (:func:`forecast.batch.task_seed` of the scenario's name and the date).
+    task's own (:func:`forecast.loop.batch.task_seed` of the scenario's name and the date).
     """
 
     scenario: Scenario
@@ -214,9 +214,9 @@ def backtest(
     outlets : mapping, optional
         Article id -> outlet name.
     mode, bins
-        Scoring, as :func:`forecast.scoring.score` (``"daily"`` or ``"each"``).
+        Scoring, as :func:`forecast.scoring.scores.score` (``"daily"`` or ``"each"``).
     engine : Engine, optional
-        Where the replays run (:func:`forecast.batch.open_engine`); default this process.
+        Where the replays run (:func:`forecast.loop.batch.open_engine`); default this process.
     reuse : bool
         Reweight each scenario's previous posterior when the weights allow, as ``ingest``
         does (see :func:`run_replay`); False samples every forecast afresh.
@@ -251,7 +251,7 @@ def run_backtest(
     ------
     InputError
         There is no task (no resolved event has news published before its resolution);
-        or as :func:`forecast.scoring.score`.
+        or as :func:`forecast.scoring.scores.score`.
     """
     if not tasks:
         raise InputError(
@@ -307,7 +307,7 @@ def store_inputs(
 
     ``articles`` replace the store's articles (see :func:`article_inputs`), ``scenarios``
     its active scenarios and ``resolutions`` (e.g. from
-    :func:`forecast.resolutions.read_resolutions`) its recorded outcomes. The store is
+    :func:`forecast.scoring.resolutions.read_resolutions`) its recorded outcomes. The store is
     only read.
     """
     if articles is None:

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 
 from forecast.errors import InputError
+from forecast.loop.watch import fetch, parse_every, poll, poll_feed, poll_folder, watch
 from forecast.scenario import load_scenario
 from forecast.store.store import open_store
-from forecast.watch import fetch, parse_every, poll, poll_feed, poll_folder, watch
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "watch"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "watch"
 N_DRAWS = 100
 
 FEED = """<?xml version="1.0" encoding="utf-8"?>

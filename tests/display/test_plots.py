@@ -10,9 +10,7 @@ import pytest
 from matplotlib.collections import PathCollection, PolyCollection
 from matplotlib.container import BarContainer, ErrorbarContainer
 
-from forecast.errors import InputError
-from forecast.language.lexicon import load_lexicon
-from forecast.plots import (
+from forecast.display.plots import (
     plot_calibration,
     plot_forest,
     plot_history,
@@ -20,7 +18,9 @@ from forecast.plots import (
     plot_scenarios,
     save_figure,
 )
-from forecast.scoring import calibration_table
+from forecast.errors import InputError
+from forecast.language.lexicon import load_lexicon
+from forecast.scoring.rules import calibration_table
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 

@@ -24,6 +24,7 @@ __all__ = [
     "highlight",
     "plural",
     "prob_bar",
+    "say",
 ]
 
 Span = tuple[int, int]

@@ -13,16 +13,10 @@ from hypothesis import strategies as st
 from scipy import stats
 from sklearn.metrics import brier_score_loss, log_loss
 
+from forecast.display.plots import plot_calibration
 from forecast.errors import InputError
-from forecast.plots import plot_calibration
-from forecast.scoring import (
-    OVERALL,
-    brier_score,
-    calibration_table,
-    log_score,
-    score,
-    standing_forecasts,
-)
+from forecast.scoring.rules import brier_score, calibration_table, log_score
+from forecast.scoring.scores import OVERALL, score, standing_forecasts
 from tests.conftest import MC_Z
 
 

@@ -3,7 +3,7 @@
 :func:`poll_folder` and :func:`poll_feed` return the items not seen before, each either an
 :class:`~forecast.reading.article.Article` or the one-line reason it could not be read, so one
 malformed item never stops the others. :func:`watch` polls on a schedule, ingests through
-:func:`forecast.reforecast.ingest_articles`, keeps each scenario's last forecast in memory
+:func:`forecast.loop.reforecast.ingest_articles`, keeps each scenario's last forecast in memory
 for the engine to reuse, and stops cleanly on Ctrl-C.
 """
 
@@ -25,10 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from forecast.display import plural
+from forecast.display.reprs import plural
 from forecast.errors import ForecastError, InputError
+from forecast.loop.changes import describe_change
+from forecast.loop.reforecast import activation_note, complete_pending, ingest_articles
 from forecast.reading.article import Article, parse_article, read_article
-from forecast.reforecast import activation_note, complete_pending, describe_change, ingest_articles
 
 __all__ = ["FetchedItem", "WatchSummary", "parse_every", "poll", "poll_feed", "poll_folder",
            "watch"]  # fmt: skip
@@ -290,7 +291,7 @@ def watch(
     """Poll ``source`` every ``every`` seconds, ingest new items and reforecast, until stopped.
 
     Forecasts speak for ``as_of`` (default: the newest article's date in the store, as
-    :func:`forecast.reforecast.ingest_articles`). Prints each change to ``out`` (default
+    :func:`forecast.loop.reforecast.ingest_articles`). Prints each change to ``out`` (default
     stdout), and to ``log`` (default stderr) one line per skipped item or failed poll, the
     activation of the shipped example and each forecast's caveats (news left out,
     deadlines passed). ``iterations`` bounds the number of polls (default: until Ctrl-C);

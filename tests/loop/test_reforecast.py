@@ -16,18 +16,14 @@ from pathlib import Path
 import pytest
 
 from forecast.engine.result import Driver
+from forecast.loop.changes import Change, describe_change
+from forecast.loop.reforecast import ingest_articles, reforecast_scenario
 from forecast.reading.article import read_article
-from forecast.reforecast import (
-    Change,
-    describe_change,
-    ingest_articles,
-    reforecast_scenario,
-)
 from forecast.scenario import default_scenario_path, load_scenario
 from forecast.store.store import open_store
 from tests.conftest import MC_Z
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "timeline"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "timeline"
 EXAMPLE = default_scenario_path().parent / "articles" / "us_japan_2018-05-13.txt"
 N_DRAWS = 150
 # (fixture, event it bears on, direction of the move)

@@ -29,7 +29,7 @@ from typing import Any, Protocol
 import numpy as np
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from forecast.display import plural, say
+from forecast.display.reprs import plural, say
 from forecast.errors import ForecastError, InputError
 
 __all__ = [

@@ -1,4 +1,4 @@
-"""Tests for forecast.display: span highlighting, quote shortening, probability bars."""
+"""Tests for forecast.display.reprs: span highlighting, quote shortening, probability bars."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from forecast.display import (
+from forecast.display.reprs import (
     diagnostics_text,
     driver_excerpt,
     driver_html,

@@ -139,7 +139,7 @@ def plot_history(
 
 
 def plot_calibration(table: pd.DataFrame, ax: Any = None) -> Any:
-    """Draw a reliability diagram from :func:`forecast.scoring.calibration_table`.
+    """Draw a reliability diagram from :func:`forecast.scoring.rules.calibration_table`.
 
     The diagonal is perfect calibration; each bin is a point at (mean forecast, observed
     frequency) with area proportional to its count and a bar for the 90% interval of the
