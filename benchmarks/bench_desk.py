@@ -3,7 +3,7 @@
 The desk (``synthetic.desk``, seeded) has ``round(500 * scale)`` scenarios of 8 events, each
 with 20 dated articles of one claim, so a backtest runs one task (forecast) per scenario
 and article date (``round(500 * scale) * 20`` tasks of ~8 events and 10.5 claims on
-average), one replay per scenario (``forecast.backtest.run_replay``: the first forecast
+average), one replay per scenario (``forecast.scoring.backtest.run_replay``: the first forecast
 sampled, each later one reweighting the previous posterior unless the weights say to
 sample afresh). It is written to a SQLite store and to a PostgreSQL database (a
 throwaway server started with ``tests/pg_server.py``, or ``--postgres URL``; skipped
@@ -58,8 +58,8 @@ EVENTS = 8
 def build_inputs(desk, location: str) -> tuple[dict, float, float]:
     """Write the desk to a new store at ``location`` and read the backtest's inputs back:
     the inputs, and the seconds writing and reading took."""
-    from forecast.backtest import store_inputs
-    from forecast.store import open_store
+    from forecast.scoring.backtest import store_inputs
+    from forecast.store.store import open_store
 
     start = time.perf_counter()
     with open_store(location) as store:
@@ -98,7 +98,7 @@ def postgres_database(url: str | None) -> Iterator[str]:
 
 def timed_replay(tasks, **sampler):
     """A replay's results, and the wall and CPU seconds it took where it ran."""
-    from forecast.backtest import run_replay
+    from forecast.scoring.backtest import run_replay
 
     wall, cpu = time.perf_counter(), time.process_time()
     result = run_replay(tasks, **sampler)
@@ -124,7 +124,7 @@ class Timed:
 
 def backtest_on(engine, tasks, resolutions, sampler) -> tuple[object, float, list]:
     """The backtest on ``engine``: report, wall seconds, (forecasts, wall, CPU) per replay."""
-    from forecast.backtest import run_backtest
+    from forecast.scoring.backtest import run_backtest
 
     timed = Timed(engine)
     start = time.perf_counter()
@@ -136,7 +136,7 @@ def on_cluster(n_workers: int, tasks, resolutions, sampler) -> dict:
     """The backtest on a new LocalCluster of ``n_workers``: report and figures."""
     import resource
 
-    from forecast.batch import open_engine
+    from forecast.loop.batch import open_engine
 
     start = time.perf_counter()
     with open_engine(n_tasks=len(tasks), n_workers=n_workers) as engine:
@@ -170,7 +170,7 @@ def cold_run() -> float:
 
 def tasks_of(inputs: dict) -> tuple:
     """The backtest's tasks of a store's inputs, with the benchmark's seed."""
-    from forecast.backtest import backtest_tasks
+    from forecast.scoring.backtest import backtest_tasks
 
     return backtest_tasks(inputs["scenarios"], inputs["claims"], inputs["resolutions"],
                           seed=7, outlets=inputs["outlets"])  # fmt: skip
@@ -191,7 +191,7 @@ def same_scores(reference, report, what: str) -> bool:
 
 def on_postgres(url: str | None, desk, reference, sampler) -> bool:
     """The sequential backtest from a PostgreSQL store's inputs; False if its scores differ."""
-    from forecast.batch import InProcess
+    from forecast.loop.batch import InProcess
 
     try:
         with postgres_database(url) as location:
@@ -207,7 +207,7 @@ def on_postgres(url: str | None, desk, reference, sampler) -> bool:
 
 def fresh_against_replay(tasks, resolutions, sampler, n_scenarios: int) -> None:
     """The first scenarios' forecasts sampled afresh each and replayed, warm, side by side."""
-    from forecast.batch import InProcess
+    from forecast.loop.batch import InProcess
 
     names = list(dict.fromkeys(t.scenario.name for t in tasks))[:n_scenarios]
     first = [t for t in tasks if t.scenario.name in names]
@@ -238,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     n_scenarios = max(1, round(FULL_SCENARIOS * args.scale))
     import arviz as az
 
-    from forecast.batch import InProcess
+    from forecast.loop.batch import InProcess
 
     az.Numba.disable_numba()
     desk = synthetic.desk(n_scenarios, ARTICLES, n_events=EVENTS, seed=2026)

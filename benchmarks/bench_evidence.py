@@ -4,7 +4,7 @@ Each (claims, events) case of the grid runs ``run_forecast`` (default draws and 
 seed 1) on a synthetic scenario (`benchmarks/synthetic.py`) in a fresh process, after an
 untimed warm-up on a small case that fills PyTensor's compile cache, with a cap on its
 address space and a timeout. It prints, per case, the CPU seconds spent in NUTS
-(``forecast.inference._sample_scales``, refits included), the CPU seconds of everything
+(``forecast.model.inference._sample_scales``, refits included), the CPU seconds of everything
 else after the claims are linked (the post-sampling numerics: Gaussian conditionals,
 leave-one-claim-out influence, event probabilities, forward simulation), the wall time
 and the peak resident memory; then the exponents ``b`` and ``c`` of a least-squares fit
@@ -38,8 +38,8 @@ def run_case(n_claims: int, n_events: int) -> dict[str, float]:
     import arviz as az
     import synthetic
 
-    from forecast import inference
-    from forecast.engine import run_forecast
+    from forecast.engine.run import run_forecast
+    from forecast.model import inference
 
     az.Numba.disable_numba()  # as the CLI does
     scenario = synthetic.scenario(n_events)

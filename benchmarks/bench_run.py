@@ -5,7 +5,7 @@ Measured in one go, each timing in a fresh process:
 * floor: the median of ``--repeats`` runs of ``python -c "import pymc"``;
 * run:   the median of ``--repeats`` runs of ``python -m forecast run --format json``
   (the shipped example, default draws), after one untimed run that warms PyTensor's
-  compile cache and the claim cache (``forecast.claim_cache``), as an analyst's second
+  compile cache and the claim cache (``forecast.store.claim_cache``), as an analyst's second
   run would find them;
 * unread: the same with the claim cache off (articles read for the first time);
 * cold:  one run with an empty PyTensor compile directory and claim cache (a first run);

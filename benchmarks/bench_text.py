@@ -1,7 +1,7 @@
 """Reading and claim extraction stay linear in the input, for ordinary and hostile shapes.
 
 For each shape below, articles of 10 KB up to ``--max-kb`` (default 4 MB) are read with
-:func:`forecast.article.parse_article` and their claims extracted; the script prints the
+:func:`forecast.reading.article.parse_article` and their claims extracted; the script prints the
 seconds per MB of each stage at each size. Linear code shows a flat column: the ratio
 of the largest size's time per MB to the smallest's is printed last (near 1 is linear,
 growing with the size is not), with the exponent ``k`` of the least-squares fit
@@ -22,8 +22,8 @@ import time
 
 import numpy as np
 
-from forecast.article import MAX_ARTICLE_BYTES, parse_article
 from forecast.language.extract import extract_claims
+from forecast.reading.article import MAX_ARTICLE_BYTES, parse_article
 
 PROSE = (
     "Officials said President Trump may stop in Japan on his way back from Singapore. "

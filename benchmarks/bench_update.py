@@ -40,8 +40,8 @@ FOLLOW_UP = (
 
 def seed_claims():
     """The example scenario, its articles' claims, and the claims of one follow-up article."""
-    from forecast.article import Article, read_article
     from forecast.language.extract import extract_claims
+    from forecast.reading.article import Article, read_article
     from forecast.scenario import default_scenario_path, load_scenario
 
     scenario = load_scenario(default_scenario_path())
@@ -54,8 +54,8 @@ def seed_claims():
 
 def max_pareto_k(posterior) -> tuple[float, float]:
     """Largest PSIS k over claims: weights over tau alone, and over (theta, tau)."""
-    from forecast.conditional import leave_one_out
-    from forecast.reweight import psis_weights
+    from forecast.model.loo import leave_one_out
+    from forecast.model.reweight import psis_weights
 
     loo = leave_one_out(posterior.evidence, posterior.config, posterior.theta(), posterior.tau())
     loglik = posterior.log_likelihood()
@@ -72,7 +72,7 @@ UPDATE_EVENTS = 20
 def synthetic_update(n_claims: int, repeats: int) -> tuple[float, float, list[float], str]:
     """Median wall and CPU seconds of updating an ``n_claims`` forecast with one five-claim
     article (CPU time is what a busy machine changes least)."""
-    from forecast.engine import run_forecast
+    from forecast.engine.run import run_forecast
 
     scenario = synthetic.scenario(UPDATE_EVENTS)
     claims = synthetic.claims(n_claims, UPDATE_EVENTS)
@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     import arviz as az
 
-    from forecast.engine import run_forecast
+    from forecast.engine.run import run_forecast
     from forecast.scenario import link_claims as update_links
 
     az.Numba.disable_numba()  # as the CLI does

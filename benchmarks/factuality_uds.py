@@ -55,12 +55,12 @@ from pathlib import Path
 import numpy as np
 from scipy import stats
 
-from forecast.article import Article
 from forecast.language.extract import extract_claims
 from forecast.language.lexicon import load_lexicon
 from forecast.language.parse import load_parser
 from forecast.language.predicates import read_doc
 from forecast.prob import expit
+from forecast.reading.article import Article
 
 DEFAULT_DATA = (
     Path(__file__).resolve().parents[1]

@@ -21,8 +21,8 @@ import time
 import numpy as np
 from scipy import stats
 
-from forecast.evidence import EvidenceSet, ModelConfig, simulate_claims
-from forecast.inference import sample_posterior
+from forecast.model.evidence import EvidenceSet, ModelConfig, simulate_claims
+from forecast.model.inference import sample_posterior
 
 # The seed article's shape: six events, ten claims, four sources of four kinds.
 EVIDENCE = EvidenceSet(

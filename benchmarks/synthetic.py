@@ -20,8 +20,8 @@ import numpy as np
 import pandas as pd
 from scipy.special import expit
 
-from forecast.article import Article
 from forecast.language.claim import Claim, CueMatch, Source, SourceKind, Tense
+from forecast.reading.article import Article
 from forecast.scenario import Event, MatchRule, Scenario
 
 PUBLISHED = dt.date(2018, 5, 13)
@@ -95,9 +95,9 @@ FOLLOW_UP = "Officials said topic3 may happen next month."
 def write_store(path: Path, n_claims: int, n_events: int, *, seed: int = 1) -> None:
     """A store at ``path`` holding ``scenario(n_events)``, ``claims(n_claims, n_events)``
     (one article per four sources) and one full forecast with its posterior."""
-    from forecast.article import Article
-    from forecast.reforecast import reforecast_scenario
-    from forecast.store import open_store
+    from forecast.loop.reforecast import reforecast_scenario
+    from forecast.reading.article import Article
+    from forecast.store.store import open_store
 
     by_article: dict[str, list[Claim]] = {}
     for claim in claims(n_claims, n_events):

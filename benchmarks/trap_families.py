@@ -28,9 +28,9 @@ from pathlib import Path
 
 from wikinews_labels import claim_direction
 
-from forecast.article import Article
 from forecast.language.extract import extract_claims
 from forecast.language.lexicon import load_lexicon
+from forecast.reading.article import Article
 from forecast.scenario.words import stem
 
 CASES_FILE = Path(__file__).resolve().parents[1] / "tests" / "language" / "trap_cases.py"

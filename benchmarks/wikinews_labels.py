@@ -27,9 +27,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from forecast.article import Article, read_article
 from forecast.language.claim import Claim
 from forecast.language.lexicon import Lexicon
+from forecast.reading.article import Article, read_article
 from forecast.scenario.words import stem, stems
 
 LABELS = Path(__file__).resolve().parent / "labels"

@@ -21,7 +21,7 @@ ingest news and keep history
 score
     ``score`` -> ``ScoreReport``, ``calibration_table``, ``brier_score``, ``log_score``
 backtest and batches (Dask)
-    ``backtest_store`` -> ``BacktestReport`` (and ``forecast.backtest.backtest`` for
+    ``backtest_store`` -> ``BacktestReport`` (and ``forecast.scoring.backtest.backtest`` for
     claims and scenarios in memory), ``read_resolutions`` (outcomes from a CSV file);
     ``open_engine`` (a local or remote Dask cluster, or this process) runs the tasks of a
     backtest or of ``reforecast_all``
@@ -36,16 +36,15 @@ errors
 and PyMC is imported only when a forecast is sampled.
 """
 
-from importlib import import_module
-
-from forecast.article import Article
 from forecast.errors import ForecastError, InputError
+from forecast.lazy import lazy_exports
+from forecast.reading.article import Article
 
 __version__ = "0.1.0"
 
 _LAZY = {
-    "read_article": "forecast.article",
-    "parse_article": "forecast.article",
+    "read_article": "forecast.reading.article",
+    "parse_article": "forecast.reading.article",
     "Claim": "forecast.language.claim",
     "extract_claims": "forecast.language.extract",
     "claims_to_frame": "forecast.language.records",
@@ -62,44 +61,35 @@ _LAZY = {
     "link_claims": "forecast.scenario",
     "load_scenario": "forecast.scenario",
     "scenario_to_toml": "forecast.scenario",
-    "run_forecast": "forecast.engine",
-    "Driver": "forecast.result",
-    "EventForecast": "forecast.result",
-    "Forecast": "forecast.result",
-    "JointScenario": "forecast.result",
-    "Store": "forecast.store",
-    "open_store": "forecast.store",
-    "store_path": "forecast.store",
-    "IngestReport": "forecast.reforecast",
-    "ingest_articles": "forecast.reforecast",
-    "reforecast_all": "forecast.reforecast",
-    "ScoreReport": "forecast.scoring",
-    "brier_score": "forecast.scoring",
-    "calibration_table": "forecast.scoring",
-    "log_score": "forecast.scoring",
-    "score": "forecast.scoring",
-    "BacktestReport": "forecast.backtest",
-    "backtest_store": "forecast.backtest",
-    "read_resolutions": "forecast.resolutions",
-    "open_engine": "forecast.batch",
-    "plot_calibration": "forecast.plots",
-    "plot_forest": "forecast.plots",
-    "plot_history": "forecast.plots",
-    "plot_lexicon": "forecast.plots",
-    "plot_scenarios": "forecast.plots",
-    "save_figure": "forecast.plots",
+    "run_forecast": "forecast.engine.run",
+    "Driver": "forecast.engine.result",
+    "EventForecast": "forecast.engine.result",
+    "Forecast": "forecast.engine.result",
+    "JointScenario": "forecast.engine.result",
+    "Store": "forecast.store.store",
+    "open_store": "forecast.store.store",
+    "store_path": "forecast.store.location",
+    "IngestReport": "forecast.loop.changes",
+    "ingest_articles": "forecast.loop.reforecast",
+    "reforecast_all": "forecast.loop.reforecast",
+    "ScoreReport": "forecast.scoring.scores",
+    "brier_score": "forecast.scoring.rules",
+    "calibration_table": "forecast.scoring.rules",
+    "log_score": "forecast.scoring.rules",
+    "score": "forecast.scoring.scores",
+    "BacktestReport": "forecast.scoring.backtest",
+    "backtest_store": "forecast.scoring.backtest",
+    "read_resolutions": "forecast.scoring.resolutions",
+    "open_engine": "forecast.loop.batch",
+    "plot_calibration": "forecast.display.plots",
+    "plot_forest": "forecast.display.plots",
+    "plot_history": "forecast.display.plots",
+    "plot_lexicon": "forecast.display.plots",
+    "plot_scenarios": "forecast.display.plots",
+    "save_figure": "forecast.display.plots",
 }
 
 __all__ = ["Article", "ForecastError", "InputError", *_LAZY]
 
 
-def __getattr__(name: str):
-    if name not in _LAZY:
-        raise AttributeError(f"module 'forecast' has no attribute {name!r}")
-    value = getattr(import_module(_LAZY[name]), name)
-    globals()[name] = value  # later lookups skip this function
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY, globals())

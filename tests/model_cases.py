@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from forecast.evidence import EvidenceSet, ModelConfig
 from forecast.language.claim import SOURCE_KIND_LOGIT_SD, SourceKind
+from forecast.model.evidence import EvidenceSet, ModelConfig
 
 
 def evidence(**claims) -> EvidenceSet:

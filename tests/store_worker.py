@@ -16,10 +16,10 @@ import sys
 import time
 from pathlib import Path
 
-from forecast.article import Article
 from forecast.language.claim import Claim
 from forecast.language.extract import extract_claims
-from forecast.store import open_store
+from forecast.reading.article import Article
+from forecast.store.store import open_store
 
 TEMPLATE = (
     "Officials said Trump may visit Japan on June 12. If Kim agrees, Abe will probably "

@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 
 import forecast
-from forecast.diagnostics import Diagnostics
+from forecast.engine.result import DRIVER_COLUMNS, Driver, EventForecast, Forecast
 from forecast.language.claim import Claim, Condition, CueMatch, Source, SourceKind, Tense
-from forecast.result import DRIVER_COLUMNS, Driver, EventForecast, Forecast
+from forecast.model.diagnostics import Diagnostics
 from tests.conftest import REPO
 
 HEAVY = ("pymc", "pytensor", "arviz", "matplotlib")

@@ -12,7 +12,7 @@ import pytest
 from benchmarks import synthetic
 from forecast.cli import main
 from forecast.scenario import default_scenario_path, load_scenario
-from forecast.store import open_store
+from forecast.store.store import open_store
 
 TIMELINE = Path(__file__).resolve().parent / "fixtures" / "timeline"
 EXAMPLE = default_scenario_path().parent / "articles" / "us_japan_2018-05-13.txt"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from forecast.article import read_article
 from forecast.cli import main
 from forecast.language.extract import extract_claims
+from forecast.reading.article import read_article
 from forecast.scenario import link_claim, link_claims, load_scenario
 from forecast.scenario.draft import MAX_EVENTS
 

@@ -74,7 +74,7 @@ def test_elapsed_counts_from_the_process_start():
 
 
 def test_load_sampler_says_so_and_warns_of_a_cold_compile_cache(monkeypatch, capsys):
-    from forecast import inference
+    from forecast.model import inference
 
     monkeypatch.setattr(inference, "compile_cache_cold", lambda: True)
     common.load_sampler()
@@ -91,7 +91,7 @@ def test_a_new_compile_folder_is_cold_and_a_used_one_is_not(tmp_path):
     code = (
         "from pathlib import Path\n"
         "import pytensor\n"
-        "from forecast.inference import compile_cache_cold\n"
+        "from forecast.model.inference import compile_cache_cold\n"
         "print(compile_cache_cold())\n"
         "module = Path(pytensor.config.compiledir) / 'tmpmodule'\n"
         "module.mkdir(parents=True)\n"
@@ -146,7 +146,7 @@ def test_progress_bars_only_on_a_terminal(tty, tmp_path):
 
 def test_store_commands_draw_bars_when_stderr_is_a_terminal(monkeypatch, tmp_path, capsys):
     """ingest, reforecast and watch hand the terminal's bars to every forecast they make."""
-    import forecast.reforecast
+    import forecast.loop.reforecast
     from forecast.cli import main
     from forecast.errors import InputError
     from forecast.scenario import default_scenario_path, load_scenario
@@ -158,7 +158,7 @@ def test_store_commands_draw_bars_when_stderr_is_a_terminal(monkeypatch, tmp_pat
         raise InputError("stopped after the sampler settings were checked")
 
     monkeypatch.setattr(common, "progressbar", lambda: True)
-    monkeypatch.setattr(forecast.reforecast, "run_forecast", fake_forecast)
+    monkeypatch.setattr(forecast.loop.reforecast, "run_forecast", fake_forecast)
     store = ["--store", str(tmp_path / "store.sqlite")]
     inbox = tmp_path / "inbox"
     inbox.mkdir()

@@ -206,8 +206,8 @@ def test_seed_article_runs_through_the_shipped_model(seed_article_path, capsys):
 
 
 def test_backdated_run_leaves_out_later_news_and_says_how_much(capsys):
-    from forecast.article import read_article
     from forecast.language.extract import extract_claims
+    from forecast.reading.article import read_article
     from forecast.scenario import default_scenario_path, load_scenario
 
     (path,) = load_scenario(default_scenario_path()).article_paths()

@@ -12,7 +12,8 @@ import pytest
 
 from forecast.cli import main
 from forecast.cli.store import STORE_HELP
-from forecast.store import STORE_ENV, open_store
+from forecast.store.location import STORE_ENV
+from forecast.store.store import open_store
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "watch"
 MODEL = FIXTURES / "geneva.toml"
@@ -103,8 +104,8 @@ def test_reforecast_speaks_for_the_newest_article_unless_told(store, capsys):
 
 
 def test_backdated_reforecast_says_how_many_claims_it_left_out(store, capsys):
-    from forecast.article import read_article
     from forecast.language.extract import extract_claims
+    from forecast.reading.article import read_article
 
     later = len(extract_claims(read_article(SECOND)))  # published 2018-06-08
     assert main(["reforecast", "--store", str(store), "--as-of", "2018-06-05", "--seed", "2"]) == 0

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from forecast.cli import main
-from forecast.store import Store, open_store
+from forecast.store.store import Store, open_store
 from tests.conftest import REPO
 from tests.pg_server import query
 
@@ -113,8 +113,8 @@ def test_watch_completes_pending_marks_and_counts_what_it_stored(
     (folder / ARTICLE.name).write_bytes(ARTICLE.read_bytes())
     monkeypatch.setattr(Store, "add_forecast", _refuse)
     with open_store(store) as opened:
+        from forecast.loop.watch import watch
         from forecast.scenario import load_scenario
-        from forecast.watch import watch
 
         opened.save_scenario(load_scenario(SCENARIO))
         summary = watch(str(folder), every=0.0, store=opened, iterations=1, n_draws=60,

@@ -16,12 +16,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from forecast.article import parse_article
 from forecast.cli import main
 from forecast.errors import InputError
 from forecast.graph import MAX_EXPR_TOKENS, parse_expr
+from forecast.loop.watch import poll_feed
+from forecast.reading.article import parse_article
 from forecast.scenario.load import MAX_TOML_DEPTH, loads_scenario
-from forecast.watch import poll_feed
 from tests.conftest import REPO
 
 SCENARIO = """name = "talks"
@@ -125,7 +125,7 @@ json_values = st.recursive(
     data=st.binary(max_size=2000), fmt=st.sampled_from(["auto", "text", "markdown", "html", "json"])
 )
 def test_any_bytes_read_as_an_article_or_fail_with_input_error(tmp_path_factory, data, fmt):
-    from forecast.article import read_article
+    from forecast.reading.article import read_article
 
     path = tmp_path_factory.mktemp("a") / "article.bin"
     path.write_bytes(data)

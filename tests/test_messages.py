@@ -8,15 +8,15 @@ import sqlite3
 
 import pytest
 
-from forecast.article import parse_article
 from forecast.cli import main
 from forecast.errors import InputError
 from forecast.language.claim import SourceKind
 from forecast.language.extract import extract_claims
+from forecast.reading.article import parse_article
 from forecast.scenario import load_scenario
 from forecast.scenario.link import phrase_matches
-from forecast.store_backend import SQLiteConnection
-from forecast.store_schema import check_schema
+from forecast.store.backend import SQLiteConnection
+from forecast.store.schema import check_schema
 from tests.conftest import REPO
 
 SCENARIO = """name = "talks"

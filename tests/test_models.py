@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from forecast.article import read_article
 from forecast.language.extract import extract_claims
+from forecast.reading.article import read_article
 from forecast.scenario import default_scenario_path, link_claims, load_scenario
 
 REPO = Path(__file__).resolve().parents[1]

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from forecast.article import parse_article
 from forecast.language.extract import extract_claims
+from forecast.reading.article import parse_article
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 

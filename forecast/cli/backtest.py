@@ -49,16 +49,17 @@ def add_commands(commands) -> None:
 
 def backtest_command(args: argparse.Namespace) -> int:
     """Handle ``forecast backtest``: check every input, then run the batch and score it."""
-    from forecast.backtest import (
+    from forecast.loop.batch import batch_seed, open_engine
+    from forecast.scenario import load_scenario
+    from forecast.scoring.backtest import (
         article_inputs,
         backtest_tasks,
         replays,
         run_backtest,
         store_inputs,
     )
-    from forecast.batch import batch_seed, open_engine
-    from forecast.scenario import load_scenario
-    from forecast.store import open_store, store_path
+    from forecast.store.location import store_path
+    from forecast.store.store import open_store
 
     sampler = sampler_options(args)
     engine = engine_options(args)
@@ -88,14 +89,14 @@ def backtest_command(args: argparse.Namespace) -> int:
 
 def _resolutions(args: argparse.Namespace, scenarios) -> Any:
     """The outcomes in ``--resolutions`` for ``scenarios``, or None without the option."""
-    from forecast.resolutions import read_resolutions
+    from forecast.scoring.resolutions import read_resolutions
 
     return None if args.resolutions is None else read_resolutions(args.resolutions, scenarios)
 
 
 def _folder_files(folder: str) -> list[Path]:
     """The article files of ``folder`` (as ``watch`` reads them), by name."""
-    from forecast.watch import ARTICLE_SUFFIXES, is_article_name
+    from forecast.loop.watch import ARTICLE_SUFFIXES, is_article_name
 
     path = Path(folder)
     if not path.is_dir():

@@ -65,7 +65,7 @@ def load_sampler() -> None:
     """
     note("importing the sampler (PyMC)")
     quiet_arviz()
-    from forecast.inference import compile_cache_cold
+    from forecast.model.inference import compile_cache_cold
 
     if compile_cache_cold():
         note("compiling the model, first run only (about 20 s)")
@@ -86,8 +86,8 @@ def progressbar() -> bool:
 
 def read_articles(paths: Sequence[str | Path], published: dt.date | None) -> list[Any]:
     """Read article files, refusing any that holds data or code rather than news text."""
-    from forecast.article import read_article
-    from forecast.sniff import non_article_reason
+    from forecast.reading.article import read_article
+    from forecast.reading.sniff import non_article_reason
 
     articles = []
     for path in paths:
@@ -103,7 +103,7 @@ def read_articles(paths: Sequence[str | Path], published: dt.date | None) -> lis
 
 def date_option(value: str | None, option: str) -> dt.date | None:
     """An ISO date option (``--published``, ``--as-of``, ``--date``), or None when absent."""
-    from forecast.article import parse_published
+    from forecast.reading.article import parse_published
 
     return None if value is None else parse_published(value, field=option)
 
@@ -163,7 +163,7 @@ def add_engine_options(parser: argparse.ArgumentParser) -> None:
 
 
 def engine_options(args: argparse.Namespace) -> dict[str, Any]:
-    """``scheduler`` and ``n_workers`` for :func:`forecast.batch.open_engine`, checked."""
+    """``scheduler`` and ``n_workers`` for :func:`forecast.loop.batch.open_engine`, checked."""
     if args.workers is not None and args.workers < 0:
         raise InputError(f"--workers: must be >= 0; got {args.workers}")
     return {"scheduler": args.scheduler, "n_workers": args.workers}

@@ -31,7 +31,7 @@ from forecast.cli.output import (
     terminal_width,
 )
 from forecast.cli.scenario import add_max_events_option, max_events
-from forecast.display import driver_excerpt, plural
+from forecast.display.reprs import driver_excerpt, plural
 from forecast.errors import InputError
 
 EXIT_UNRELIABLE = 3
@@ -104,7 +104,7 @@ def run_command(args: argparse.Namespace) -> int:
         paths = list(scenario.article_paths())
         articles = read_articles(paths, published)
     note(f"extracting claims from {plural(len(paths), 'article')}")
-    from forecast.claim_cache import cached_claims
+    from forecast.store.claim_cache import cached_claims
 
     claims = []
     for path, article in zip(paths, articles, strict=True):
@@ -121,7 +121,7 @@ def run_command(args: argparse.Namespace) -> int:
         scenario = _drafted(paths, articles, claims, as_of, max_events(args.max_events))
     outlets = {a.id: a.source for a in articles if a.source}
     load_sampler()
-    from forecast.engine import run_forecast
+    from forecast.engine.run import run_forecast
 
     result = run_forecast(
         scenario,
@@ -152,7 +152,7 @@ def _drafted(paths, articles, claims, as_of, most: int):
         Naming the files, when every article is newer than ``as_of`` or no claim names
         a happening to ask about.
     """
-    from forecast.engine import claims_as_of
+    from forecast.engine.inputs import claims_as_of
     from forecast.scenario import draft_scenario
 
     files = ", ".join(map(str, paths))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from forecast.cli.common import date_option, note, read_articles
 from forecast.cli.output import add_format_option, add_wide_option, print_frame, print_json
-from forecast.display import plural
+from forecast.display.reprs import plural
 
 EXTRACT_EPILOG = """\
 The table is for people: forward-looking and settled (fact) claims; --all adds past

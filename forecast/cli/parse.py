@@ -41,9 +41,9 @@ def add_commands(commands) -> None:
 
 def parse_command(args: argparse.Namespace) -> int:
     """Handle ``forecast parse``: print each sentence's tokens, tags, heads and labels."""
-    from forecast.article import read_article
     from forecast.language.conllu import doc_sentences, format_conllu
     from forecast.language.parse import load_parser, parse_text
+    from forecast.reading.article import read_article
 
     article = read_article(args.article)
     nlp = load_parser()

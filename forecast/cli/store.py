@@ -23,9 +23,9 @@ from forecast.cli.common import (
 )
 from forecast.cli.output import add_format_option, add_wide_option, print_frame, print_json
 from forecast.errors import AlreadyResolved, InputError
-from forecast.resolutions import OUTCOMES
+from forecast.scoring.resolutions import OUTCOMES
 
-# Spelled out rather than imported: importing forecast.store loads pandas, and the parser is
+# Spelled out rather than imported: importing forecast.store.store loads pandas, and the parser is
 # built before any input is checked (tests/test_cli_store.py checks the two agree).
 STORE_HELP = ("store file or postgresql://USER@HOST/DB URL (default: $FORECAST_STORE, else "
               "~/.local/share/forecast/store.sqlite)")  # fmt: skip
@@ -106,7 +106,8 @@ def _command(commands, name: str, summary: str) -> argparse.ArgumentParser:
 
 def _open(args: argparse.Namespace, *, create: bool = False) -> Any:
     """The store the command names; only commands that add articles may create it."""
-    from forecast.store import open_store, store_path
+    from forecast.store.location import store_path
+    from forecast.store.store import open_store
 
     return open_store(store_path(args.store), create=create)
 
@@ -128,7 +129,8 @@ def ingest_command(args: argparse.Namespace) -> int:
         scenario = load_scenario(model_path(args.model))
     with _open(args, create=True) as store:
         quiet_arviz()
-        from forecast.reforecast import describe_change, ingest_articles
+        from forecast.loop.changes import describe_change
+        from forecast.loop.reforecast import ingest_articles
 
         report = ingest_articles(
             store, articles, scenario=scenario, as_of=as_of, progress=note, **sampler
@@ -166,8 +168,9 @@ def reforecast_command(args: argparse.Namespace) -> int:
     """Handle ``forecast reforecast``."""
     import pandas as pd
 
-    from forecast.batch import open_engine
-    from forecast.reforecast import CHANGE_COLUMNS, describe_change, reforecast_all
+    from forecast.loop.batch import open_engine
+    from forecast.loop.changes import CHANGE_COLUMNS, describe_change
+    from forecast.loop.reforecast import reforecast_all
 
     as_of = date_option(args.as_of, "--as-of")
     sampler = sampler_options(args)
@@ -193,7 +196,7 @@ def reforecast_command(args: argparse.Namespace) -> int:
 
 def watch_command(args: argparse.Namespace) -> int:
     """Handle ``forecast watch``: runs until Ctrl-C (or ``--iterations`` polls)."""
-    from forecast.watch import parse_every, watch
+    from forecast.loop.watch import parse_every, watch
 
     every = parse_every(args.every)
     as_of = date_option(args.as_of, "--as-of")
@@ -251,7 +254,7 @@ def _no_history(store: Any, args: argparse.Namespace) -> str:
 
 
 def _plot_history(frame: Any, args: argparse.Namespace, titles: dict[str, str]) -> None:
-    from forecast.plots import plot_history, save_figure
+    from forecast.display.plots import plot_history, save_figure
 
     if args.event is None:
         raise InputError("--plot: name the EVENT to draw")
@@ -299,7 +302,7 @@ def resolve_command(args: argparse.Namespace) -> int:
 
 def score_command(args: argparse.Namespace) -> int:
     """Handle ``forecast score``."""
-    from forecast.scoring import score
+    from forecast.scoring.scores import score
 
     with _open(args) as store:
         report = score(store.forecast_history(), store.resolutions(), mode=args.mode)
@@ -309,7 +312,7 @@ def score_command(args: argparse.Namespace) -> int:
 def print_scores(report: Any, args: argparse.Namespace) -> int:
     """Print a :class:`~forecast.scoring.ScoreReport` as ``--format`` asks; draw ``--plot``."""
     if args.plot:
-        from forecast.plots import plot_calibration, save_figure
+        from forecast.display.plots import plot_calibration, save_figure
 
         note(f"wrote {save_figure(plot_calibration(report.calibration_for()), Path(args.plot))}")
     if args.format == "json":

@@ -25,7 +25,7 @@ class SourceKind(StrEnum):
 
 
 # Extra logit-scale noise a claim carries because of who it is attributed to: prior
-# centres for the per-kind unreliability the model learns (forecast.inference), and
+# centres for the per-kind unreliability the model learns (forecast.model.inference), and
 # the widening ``Claim.logit_sd`` applies over the cue's own spread. Elicited:
 # on-record officials rarely mislead about their own plans; hearsay often does.
 SOURCE_KIND_LOGIT_SD: dict[SourceKind, float] = {
@@ -154,11 +154,11 @@ class Claim:
         return logit_normal_interval(self.logit_mean, self.logit_sd, mass)
 
     def __str__(self) -> str:
-        from forecast.display import claim_text
+        from forecast.display.reprs import claim_text
 
         return claim_text(self)
 
     def _repr_html_(self) -> str:
-        from forecast.display import claim_html
+        from forecast.display.reprs import claim_html
 
         return claim_html(self)

@@ -27,7 +27,6 @@ from collections.abc import Iterator
 from contextlib import closing
 from typing import NamedTuple
 
-from forecast.article import Article
 from forecast.language.attribution import find_attribution, resolve_source
 from forecast.language.claim import Claim, Condition, CueMatch, Source, SourceKind, Span, Tense
 from forecast.language.conditions import ConditionHit, find_condition, is_generic
@@ -58,6 +57,7 @@ from forecast.language.reconcile import OVERRIDING, reading_at, revise, uncovere
 from forecast.language.records import claim_to_dict, claims_to_frame
 from forecast.language.sentences import Sentence, split_sentences
 from forecast.language.trim import trim_event
+from forecast.reading.article import Article
 
 __all__ = ["claim_to_dict", "claims_to_frame", "extract_claims"]
 

@@ -36,7 +36,7 @@ def claim_to_dict(claim: Claim) -> dict[str, Any]:
     Examples
     --------
     >>> import datetime as dt
-    >>> from forecast.article import Article
+    >>> from forecast.reading.article import Article
     >>> from forecast.language.extract import extract_claims
     >>> text = "Trump will not visit Japan."
     >>> record = claim_to_dict(extract_claims(Article(text, published=dt.date(2018, 5, 13)))[0])
@@ -103,7 +103,7 @@ def claim_from_dict(record: Mapping[str, Any]) -> Claim:
 
     Examples
     --------
-    >>> from forecast.article import Article
+    >>> from forecast.reading.article import Article
     >>> from forecast.language.extract import extract_claims
     >>> claim = extract_claims(Article("Officials said Trump may visit Japan."))[0]
     >>> claim_from_dict(claim_to_dict(claim)) == claim

@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from forecast.dateline import date_out_of_range
 from forecast.errors import InputError
 from forecast.graph import KEYWORDS, CycleError, ExprError, parse_expr, topological_order
+from forecast.reading.dateline import date_out_of_range
 from forecast.scenario.words import tokens
 
 if TYPE_CHECKING:

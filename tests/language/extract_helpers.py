@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from forecast.article import Article
 from forecast.language.claim import Claim
 from forecast.language.cues import CONTRACTIONS
 from forecast.language.lexicon import Lexicon
+from forecast.reading.article import Article
 
 
 def only(claims: tuple[Claim, ...], *, event: str, cue: str | None = None) -> Claim:

@@ -6,7 +6,6 @@ import datetime as dt
 
 import pytest
 
-from forecast.article import Article
 from forecast.language.attribution import find_attribution, resolve_source
 from forecast.language.claim import SourceKind, Tense
 from forecast.language.coref import recent_group, recent_leaders, resolve_subject
@@ -14,6 +13,7 @@ from forecast.language.dates import find_dates
 from forecast.language.extract import extract_claims
 from forecast.language.lexicon import load_lexicon
 from forecast.language.trim import trim_event
+from forecast.reading.article import Article
 from tests.language.extract_helpers import check_spans, cue_names
 
 PUBLISHED = dt.date(2018, 5, 13)  # a Sunday

@@ -9,11 +9,11 @@ import datetime as dt
 import spacy
 from spacy.tokens import Doc
 
-from forecast.article import Article
 from forecast.language.claim import Tense
 from forecast.language.extract import extract_claims
 from forecast.language.lexicon import load_lexicon
 from forecast.language.predicates import read_doc, read_text
+from forecast.reading.article import Article
 from tests.language.extract_helpers import check_spans
 
 PUBLISHED = dt.date(2011, 3, 16)  # a Wednesday

@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 from scipy.special import expit
 
-from forecast.article import read_article
 from forecast.language.claim import SourceKind, Tense
 from forecast.language.extract import extract_claims
 from forecast.language.lexicon import load_lexicon
+from forecast.reading.article import read_article
 from tests.language.extract_helpers import check_spans, cue_names, only
 
 PUBLISHED = dt.date(2018, 5, 13)

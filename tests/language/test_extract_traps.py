@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from forecast.article import Article
 from forecast.language.claim import SourceKind, Tense
 from forecast.language.extract import claim_to_dict, claims_to_frame, extract_claims
 from forecast.language.lexicon import load_lexicon
+from forecast.reading.article import Article
 from tests.language.extract_helpers import check_spans, cue_names
 
 PUBLISHED = dt.date(2018, 5, 13)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from forecast.article import Article
 from forecast.language.extract import extract_claims
 from forecast.language.furniture import furniture_lines
+from forecast.reading.article import Article
 
 TEXT = (
     "Army will not use force\n"

@@ -8,9 +8,9 @@ import datetime as dt
 
 import pytest
 
-from forecast.article import Article
 from forecast.language.extract import extract_claims
 from forecast.language.lexicon import load_lexicon
+from forecast.reading.article import Article
 from tests.language.extract_helpers import check_spans
 
 PUBLISHED = dt.date(2018, 5, 13)

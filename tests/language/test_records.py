@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from forecast.article import Article
 from forecast.errors import InputError
 from forecast.language.extract import extract_claims
 from forecast.language.records import claim_from_dict, claim_to_dict
+from forecast.reading.article import Article
 
 # Each sentence exercises a field: conditions (either polarity), dates (closed, open),
 # attribution kinds, negation, past tense, stacked cues.

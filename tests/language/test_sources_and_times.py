@@ -8,11 +8,11 @@ import datetime as dt
 
 import pytest
 
-from forecast.article import Article
 from forecast.language.claim import SourceKind
 from forecast.language.extract import extract_claims
 from forecast.language.lexicon import load_lexicon
 from forecast.language.records import claim_from_dict, claim_to_dict
+from forecast.reading.article import Article
 
 SUNDAY = dt.date(2018, 5, 13)
 LEXICON = load_lexicon()
