@@ -1,6 +1,6 @@
 """Tie the stages together: claims and a scenario in, a :class:`~.result.Forecast` out.
 
-The pipeline is ``link_claims`` -> :func:`build_evidence` -> ``sample_posterior`` (PyMC,
+The pipeline is ``link_claims`` -> :func:`~.inputs.build_evidence` -> ``sample_posterior`` (PyMC,
 imported only here, lazily, through :mod:`forecast.model.inference`) -> per-draw event
 probabilities over the event graph -> marginals, intervals, joint scenarios and the claims
 that moved each number (leave-one-claim-out influence).

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from forecast.cli import main
 from forecast.cli.output import fit_table
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 ARTICLE = REPO / "models" / "articles" / "us_japan_2018-05-13.txt"
 NARROW = 80
 

@@ -14,7 +14,7 @@ from forecast.reading.article import read_article
 from forecast.scenario import link_claim, link_claims, load_scenario
 from forecast.scenario.draft import MAX_EVENTS
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 ARTICLE = REPO / "models" / "articles" / "us_japan_2018-05-13.txt"
 
 

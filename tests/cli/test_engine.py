@@ -24,7 +24,7 @@ from forecast.cli.engine import EXIT_UNRELIABLE
 from forecast.errors import InputError
 from forecast.scenario import default_scenario_path, load_scenario
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 MODELS = sorted((REPO / "models").glob("*.toml"))
 DONE = (0, EXIT_UNRELIABLE)
 EVENT_KEYS = {"event", "question", "prob", "low", "high", "mcse", "label", "drivers"}

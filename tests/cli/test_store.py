@@ -15,7 +15,7 @@ from forecast.cli.store import STORE_HELP
 from forecast.store.location import STORE_ENV
 from forecast.store.store import open_store
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "watch"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "watch"
 MODEL = FIXTURES / "geneva.toml"
 FIRST = FIXTURES / "2018-06-01_meeting_expected.txt"
 SECOND = FIXTURES / "2018-06-08_meeting_doubted.txt"
@@ -263,7 +263,7 @@ def test_ingest_reweights_the_stored_posterior_without_importing_pymc(tmp_path, 
         "print('pymc imported:', 'pymc' in sys.modules); sys.exit(code)"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          cwd=Path(__file__).resolve().parents[1], check=False)  # fmt: skip
+                          cwd=Path(__file__).resolve().parents[2], check=False)  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "geneva_talks: updated by importance weighting" in done.stdout
     assert "pymc imported: False" in done.stdout

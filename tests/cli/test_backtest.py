@@ -14,7 +14,7 @@ from forecast.cli import main
 from forecast.scenario import default_scenario_path, load_scenario
 from forecast.store.store import open_store
 
-TIMELINE = Path(__file__).resolve().parent / "fixtures" / "timeline"
+TIMELINE = Path(__file__).resolve().parents[1] / "fixtures" / "timeline"
 EXAMPLE = default_scenario_path().parent / "articles" / "us_japan_2018-05-13.txt"
 
 DESK = synthetic.desk(2, 2, n_events=3, claims_per_article=2, seed=8)

@@ -18,7 +18,7 @@ import pytest
 
 from forecast.cli import common
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SAMPLER_MODULES = ("pymc", "arviz", "pytensor")
 ARTICLE = REPO / "tests" / "fixtures" / "watch" / "2018-06-01_meeting_expected.txt"
 
