@@ -1,0 +1,162 @@
+"""One clause's own say on its predicate: the state a reading gathers, and the clause's cues.
+
+The state (:class:`State`) is what the predicate reader (:mod:`forecast.language.predicates`)
+has gathered about one event mention while it looks at the mention's own clause (modal
+auxiliaries by their MD tag, cue adverbs, "is to", "was to have", an infinitive or a command)
+and then climbs its governors (:mod:`forecast.language.governors`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from forecast.language import predicate_rules as rules
+from forecast.language import tokens as tk
+
+__all__ = [
+    "State", "be_to", "irrealis", "own_cues", "presupposed", "was_to_have", "will",
+]  # fmt: skip
+
+MAX_DEPTH = 4
+"""Governors walked above a predicate: enough for "said it was expected to try to visit"."""
+CLAUSE_LINKS = frozenset(["xcomp", "ccomp", "csubj", "csubj:pass", "acl", "advcl", "conj"])
+WH_TAGS = frozenset(["WDT", "WP", "WP$", "WRB"])
+QUESTION_LEAD = frozenset(["cc", "punct", "discourse", "advmod:emph"])
+"""Words that may come before a question's wh-word ("And why ...", "Well, what ...");
+a plain adverb (tag RB, "So how ...") may too."""
+SETTLED = frozenset(
+    ["open_question", "cancellation", "refusal", "counter_hedge", "lapsed_plan", "appeal"]
+)
+"""Families a higher governor no longer changes (it may still add a source)."""
+
+
+@dataclass
+class State:
+    """What the walk has gathered about one predicate so far."""
+
+    cues: list[tuple[str, object]]  # (lexicon cue, the token that carries it)
+    negated: bool
+    family: str
+    sources: list[str]
+    tense: str
+    aspect: str
+    counterfactual: bool = False
+    ahead: bool = False
+    trigger: object = None  # the token that set a non-plain family
+    timed: bool = False  # a cue that points ahead (planning, desire, likelihood, epistemic modal)
+    described: bool = False  # the clause is a relative clause: it describes a noun
+
+    def add(self, cue: str, token, timed: bool = False) -> None:
+        self.cues.append((cue, token))
+        self.timed = self.timed or timed
+
+    def settle(self, family: str, token, clear: bool = False) -> None:
+        """Set the family and its trigger; ``clear`` drops cues read so far (a whether-clause's
+        modal is not the claim's cue)."""
+        self.family, self.trigger = family, token
+        if clear:
+            self.cues = []
+
+    @property
+    def names(self) -> list[str]:
+        return [cue for cue, _ in self.cues]
+
+
+def own_cues(token, state: State, table: dict) -> None:
+    """Modal auxiliaries (tag MD), cue adverbs, "could very well", "all but", counterfactuals."""
+    for cue, aux in tk.modals(token):
+        state.add(cue, aux, timed=cue in rules.EPISTEMIC_MODALS)
+        if any(tk.lemma(a) == "have" for a in tk.children(token, "aux")):
+            state.counterfactual = True  # "could have", "would have been"
+        if cue == "could" and state.negated:
+            state.settle("refusal", aux)  # "could not attend": it did not happen
+            state.tense = state.tense or "past"
+        if cue == "could" and any(
+            tk.lemma(c) in rules.COUNTER_ADVERBS for c in tk.children(token, "advmod")
+        ):
+            state.settle("counter_hedge", aux)
+    planned = be_to(token)
+    if planned is not None:  # "is to be held", "due to be announced"
+        state.add(rules.BE_TO_CUE, planned, timed=True)
+        if state.tense == "past":
+            state.settle("reported_future", planned)
+    if state.tense == "future":
+        state.add("will", will(token), timed=True)
+    for adverb in tk.children(token, "advmod"):
+        word = adverb.text.lower()
+        if word == "all" and any(tk.lemma(c) == "but" for c in tk.kids(adverb)):
+            state.add("nearly certain", adverb)
+        elif word in table["words"]:
+            state.add(table["words"][word], adverb)
+
+
+def will(token):
+    """The modal auxiliary that makes ``token`` future ("will", "'ll"), else the token."""
+    return next((a for a in tk.children(token, "aux") if tk.is_modal(a)), token)
+
+
+def be_to(token):
+    """The "be" (or "due") of "is to be held", "was to meet", "due to be announced", else None;
+    a pseudo-cleft ("what we do is to take") states no plan."""
+    marks = {tk.lemma(child): child for child in tk.children(token, "mark")}
+    if "to" not in marks:
+        return None
+    if "due" in marks:
+        return marks["due"]
+    be = next(
+        (
+            child
+            for child in tk.children(token, "aux", "cop")
+            if tk.lemma(child) == "be" and "VerbForm=Fin" in str(child.morph)
+        ),
+        None,
+    )
+    if be is None:
+        return None
+    # The "what" of a pseudo-cleft sits before the "be", whatever relation the parse gives it.
+    start = max(token.left_edge.i, be.i - tk.WINDOW)
+    cleft = any(word.lower_ == "what" for word in token.doc[start : be.i])
+    return None if cleft else be
+
+
+def was_to_have(token) -> bool:
+    """ "were to have met": a past plan that lapsed (also "was due to have")."""
+    # The parser labels the "be" of "were to have" aux or cop; either carries the plan.
+    lemmas = {tk.lemma(child) for child in tk.children(token, "aux", "mark", "cop")}
+    return {"be", "to", "have"} <= lemmas and token.tag_ == "VBN"
+
+
+def irrealis(token) -> bool:
+    """An infinitive or an imperative: the clause does not say the event happens. The
+    tagger's imperative mood finds the commands a bare root misses ("so please give me",
+    "notify us and delete it", "do not park"); one with a subject is a statement."""
+    if any(child.tag_ == "TO" for child in tk.children(token, "mark")):
+        return True
+    if "Mood=Imp" in str(token.morph) and not any(
+        child.dep_ == "nsubj" or "Mood=Imp" not in str(child.morph)
+        for child in tk.children(token, "nsubj", "aux")
+    ):
+        return True  # its only auxiliary may be the command's own "do" ("don't park")
+    bare = token.tag_ == "VB" and not any(tk.children(token, "aux", "aux:pass", "nsubj", "expl"))
+    return bare and token.dep_ == "ROOT"
+
+
+def presupposed(token) -> bool:
+    """Whether a direct wh-question takes ``token``'s event as given ("When was it founded?",
+    "Why did he leave?": it was, he did) and asks only for its wh-slot. A modal one asks what
+    may or should happen ("What should we do?") and stays a question; so does a wh-clause
+    under a yes/no question ("Do you know when it opens?")."""
+    clause = token
+    for _ in range(MAX_DEPTH):
+        if clause.dep_ in ("ROOT", "parataxis") or clause.head is clause:
+            break
+        if clause.dep_ not in CLAUSE_LINKS:
+            return False
+        clause = clause.head
+    else:
+        return False  # the question's own clause is further up than the walk goes
+    opener = next(
+        (t for t in tk.near(clause) if t.dep_ not in QUESTION_LEAD and t.tag_ != "RB"), None
+    )
+    wh = opener is not None and opener.tag_ in WH_TAGS and opener.i < clause.i
+    return wh and not any(tk.is_modal(aux) for aux in tk.children(clause, "aux"))

@@ -1,0 +1,254 @@
+"""The governors above a predicate's clause: reports, plans, appeals, refusals, questions.
+
+:func:`walk` climbs at most :data:`~forecast.language.clause.MAX_DEPTH` governors from a
+predicate's clause and applies the first rule of :func:`_govern` that fits each one (the
+words are tables in :mod:`forecast.language.predicate_rules`); :func:`noun_governor` reads
+an eventive noun through the verb that governs it ("the summit was called off").
+"""
+
+from __future__ import annotations
+
+from forecast.language import predicate_rules as rules
+from forecast.language import tokens as tk
+from forecast.language.clause import (
+    CLAUSE_LINKS,
+    MAX_DEPTH,
+    SETTLED,
+    State,
+    irrealis,
+    will,
+)
+
+__all__ = ["appeals", "noun_governor", "walk"]
+
+
+def noun_governor(noun, carrier, state: State) -> None:
+    """An eventive noun read through its verb: cancelled, not going ahead, ruled out."""
+    verb = tk.phrasal(carrier)
+    lemma = tk.lemma(carrier)
+    objects = {tk.lemma(c) for c in tk.near(carrier)}
+    cancels = (
+        verb in rules.CANCEL_VERBS
+        or lemma in rules.CANCEL_VERBS
+        or bool(rules.CANCEL_OBJECTS.get(lemma, frozenset()) & objects)
+    )
+    if cancels:
+        state.settle("counter_hedge" if state.negated else "cancellation", carrier)
+        state.negated = False
+    elif (verb in rules.OCCUR_VERBS or lemma in rules.OCCUR_VERBS) and state.negated:
+        state.settle("cancellation", carrier)
+        state.negated = False
+    elif lemma in rules.NEGATED_IMPOSSIBLE and state.negated:
+        state.settle("counter_hedge", carrier)  # "a deal is not impossible"
+        state.negated = False
+    elif noun.dep_ in ("obj", "obl") and appeals(carrier, noun):
+        _appeal(carrier, state)  # "called for a ceasefire", "demand his resignation"
+    elif lemma in rules.GOVERNOR_CUES and noun.dep_ == "obj":
+        _plan(carrier, lemma, False, state)  # "plans a visit", "expects a deal"
+    elif lemma in rules.NOUN_GOVERNOR_CUES and noun.dep_ == "nmod":
+        state.add(rules.NOUN_GOVERNOR_CUES[lemma], carrier, timed=True)  # "fears of an attack"
+
+
+def walk(token, state: State) -> None:
+    """Climb the governors of ``token``'s clause, applying the first rule that fits each."""
+    current = token
+    for _ in range(MAX_DEPTH):
+        relation, governor = current.dep_.split(":")[0], current.head
+        state.described = current.dep_ == "acl:relcl"
+        if governor is current or current.dep_ not in CLAUSE_LINKS | {"csubj:pass"}:
+            return
+        if relation == "conj":
+            current = governor
+            continue
+        if relation == "acl" and tk.lemma(governor) not in rules.GOVERNOR_CUES:
+            return
+        # A noun governs a clause it introduces ("his wish to visit", "doubts about how"),
+        # not a bare participle beside it ("sent his good wishes during his broadcast, saying").
+        if relation == "acl" and governor.pos_ == "NOUN" and _bare_participle(current):
+            return
+        mark = {tk.lemma(c) for c in tk.children(current, "mark")}
+        if not _govern(current, relation, governor, mark, state):
+            return
+        current = governor
+
+
+def _bare_participle(clause) -> bool:
+    """A participle with no word joining it to its noun: "wishes ..., saying"."""
+    return clause.tag_ in ("VBG", "VBN") and not any(tk.children(clause, "mark", "case"))
+
+
+def _govern(clause, relation: str, governor, mark: set[str], state: State) -> bool:
+    """Apply the governor's rule to the clause's state; False to stop climbing."""
+    lemma = tk.lemma(governor)
+    negated = tk.negated(governor)
+    # "it is unclear if ...": a question, whichever relation the parse gives the clause.
+    question = bool(mark & rules.OPEN_MARKS) and lemma in rules.OPEN_GOVERNORS
+    if relation == "advcl" and mark & rules.CONDITION_MARKS and not question:
+        state.settle("conditional", clause)  # "if the summit is cancelled": a condition
+        return False
+    if state.family in SETTLED:
+        if lemma in rules.REPORTING or lemma in rules.OPEN_GOVERNORS:
+            _attribute(governor, state)
+            return True
+        return False
+    if relation == "advcl" and mark & rules.LATER_MARKS and negated:
+        state.settle("counter_hedge", governor)  # "it will not be long before X returns"
+        return True
+    wh = _asks(governor) and any(t.tag_ == "WRB" for t in tk.near(clause) if t.i < clause.i)
+    if "whether" in mark or wh:
+        state.settle("open_question", governor, clear=True)  # "doubts about how hard"
+        _attribute(governor, state)
+        return True
+    if relation == "advcl" and _borrows_mood(clause, mark, state) and _lend_mood(governor, state):
+        return True  # "before applying" under "should", "when you turn 21" under "can"
+    if relation == "advcl" and "to" not in mark and not question:
+        return lemma in ("cite", "quote") and _source_of_cited(clause, governor, state)
+    if mark & rules.OPEN_MARKS or lemma in rules.OPEN_GOVERNORS or _remains_to_be_seen(governor):
+        state.settle("open_question", governor, clear=True)
+        _attribute(governor, state)
+        return True
+    if lemma in rules.SPEECH_LEMMAS and (negated or _refused(governor)):
+        state.settle("open_question", governor, clear=True)  # "would not confirm that"
+        _attribute(governor, state)
+        return True
+    if appeals(governor, clause):
+        _appeal(governor, state)
+        return True
+    if lemma in rules.REFUSAL_GOVERNORS:
+        state.settle("refusal", governor)
+        _inherit_time(governor, state)
+        return True
+    if tk.phrasal(governor) in rules.CANCEL_VERBS and relation in ("xcomp", "ccomp"):
+        state.settle("counter_hedge" if negated else "cancellation", governor)
+        return True
+    if lemma in rules.NEGATED_IMPOSSIBLE and negated:
+        state.settle("counter_hedge", governor)
+        return True
+    if lemma in rules.GOVERNOR_CUES:
+        _plan(governor, lemma, negated, state)
+        return True
+    if lemma in rules.REPORTING:
+        if lemma in rules.DENIAL:
+            state.negated = not state.negated
+        _attribute(governor, state)
+        past = tk.tense(governor)[0] == "past"
+        if past and state.family in ("plain", "hedged") and "would" in state.names:
+            state.settle("reported_future", governor)
+        # A modal keeps its own time under a past report: "said he may resign" is ahead.
+        if not state.tense and not state.timed:
+            _inherit_time(governor, state)
+        return True
+    if relation in ("xcomp", "ccomp", "acl") and not state.tense and not state.cues:
+        state.add(rules.IRREALIS_CUE, governor)  # "let me know", "tried to leave": not asserted
+    return False
+
+
+def _borrows_mood(clause, mark: set[str], state: State) -> bool:
+    """A time clause with no mood of its own, non-finite ("before applying", "while waiting")
+    or in the present ("when you turn 21", whose "when" the parse may give as an adverb),
+    which English uses for a time the main clause speaks of. A participle with no time word
+    ("acknowledging the rights", "depending on the crop") describes, and keeps its own."""
+    if state.family != "plain" or state.cues or state.tense not in ("", "present"):
+        return False
+    time = mark | {tk.lemma(c) for c in tk.children(clause, "advmod") if c.tag_ == "WRB"}
+    return bool(time & rules.TIME_MARKS)
+
+
+def _lend_mood(governor, state: State) -> bool:
+    """The governor's modals, future and command on a clause that borrows its mood; False
+    when the governor asserts its own event (then the clause is asserted too)."""
+    before = len(state.cues)
+    for cue, aux in tk.modals(governor):
+        state.add(cue, aux, timed=cue in rules.EPISTEMIC_MODALS)
+    tense = tk.tense(governor)[0]
+    if tense == "future":
+        state.add("will", will(governor), timed=True)
+    if not state.cues and irrealis(governor):
+        state.add(rules.IRREALIS_CUE, governor)
+    return len(state.cues) > before
+
+
+def appeals(governor, clause) -> bool:
+    """A call on someone to act: "urged X not to", "called on X to", "asked that X". An
+    appeal still to be made ("expected to ask Trump to urge Kim to") calls for nothing yet."""
+    if any(child.tag_ == "TO" for child in tk.children(governor, "mark")):
+        return False
+    lemma = tk.lemma(governor)
+    if lemma in rules.APPEAL_GOVERNORS:
+        return True
+    words = rules.APPEAL_PHRASES.get(lemma, frozenset())
+    linked = {tk.lemma(c) for c in tk.children(clause, "mark", "case")}
+    for child in tk.children(governor, "obl", "compound:prt"):
+        linked |= {tk.lemma(child), *(tk.lemma(c) for c in tk.children(child, "case"))}
+    return bool(words & linked)
+
+
+def _appeal(governor, state: State) -> None:
+    """The appeal's cue on the called-for act, which is ahead whatever the appeal's tense."""
+    state.add(rules.APPEAL_CUE, governor, timed=True)
+    state.settle("appeal", governor)
+    _attribute(governor, state)
+
+
+def _plan(governor, lemma: str, negated: bool, state: State) -> None:
+    """A planning, desire or likelihood governor: its cue, and a lapsed or reported plan."""
+    state.add(rules.GOVERNOR_CUES[lemma], governor, timed=lemma not in rules.UNTIMED_GOVERNORS)
+    for cue, aux in tk.modals(governor):  # "may be expected to": both cues
+        state.add(cue, aux, timed=cue in rules.EPISTEMIC_MODALS)
+    tense, aspect = tk.tense(governor)
+    if negated and state.family in ("plain", "hedged"):
+        state.negated = not state.negated
+    overtaken = any(
+        tk.lemma(adverb) in rules.LAPSED_ADVERBS for adverb in tk.children(governor, "advmod")
+    )
+    lapsed = lemma in rules.PLAN_LEMMAS and tense == "past" and (aspect == "perfect" or overtaken)
+    if lapsed:
+        state.settle("lapsed_plan", governor)
+    elif (
+        tense == "past"
+        and state.family in ("plain", "hedged")
+        and lemma not in rules.UNTIMED_GOVERNORS
+    ):
+        state.settle("reported_future", governor)
+    state.tense, state.aspect = tense, aspect
+
+
+def _asks(governor) -> bool:
+    """A governor that leaves a how/when clause open: "doubts about", "it remains unclear",
+    "I don't know" (the open word may hang off the governor: "there are doubts")."""
+    words = [governor, *tk.kids(governor)]
+    if any(tk.lemma(word) in rules.WH_GOVERNORS for word in words):
+        return True
+    return tk.lemma(governor) in rules.SPEECH_LEMMAS | {"know"} and tk.negated(governor)
+
+
+def _refused(token) -> bool:
+    """A speech verb under "declined to" / "refused to"."""
+    return token.dep_ == "xcomp" and tk.lemma(token.head) in rules.REFUSAL_GOVERNORS
+
+
+def _remains_to_be_seen(token) -> bool:
+    return tk.lemma(token) == "see" and tk.lemma(token.head) == "remain"
+
+
+def _inherit_time(governor, state: State) -> None:
+    state.tense = state.tense or tk.tense(governor)[0]
+    state.ahead = state.ahead or any(tk.lemma(t) in rules.FUTURE_WORDS for t in tk.near(governor))
+
+
+def _attribute(governor, state: State) -> None:
+    """The reporting verb's subject joins the attribution chain."""
+    subject = next(tk.children(governor, "nsubj", "nsubj:pass"), None)
+    if subject is not None and subject.tag_ not in ("EX",) and subject.lower_ != "it":
+        state.sources.append(tk.phrase(subject))
+
+
+def _source_of_cited(clause, governor, state: State) -> bool:
+    """ "The paper cited an aide as saying": the aide, then the paper."""
+    if "as" not in {tk.lemma(c) for c in tk.children(clause, "mark")}:
+        return False
+    cited = next(tk.children(governor, "obj"), None)
+    if cited is not None:
+        state.sources.append(tk.phrase(cited))
+    _attribute(governor, state)
+    return False
