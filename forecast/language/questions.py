@@ -12,7 +12,8 @@ import re
 from forecast.language import frame_rules as rules
 from forecast.language import tokens as tk
 from forecast.language.actors import ActorBook
-from forecast.language.frames import Frame, occurring, parse_sentence, read_frame
+from forecast.language.event_heads import occurring
+from forecast.language.frames import Frame, parse_sentence, read_frame
 
 __all__ = ["question_frame"]
 

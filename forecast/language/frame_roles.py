@@ -1,0 +1,171 @@
+"""Frame roles: who does an event, to whom or where, what it presupposes, and its clause.
+
+Given an event head (:mod:`forecast.language.event_heads`), these read the parse around
+it: the subject or the controller of an infinitive (:func:`subject_of`), the doer of an
+eventive noun (:func:`noun_actor`), the "by" phrase of a passive (:func:`agent`), objects
+and places (:func:`targets_of`), the happenings it is placed after (:func:`presupposed`),
+and the clause a question asks about (:func:`clause_body`).
+"""
+
+from __future__ import annotations
+
+from forecast.language import frame_rules as rules
+from forecast.language import tokens as tk
+from forecast.language.actors import CLAUSE_DEPS, phrase_text
+from forecast.language.event_heads import exhorts, infinitive, phrasal
+
+__all__ = [
+    "agent",
+    "case_of",
+    "clause_body",
+    "noun_actor",
+    "presupposed",
+    "subject_of",
+    "targets_of",
+]
+
+
+def case_of(token) -> str:
+    return next((tk.lemma(c) for c in tk.children(token, "case")), "")
+
+
+def agent(token):
+    """The "by" phrase of a passive verb: who does it."""
+    return next((c for c in tk.children(token, "obl", "obl:agent") if _agent_of(c)), None)
+
+
+def _bound(owner, noun):
+    """A possessive pronoun refers to its own clause's subject when there is one: "the
+    troops would start their pullout" (theirs: the troops')."""
+    if owner.lower_ not in rules.PERSON_PRONOUNS | rules.THING_PRONOUNS:
+        return owner
+    clause_subject = next(tk.children(noun.head, "nsubj"), None)
+    return clause_subject if clause_subject is not None and clause_subject.i != noun.i else owner
+
+
+def subject_of(token):
+    """The subject of ``token``, else its controller: the object of "ask Trump to raise"
+    (the addressee of "call on Turkey to"), the subject of "Abe wants to raise" or of the
+    verb it is a conjunct of, the owner of a plan noun ("Sunak's effort to clear") or the
+    subject of the verb whose object it is ("Britain announced plans to hold")."""
+    for _ in range(4):
+        found = _own_subject(token)
+        if found is not None or token.head.i == token.i:
+            return found
+        if token.dep_ == "acl" and infinitive(token) and token.head.pos_ == "NOUN":
+            noun = token.head
+            while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+                noun = noun.head  # "announced plans to join ... and plans to hold"
+            owner = next(tk.children(noun, "nmod:poss"), None)
+            if owner is not None or noun.dep_ != "obj":
+                return _bound(owner, noun) if owner is not None else None
+            token = noun.head
+            continue
+        if token.dep_ not in ("xcomp", "conj") and not (
+            token.dep_ == "advcl" and (infinitive(token) or token.tag_ == "VBG")
+        ):
+            return None
+        addressee = _addressee(token)
+        if addressee is not None:
+            return addressee
+        token = token.head
+    return None
+
+
+def _own_subject(token):
+    """The subject of ``token``'s own clause (an outer subject that is no time word); of two
+    subjects, the proper name ("The prototype orbiter, Space Shuttle Enterprise would be
+    relocated" is sometimes parsed so)."""
+    found = sorted(tk.children(token, "nsubj", "nsubj:pass"), key=lambda c: c.pos_ != "PROPN")
+    if found:
+        return found[0]
+    outer = (c for c in tk.children(token, "nsubj:outer") if not _is_time(c))
+    return next(outer, None)
+
+
+def _addressee(token):
+    """Who a controlling verb asks to act: its object ("ask Trump to raise"), or for an
+    exhorting verb its "on" phrase ("call on Turkey to continue")."""
+    verb = token.head
+    if token.dep_ == "xcomp" or exhorts(verb):
+        found = next(tk.children(verb, "obj", "iobj"), None)
+        if found is not None:
+            return found
+    if exhorts(verb):
+        return next((c for c in tk.children(verb, "obl") if case_of(c) == "on"), None)
+    return None
+
+
+def noun_actor(noun):
+    """Who does an eventive noun: "Trump's visit", "a visit by the president", "a
+    withdrawal of Russian forces"."""
+    for child in tk.kids(noun):
+        case = {tk.lemma(c) for c in tk.children(child, "case")}
+        if (
+            child.dep_ == "nmod:poss"
+            or (child.dep_ in ("compound", "amod") and child.text.istitle())
+            or (child.dep_ == "nmod" and case & {"by", "of"})
+        ):
+            return _bound(child, noun)
+    return None
+
+
+def targets_of(token, skip) -> list:
+    """Object and place heads of ``token`` (not times, not its subject)."""
+    found = []
+    for child in tk.kids(token):
+        if (skip is not None and child.i == skip.i) or _is_time(child) or _agent_of(child):
+            continue
+        case = next((tk.lemma(c) for c in tk.children(child, "case")), "")
+        placed = child.dep_ in ("obl", "nmod", "xcomp") and case in rules.PLACE_CASES | {""}
+        nominal = child.pos_ in ("NOUN", "PROPN") or child.dep_ == "obj"
+        if (child.dep_ in ("obj", "iobj") or placed) and nominal:
+            found.append(child)
+    return found
+
+
+def _agent_of(token) -> bool:
+    return any(tk.lemma(c) == "by" for c in tk.children(token, "case"))
+
+
+def _is_time(token) -> bool:
+    words = {t.lower_ for t in tk.near(token)}
+    return (
+        token.dep_ in ("obl:tmod", "obl:npmod")
+        or tk.lemma(token) in rules.TIME_WORDS
+        or token.like_num
+        or bool(words & rules.TIME_WORDS and token.pos_ != "PROPN")
+    )
+
+
+def presupposed(token) -> frozenset[str]:
+    """Action classes of the happenings ``token`` is placed after or at: "after the
+    summit", "once his talks with Kim are over" (the clause's subject names it)."""
+    classes = set()
+    for child in tk.children(token, "obl", "nmod", "advcl"):
+        case = {tk.lemma(c) for c in tk.children(child, "case", "mark")}
+        if case & rules.PRESUPPOSE_CASES:
+            named = [child, *tk.children(child, "nsubj")] if child.dep_ == "advcl" else [child]
+            found = (rules.class_of(tk.lemma(word)) for word in named)
+            classes.update(action for action in found if action in rules.ACTION_CLASSES)
+    return frozenset(classes)
+
+
+def clause_body(token, actor_text: str, passive: bool, targets) -> str:
+    """The clause a question asks: subject, base verb (or "be" + participle), objects."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        owned = actor_text and any(tk.children(token, "nmod:poss"))
+        drop = CLAUSE_DEPS | {"case"} | ({"nmod:poss", "det"} if owned else set())
+        noun = phrase_text(token, drop=drop, also=_is_time)
+        owner = f"{actor_text}'" if actor_text.endswith("s") else f"{actor_text}'s"
+        return f"{owner} {noun} take place" if owned else f"{noun} take place"
+    verb = f"be {token.text.lower()}" if passive else phrasal(token)
+    parts = [actor_text, verb, *(_target_text(t) for t in targets)]
+    return " ".join(part for part in parts if part)
+
+
+def _target_text(token) -> str:
+    """An object or place with its preposition ("to Japan"), without clauses."""
+    case = " ".join(c.text for c in tk.children(token, "case"))
+    words = phrase_text(token, also=_is_time)
+    return words if not case or words.startswith(case) else f"{case} {words}"
