@@ -195,3 +195,14 @@ def _is_month(text: str, match: re.Match[str]) -> bool:
 
 def _inside(span: Span, masked: tuple[Span, ...]) -> bool:
     return any(start <= span[0] and span[1] <= end for start, end in masked)
+
+
+def governed(text: str, span: Span, hits: list[CueHit]) -> bool:
+    """A trigger already inside a cue's reach ("scheduled to take place", "will be held")."""
+    for hit in hits:
+        between = text[hit.span[1] : span[0]]
+        if hit.span[0] <= span[0] < hit.span[1] or (
+            hit.span[1] <= span[0] and len(between.split()) <= 2 and "," not in between
+        ):
+            return True
+    return False

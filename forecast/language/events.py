@@ -9,7 +9,7 @@ to govern ("..., but said no schedule has been set yet") joins the claim before 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from forecast.language.claim import Span
 from forecast.language.cues import CueHit
@@ -262,3 +262,20 @@ def _is_bare(sentence: str, hit: CueHit, left: int) -> bool:
         return True
     breaks = [found.end() for found in LEFT_BREAK.finditer(sentence, left, hit.span[0])]
     return tidy(sentence, max([left, *breaks]), hit.span[0]) is None
+
+
+def borrow_subjects(text: str, groups: list[Group], readings: list[EventReading | None]):
+    """A subject-less opening participle ("Wishing to help, Japan will ...") takes the next
+    claim's subject."""
+    result = list(readings)
+    for index, (group, reading) in enumerate(zip(groups, readings, strict=True)):
+        head_text = text[group.hits[0].span[0] : group.hits[0].span[1]]
+        if reading is None or not head_text[:1].isupper() or index + 1 >= len(groups):
+            continue
+        if not head_text.split()[0].lower().endswith("ing"):
+            continue
+        subject = subject_before(text, groups[index + 1].hits[0].span[0], group.hits[0].span[1])
+        if subject is not None:
+            event = join_event(subject.text, reading.event)
+            result[index] = replace(reading, event=event)
+    return result

@@ -230,3 +230,11 @@ def join_event(*parts: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = text.strip(_QUOTES + " ")
     return text.rstrip(" .,;:!?|/").strip(_QUOTES + " ")
+
+
+def fact_predicate(words: str) -> str:
+    """Base form of a fact trigger: "taking place" -> "take place", "is held" -> "be held"."""
+    last = words.lower().split()[-1]
+    if last == "place":
+        return "take place"
+    return "be held" if last == "held" else lemma(last)
