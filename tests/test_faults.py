@@ -138,10 +138,13 @@ def _refuse(self, scenario, *args, **kwargs):
 
 
 def start(argv: list[str], tmp_path: Path) -> subprocess.Popen:
+    """``forecast argv`` in a new process, with Ctrl-C's default action restored: a suite
+    started in the background by a shell inherits SIGINT ignored, and so would the command."""
     env = {**os.environ, "PYTHONPATH": str(REPO), "HOME": str(tmp_path)}
     return subprocess.Popen(
         [sys.executable, "-m", "forecast", *argv],
         cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )  # fmt: skip
 
 
