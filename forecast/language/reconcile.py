@@ -112,11 +112,21 @@ def uncovered(
     claims: Sequence[Claim], readings: Sequence[PredicateReading]
 ) -> list[PredicateReading]:
     """Forward readings of the new-claim families whose predicate (or a noun's verb) no
-    claim, nor an earlier such reading, covers."""
+    claim, nor an earlier such reading, covers. Outside the families whose reading
+    overrides the cue words', a reading whose cue words are all a forward claim's is that
+    claim: one cue word tells of one event ("would more than double", read from "more" by the cue
+    words and from "double" by the parse, is one claim)."""
     taken = [claim.predicate_span for claim in claims]
+    cued = {cue.span for claim in claims if claim.forward for cue in claim.cues}
     found = []
     for reading in readings:
         if not reading.forward or reading.frame or reading.construction not in NEW_CLAIM_FAMILIES:
+            continue
+        if (
+            reading.cue_spans
+            and reading.construction not in OVERRIDING
+            and set(reading.cue_spans) <= cued
+        ):
             continue
         if any(
             _overlap(reading.span, span) or _overlap(reading.carrier_span, span) for span in taken

@@ -75,3 +75,28 @@ def test_appeals_and_arrangements_become_claims(text, predicate, negated):
 def test_present_plan_after_a_past_cue_word_is_live(text, predicate):
     """A past cue word ("announced") does not make the present plan under it background."""
     assert predicate in [claim.predicate for claim in forward_claims(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_word"),
+    [
+        ("The ministry said the country would more than triple its grain exports.", "triple"),
+        ("The regulator said bus fares would more than halve by the spring.", "halve"),
+        (
+            "The fund has planned several workshops, with the first session set to take "
+            "place in Lyon on June 3.",
+            "session",
+        ),
+    ],
+)
+def test_one_cue_word_makes_one_claim(text, event_word):
+    """The cue words and the parse may take different words for the head of one event
+    ("more" and "triple"); a cue word tells of one event, so one claim is made of it."""
+    claims = forward_claims(text)
+    assert len(claims) == 1, [(claim.predicate, claim.event) for claim in claims]
+    assert event_word in claims[0].event
+
+
+def test_two_cue_words_make_two_claims():
+    claims = forward_claims("The two sides will meet on Friday and will sign the accord.")
+    assert sorted(claim.predicate for claim in claims) == ["meet", "sign"]
