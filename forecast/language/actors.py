@@ -73,10 +73,13 @@ def text_key(name: str) -> str:
 
 
 def name_key(token) -> str:
-    """The key of a noun token: a proper name by :func:`text_key`, else its lemma."""
+    """The key of a noun token: a proper name by :func:`text_key`, else its lemma, or the
+    lemma's class (:data:`~forecast.language.frame_rules.NOUN_CLASSES`: "ties" is
+    ``relation``)."""
     if token.pos_ == "PROPN":
         return text_key(" ".join(t.text for t in _name_tokens(token)))
-    return tk.lemma(token)
+    lemma = tk.lemma(token)
+    return rules.NOUN_CLASSES.get(lemma, lemma)
 
 
 @dataclass
@@ -153,7 +156,7 @@ class ActorBook:
         if tk.lemma(head) in rules.PERSON_TITLES:
             key, text, resolved = self._last_person(tk.lemma(head))
             return (key, text, True) if resolved else (words.lower(), words, True)
-        return tk.lemma(head), words, True
+        return name_key(head), words, True
 
     def _last_person(self, title: str | None) -> tuple[str, str, bool]:
         if title == "leader":
@@ -284,8 +287,14 @@ def phrase_text(head, drop=CLAUSE_DEPS, limit: int = MAX_PHRASE, also=None) -> s
         if child.dep_ in drop or (also is not None and also(child))
         for t in tk.near(child)
     }
-    words = [t for t in tk.near(head) if t.i not in dropped and t.dep_ != "punct"]
-    return " ".join(_midsentence(t) for t in words[:limit])
+    words = [t for t in tk.near(head) if t.i not in dropped and t.dep_ != "punct"][:limit]
+    while len(words) > 1 and words[-1].i != head.i and words[-1].pos_ in _DANGLING:
+        words.pop()  # "disasters on", "the Museum of the": a cut phrase ends on a content word
+    return " ".join(_midsentence(t) for t in words)
+
+
+_DANGLING = frozenset(["ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX", "PRON"])
+"""Parts of speech a phrase never ends on once its dropped or cut words are gone."""
 
 
 def _midsentence(token) -> str:

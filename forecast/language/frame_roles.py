@@ -160,8 +160,22 @@ def clause_body(token, actor_text: str, passive: bool, targets) -> str:
         owner = f"{actor_text}'" if actor_text.endswith("s") else f"{actor_text}'s"
         return f"{owner} {noun} take place" if owned else f"{noun} take place"
     verb = f"be {token.text.lower()}" if passive else phrasal(token)
-    parts = [actor_text, verb, *(_target_text(t) for t in targets)]
+    named = [_target_text(t) for t in targets] or [_complement_text(token)]
+    parts = [actor_text, verb, *named]
     return " ".join(part for part in parts if part)
+
+
+def _complement_text(verb) -> str:
+    """What a verb with no object or place is about, so that its question is no fragment:
+    its infinitive clause ("choose to change the flag") or first prepositional phrase
+    ("resort to force", "choose between two flags"), else ""."""
+    for child in tk.kids(verb):
+        if child.dep_ == "xcomp" and infinitive(child):
+            return phrase_text(child, also=_is_time)
+        cased = any(tk.children(child, "case")) and child.pos_ in ("NOUN", "PROPN")
+        if child.dep_ == "obl" and cased and not _is_time(child) and not _agent_of(child):
+            return _target_text(child)
+    return ""
 
 
 def _target_text(token) -> str:

@@ -186,8 +186,49 @@ NAME_KEYS = {
     "seoul": "south_korea",
 }
 """Names of one actor written in other words (lower case, without dots: "U.S." is "us"),
-mapped to one key. Capitals stand for their governments only where news usage is
-unambiguous (Pyongyang, Seoul)."""
+mapped to one key; capitals are added from :data:`CAPITALS`."""
+
+CAPITALS = {
+    **{"kabul": "afghanistan", "tirana": "albania", "algiers": "algeria", "yerevan": "armenia"},
+    **{"canberra": "australia", "vienna": "austria", "baku": "azerbaijan", "dhaka": "bangladesh"},
+    **{"minsk": "belarus", "brussels": "belgium", "brasilia": "brazil", "sofia": "bulgaria"},
+    **{"ottawa": "canada", "beijing": "china", "bogota": "colombia", "havana": "cuba"},
+    **{"copenhagen": "denmark", "quito": "ecuador", "cairo": "egypt"},
+    **{"tallinn": "estonia", "helsinki": "finland", "tbilisi": "georgia", "berlin": "germany"},
+    **{"accra": "ghana", "athens": "greece", "budapest": "hungary", "reykjavik": "iceland"},
+    **{"new delhi": "india", "jakarta": "indonesia", "tehran": "iran", "baghdad": "iraq"},
+    **{"dublin": "ireland", "rome": "italy", "tokyo": "japan", "amman": "jordan"},
+    **{"nairobi": "kenya", "beirut": "lebanon", "vilnius": "lithuania"},
+    **{"islamabad": "pakistan", "nouakchott": "mauritania", "maputo": "mozambique"},
+    **{"kathmandu": "nepal", "managua": "nicaragua"},
+    **{"abuja": "nigeria", "oslo": "norway", "manila": "philippines", "warsaw": "poland"},
+    **{"lisbon": "portugal", "bucharest": "romania", "moscow": "russia", "riyadh": "saudi arabia"},
+    **{
+        "dakar": "senegal",
+        "belgrade": "serbia",
+        "mogadishu": "somalia",
+        "pretoria": "south africa",
+    },
+    **{"madrid": "spain", "khartoum": "sudan", "stockholm": "sweden", "damascus": "syria"},
+    **{"taipei": "taiwan", "bangkok": "thailand", "ankara": "turkey", "kiev": "ukraine"},
+    **{"kyiv": "ukraine", "caracas": "venezuela", "hanoi": "vietnam", "sanaa": "yemen"},
+    **{"sana'a": "yemen", "harare": "zimbabwe", "kampala": "uganda", "tunis": "tunisia"},
+}
+"""Capitals standing for their countries' governments as actors and places ("Tbilisi will
+join NATO" is Georgia joining), keyed as :func:`~forecast.language.actors.text_key` keys
+the country (its last word). Left out: capitals that are also common names of people or
+of other places (Washington, London, Paris, Victoria, Kingston, Santiago, Lima,
+Jerusalem, Tripoli, Wellington), where the metonymy is not safe to assume."""
+
+NAME_KEYS.update({capital: country.split()[-1] for capital, country in CAPITALS.items()})
+
+NOUN_CLASSES = {
+    **{"ties": "relation", "tie": "relation", "relations": "relation"},
+    **{"talks": "talk", "negotiation": "talk", "discussion": "talk"},
+    **{"soldier": "troops", "troop": "troops"},
+}
+"""Common nouns of one thing in other words, keyed alike as actors and targets, so that
+"political ties be reinstated" names what "restore diplomatic relations" does."""
 
 INSTITUTIONS = frozenset(
     [

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from forecast.language.actors import phrase_text
 from forecast.language.claim import Source, SourceKind
 from forecast.language.frame_rules import class_of
-from forecast.language.frames import claim_frames
+from forecast.language.frames import claim_frames, parse_sentence
 from forecast.language.questions import question_frame
 from tests.claims import sentence_claim
 
@@ -59,7 +60,7 @@ def test_a_frame_verb_stands_over_its_complement():
 def test_in_the_passive_the_subject_is_a_target_not_the_actor():
     frame = frame_of("Diplomatic ties will be restored.", "restored")
     assert (frame.actor, frame.action, frame.passive) == ("", "restore", True)
-    assert frame.targets == {"tie"} and frame.body == "diplomatic ties be restored"
+    assert frame.targets == {"relation"} and frame.body == "diplomatic ties be restored"
 
 
 def test_titles_and_pronouns_refer_back_to_the_person_named_with_them():
@@ -248,3 +249,41 @@ def test_becoming_a_member_is_joining():
     frame = frame_of("Georgia will become a NATO member if it wants to.", "become")
     question = question_frame("Will Georgia join NATO by 2009-08-17?")
     assert (frame.actor, frame.action) == (question.actor, question.action) == ("georgia", "join")
+
+
+def test_a_capital_stands_for_its_country():
+    capital = frame_of("Kathmandu may sign the accord next year.", "sign")
+    country = frame_of("Nepal may sign the accord next year.", "sign")
+    assert capital.actor == country.actor == "nepal"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate"),
+    [
+        ("The neighbours may restore diplomatic relations.", "restore"),
+        ("The neighbours may reinstate their ties.", "reinstate"),
+    ],
+)
+def test_nouns_of_one_thing_in_other_words_share_a_key(sentence, predicate):
+    assert frame_of(sentence, predicate).targets == {"relation"}
+
+
+def test_a_cut_phrase_does_not_end_on_a_function_word():
+    doc = parse_sentence("The engine from the museum of the city was moved.")
+    head = next(t for t in doc if t.text == "engine")
+    assert phrase_text(head, limit=7) == "the engine from the museum"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate", "body"),
+    [
+        (
+            "Farmers will choose to plant more wheat.",
+            "choose",
+            "farmers choose to plant more wheat",
+        ),
+        ("The police would not resort to violence.", "resort", "the police resort to violence"),
+    ],
+)
+def test_a_verb_without_an_object_is_asked_with_its_complement(sentence, predicate, body):
+    assert frame_of(sentence, predicate).body == body
