@@ -219,6 +219,26 @@ def test_a_helper_that_dies_midway_leaves_only_what_it_did_not_send(nlp, long_te
     assert [pid == os.getpid() for _, pid in read] == [True, True, False, True, True]
 
 
+def test_the_helper_parses_on_while_this_process_is_still_busy(nlp, long_text, tmp_path):
+    """Results larger than a pipe holds do not stall the helper until this process has
+    parsed its own pieces: the helper reads its last piece while this process still waits
+    in its first (the wait gives up after a minute, so a stalled helper fails, not hangs)."""
+    last_offset = parse_text(long_text, nlp)[-1][0]
+    done, parent = tmp_path / "helper-done", os.getpid()
+
+    def read(doc, offset):
+        if os.getpid() != parent:
+            if offset == last_offset:
+                done.touch()
+            return b"x" * 2**20
+        deadline = time.monotonic() + 60
+        while not done.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return done.exists()
+
+    assert read_parsed(long_text, read, nlp)[0] is True
+
+
 def test_streamed_pieces_come_in_order_with_where_each_ends(nlp, long_text):
     streamed = list(stream_parsed(long_text, lambda doc, offset: (offset, doc.text), nlp))
     assert [reach for reach, _ in streamed] == [offset + len(t) for _, (offset, t) in streamed]
