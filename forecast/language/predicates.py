@@ -275,6 +275,20 @@ def _logit(state: cl.State, table: dict) -> tuple[float, float]:
     return logit, sd
 
 
+def _modal_state(state: cl.State, carrier) -> bool:
+    """An adjective or noun after a copula under a bare modal, no one's view ("the new one
+    would be unique"): a description, not a happening. ``_is_mention`` calls it a verb for its
+    modal. A view or report of it ("thinks it might be useful") forecasts the state; "will
+    be" names a future fact; "able to" or "ready to" governs an event."""
+    return (
+        carrier.pos_ != "VERB"
+        and carrier.dep_ != "ccomp"
+        and state.tense != "future"
+        and any(tk.children(carrier, "cop"))
+        and not any(tk.children(carrier, "xcomp"))
+    )
+
+
 def _forward(state: cl.State, carrier) -> bool:
     """Whether the event is still ahead as presented: future tense, a plan or likelihood, an
     epistemic modal on an eventive predicate, or a time ahead ("can ... next week")."""
@@ -299,5 +313,5 @@ def _forward(state: cl.State, carrier) -> bool:
         return True
     # A state, even in the future, is no happening to forecast ("will depend on", "would be
     # unique") unless a time ahead is given.
-    stative = tk.lemma(carrier) in rules.STATIVE or _is_mention(carrier) == "copular"
+    stative = tk.lemma(carrier) in rules.STATIVE or _modal_state(state, carrier)
     return (state.tense == "future" or state.timed) and state.tense != "past" and not stative

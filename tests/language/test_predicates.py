@@ -298,3 +298,21 @@ def test_a_participle_with_no_time_word_keeps_its_own_mood(nlp):
         nlp, "The army will stay, acknowledging the rights of the people.", "acknowledge"
     )
     assert "will" not in found.cues and not found.forward
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma", "forward"),
+    [
+        # a state under a bare modal, no one's view: a description, not a happening
+        ("The new stadium would be larger than the old one.", "large", False),
+        ("Such a tax might be popular with voters.", "popular", False),
+        ("A second bridge could be a landmark for the town.", "landmark", False),
+        # a state someone foresees, a future fact, an ability to act: ahead
+        ("Analysts think the merger might be costly.", "costly", True),
+        ("The mayor said the bridge would be ready by June.", "ready", True),
+        ("The new ferry will be the largest in the fleet.", "large", True),
+        ("The two sides would be able to sign a deal.", "able", True),
+    ],
+)
+def test_a_modal_state_is_ahead_only_when_foreseen(nlp, sentence, lemma, forward):
+    assert reading(nlp, sentence, lemma).forward is forward
