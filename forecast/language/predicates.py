@@ -275,6 +275,12 @@ def _logit(state: cl.State, table: dict) -> tuple[float, float]:
     return logit, sd
 
 
+def _kept_course(state: cl.State, carrier) -> bool:
+    """A commitment to keep a course, with no time ahead ("vowed to stick with the plan")."""
+    committed = rules.COMMITMENT_CUE in state.names
+    return committed and tk.lemma(carrier) in rules.COURSE_VERBS and not state.ahead
+
+
 def _modal_state(state: cl.State, carrier) -> bool:
     """An adjective or noun after a copula under a bare modal, no one's view ("the new one
     would be unique"): a description, not a happening. ``_is_mention`` calls it a verb for its
@@ -293,6 +299,8 @@ def _forward(state: cl.State, carrier) -> bool:
     """Whether the event is still ahead as presented: future tense, a plan or likelihood, an
     epistemic modal on an eventive predicate, or a time ahead ("can ... next week")."""
     if state.counterfactual or state.family == "question":
+        return False
+    if _kept_course(state, carrier):
         return False
     # A relative clause describes its noun ("the schools that want to share", "which could
     # help"): only its future tense tells of an event ahead ("which will launch in May").

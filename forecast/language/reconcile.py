@@ -29,7 +29,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from forecast.language.claim import Claim, CueMatch, Span, Tense
-from forecast.language.predicate_rules import BE_TO_CUE
+from forecast.language.predicate_rules import BE_TO_CUE, COMMITMENT_CUE
 from forecast.language.predicates import PredicateReading
 
 __all__ = ["OVERRIDING", "claim_annotated", "reading_at", "revise", "uncovered"]
@@ -76,8 +76,9 @@ def revise(claim: Claim, readings: Sequence[PredicateReading]) -> Claim:
     # plan with no date ahead ("was expected to attend the April summit") stays background.
     # A plan under way when reported ("was planning to") is live as well.
     under_way = own.construction == "reported_future" and own.aspect == "progressive"
-    # An appeal's act is ahead of the appeal, whenever it was made: "called for a ceasefire".
-    under_way = under_way or own.construction == "appeal"
+    # An appeal's or a commitment's act is ahead of it, whenever it was made: "called for a
+    # ceasefire", "agreed to withdraw".
+    under_way = under_way or own.construction == "appeal" or COMMITMENT_CUE in own.cues
     # The parse's own tense outranks a past cue word elsewhere in the sentence ("announced
     # on Monday that it is planning to").
     now = own.tense in ("present", "future")

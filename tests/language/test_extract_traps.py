@@ -218,6 +218,21 @@ def test_past_events_and_background_are_marked_past(text):
     assert all(claim.tense is Tense.PAST and not claim.forward for claim in claims)
 
 
+@pytest.mark.parametrize(
+    ("text", "forward"),
+    [
+        # a commitment's act lies ahead of it, whenever it was made
+        ("The two unions agreed to end the strike.", True),
+        ("The council agreed to rebuild the old pier.", True),
+        # unless the act is keeping a course: a stance, no happening
+        ("The party promised to stick with its tax plan.", False),
+        ("The mayor vowed to maintain the curfew.", False),
+    ],
+)
+def test_a_past_commitment_is_ahead_unless_it_keeps_a_course(text, forward):
+    assert [claim.forward for claim in claims_of(text)] == [forward]
+
+
 def test_agreement_about_a_future_date_is_not_past():
     (claim,) = claims_of("Trump agreed to meet Kim on June 12.")
     assert claim.tense is not Tense.PAST
