@@ -130,6 +130,9 @@ def _govern(clause, relation: str, governor, mark: set[str], state: State) -> bo
     if lemma in rules.REPORTING:
         if lemma in rules.DENIAL:
             state.negated = not state.negated
+        if _reported_advice(clause, state):
+            _appeal(governor, state)
+            return True
         _attribute(governor, state)
         past = tk.tense(governor)[0] == "past"
         if past and state.family in ("plain", "hedged") and "would" in state.names:
@@ -141,6 +144,14 @@ def _govern(clause, relation: str, governor, mark: set[str], state: State) -> bo
     if relation in ("xcomp", "ccomp", "acl") and not state.tense and not state.cues:
         state.add(rules.IRREALIS_CUE, governor)  # "let me know", "tried to leave": not asserted
     return False
+
+
+def _reported_advice(clause, state: State) -> bool:
+    """ "stated that the EU should reassess": the speaker's call for the act, in the writer's
+    words; a quoted "should" keeps the speaker's own voice."""
+    quoted = any(child.tag_ == "``" for child in tk.children(clause, "punct"))
+    advised = state.family in ("plain", "hedged") and rules.ADVICE_MODAL in state.names
+    return advised and not quoted
 
 
 def _borrows_mood(clause, mark: set[str], state: State) -> bool:

@@ -98,6 +98,14 @@ CASES = [
     ("The doctors urged the government to ban smoking in cars.", "ban", "appeal", "for", True),
     ("The mayor demanded that the company pay for the damage.", "pay", "appeal", "for", True),
     ("Protesters called for a ceasefire in the north.", "ceasefire", "appeal", "for", True),
+    ("The mayor said the city should ban cars from the centre.", "ban", "appeal", "for", True),
+    (
+        "The judge stated that the fine should be returned to the firm.",
+        "return",
+        "appeal",
+        "for",
+        True,
+    ),
     # counter-hedges: a negation that does not negate the event
     ("The minister did not rule out a visit to Tokyo.", "visit", "counter_hedge", "for", True),
     ("A deal before Christmas is not impossible.", "deal", "counter_hedge", "for", True),
