@@ -102,7 +102,7 @@ def _cue_table(lexicon: Lexicon) -> dict:
 def _is_mention(token) -> str | None:
     """Why ``token`` is an event mention ("verb", "copular", "noun"), else None; an auxiliary
     the tagger calls a verb ("how did the council pay") is none."""
-    if token.dep_ in tk.AUX_DEPS:
+    if token.dep_ in tk.AUX_DEPS or cl.going_to(token):
         return None
     if token.pos_ == "VERB" or any(tk.is_modal(child) for child in tk.children(token, "aux")):
         return "verb"  # a word with a modal is a verb, whatever its tag ("could spread")
@@ -196,10 +196,13 @@ def _is_frame(token) -> bool:
 
 def _carrier(token):
     """The predicate whose clause says whether ``token``'s event happens: a noun's verb ("the
-    summit" -> "held"), a bare conjunct's first conjunct ("will meet and discuss")."""
+    summit" -> "held"), a bare conjunct's first conjunct ("will meet and discuss"), the
+    "going" of "is going to invade"."""
     for _ in range(cl.MAX_DEPTH):
         if token.dep_ == "conj" and _bare(token) and token.head.pos_ in ("VERB", "ADJ"):
             token = token.head
+        elif token.dep_ == "xcomp" and cl.going_to(token.head):
+            token = token.head  # "is going to invade": the "going" clause has the time
         elif _is_mention(token) == "noun" and token.dep_ in NOUN_LINKS:
             head = token.head
             governs = head.pos_ in ("VERB", "ADJ", "AUX") or tk.lemma(head) in (

@@ -115,4 +115,7 @@ CASES = [
     ("The president did not visit the border.", "visit", "negated", "against", False),
     ("The firm no longer makes cars.", "make", "negated", "against", False),
     ("The prime minister will visit Paris in May.", "visit", "hedged", "for", True),
+    # "going to" is a future, its infinitive the event
+    ("The army is going to invade the island.", "invade", "hedged", "for", True),
+    ("The club is not going to sell its stadium.", "sell", "hedged", "against", True),
 ]
