@@ -121,6 +121,9 @@ ADVICE_MODAL = "should"
 STATIVE = frozenset(
     ["be", "have", "exist", "remain", "seem", "mean", "know", "need", "depend", "deserve"]
 )
+# Verbs of contributing to an outcome ("will help reduce poverty"): a graded effect, no
+# happening of their own to forecast unless someone reports or promises it.
+CONTRIBUTING = frozenset(["help", "contribute"])
 # Dependents of a predicate kept in its event phrase.
 EVENT_LINKS = frozenset(
     ["obj", "iobj", "obl", "obl:tmod", "obl:unmarked", "compound:prt", "xcomp", "nmod", "advmod"]
@@ -355,6 +358,7 @@ KNOWN_LEMMAS = frozenset(
         MODAL_CUES, GOVERNOR_CUES, PLAN_LEMMAS, CANCEL_VERBS, CANCEL_OBJECTS, OCCUR_VERBS,
         REFUSAL_GOVERNORS, SPEECH_LEMMAS, REPORTING, DENIAL, OPEN_GOVERNORS, WH_GOVERNORS,
         NOUN_GOVERNOR_CUES, EVENT_NOUNS, STATIVE, UNTIMED_GOVERNORS, APPEAL_GOVERNORS, COURSE_VERBS,
+        CONTRIBUTING,
         APPEAL_PHRASES,
     )
     for phrase in table

@@ -309,12 +309,16 @@ def test_a_participle_with_no_time_word_keeps_its_own_mood(nlp):
         ("The new stadium would be larger than the old one.", "large", False),
         ("Such a tax might be popular with voters.", "popular", False),
         ("A second bridge could be a landmark for the town.", "landmark", False),
-        # a state someone foresees, a future fact, an ability to act: ahead
+        # a contribution to an outcome, told by no one: a graded effect
+        ("The new levy will help reduce waste.", "help", False),
+        ("Cheaper fares could help fill the trains.", "help", False),
+        # a state or effect someone foresees, a future fact, an ability to act: ahead
         ("Analysts think the merger might be costly.", "costly", True),
         ("The mayor said the bridge would be ready by June.", "ready", True),
         ("The new ferry will be the largest in the fleet.", "large", True),
         ("The two sides would be able to sign a deal.", "able", True),
+        ("A spokesman explained the grant will help rebuild the school.", "help", True),
     ],
 )
-def test_a_modal_state_is_ahead_only_when_foreseen(nlp, sentence, lemma, forward):
+def test_a_modal_state_or_effect_is_ahead_only_when_foreseen(nlp, sentence, lemma, forward):
     assert reading(nlp, sentence, lemma).forward is forward
