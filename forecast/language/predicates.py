@@ -285,13 +285,13 @@ def _kept_course(state: cl.State, carrier) -> bool:
 
 
 def _modal_state(state: cl.State, carrier) -> bool:
-    """An adjective or noun after a copula under a bare modal ("the new one would be unique";
-    ``_is_mention`` calls it a verb for its modal), or a contribution to an outcome ("will
-    help reduce poverty"), no one's view: a description, not a happening. A view or report
+    """An adjective or noun after a copula ("the new one would be unique"; ``_is_mention``
+    calls it a verb for its modal) or a contribution to an outcome ("will help reduce
+    poverty") under a bare modal, no one's view: a description, not a happening. A view or report
     of it ("thinks it might be useful") forecasts the state; "will be" names a future fact;
     "able to" or "ready to" governs an event."""
-    if carrier.dep_ == "ccomp":
-        return False
+    if carrier.dep_ == "ccomp" or not any(map(tk.is_modal, tk.children(carrier, "aux"))):
+        return False  # reported, or no modal of its own ("wishing to contribute")
     if tk.lemma(carrier) in rules.CONTRIBUTING:
         return True  # "will help reduce poverty": a graded effect, told by no one
     return (
