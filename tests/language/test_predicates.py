@@ -322,3 +322,15 @@ def test_a_participle_with_no_time_word_keeps_its_own_mood(nlp):
 )
 def test_a_modal_state_or_effect_is_ahead_only_when_foreseen(nlp, sentence, lemma, forward):
     assert reading(nlp, sentence, lemma).forward is forward
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("To save time, the mayor has not commented on the budget.", "save"),
+        ("The coach told reporters when asked about the transfer: no comment.", "ask"),
+    ],
+)
+def test_not_saying_leaves_open_only_what_was_not_said(nlp, sentence, lemma):
+    """A purpose clause is why nothing was said; a time clause's own asking verb opens nothing."""
+    assert reading(nlp, sentence, lemma).construction != "open_question"
