@@ -124,7 +124,8 @@ def be_to(token):
     be = next(
         (
             child
-            for child in tk.children(token, "aux", "cop")
+            # the parser may take the finite "is" of "is to be held" for the passive's own
+            for child in tk.children(token, "aux", "aux:pass", "cop")
             if tk.lemma(child) == "be" and "VerbForm=Fin" in str(child.morph)
         ),
         None,

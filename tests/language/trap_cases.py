@@ -86,6 +86,7 @@ CASES = [
     ("The new bridge is to open in March.", "open", "hedged", "for", True),
     ("The winners are due to be announced on Sunday.", "announce", "hedged", "for", True),
     ("The two ministers are to meet again after the holidays.", "meet", "hedged", "for", True),
+    ("The final round is to be held from March 3 to March 9.", "hold", "hedged", "for", True),
     ("A new agency was to be created under the plan.", "create", "reported_future", "for", True),
     # appeals: a call on someone to act puts the act ahead, as the speaker wants it
     (
