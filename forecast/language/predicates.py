@@ -278,6 +278,14 @@ def _logit(state: cl.State, table: dict) -> tuple[float, float]:
     return logit, sd
 
 
+def _planned(state: cl.State) -> bool:
+    """A plan or arrangement governs the event ("is to have 120 observers", "expected to
+    remain closed"): a state it arranges is ahead, as a modal's state is not."""
+    return any(
+        cue == rules.BE_TO_CUE or tk.lemma(token) in rules.PLAN_LEMMAS for cue, token in state.cues
+    )
+
+
 def _kept_course(state: cl.State, carrier) -> bool:
     """A commitment to keep a course, with no time ahead ("vowed to stick with the plan")."""
     committed = rules.COMMITMENT_CUE in state.names
@@ -329,4 +337,5 @@ def _forward(state: cl.State, carrier) -> bool:
     # A state, even in the future, is no happening to forecast ("will depend on", "would be
     # unique") unless a time ahead is given.
     stative = tk.lemma(carrier) in rules.STATIVE or _modal_state(state, carrier)
+    stative = stative and not _planned(state)
     return (state.tense == "future" or state.timed) and state.tense != "past" and not stative

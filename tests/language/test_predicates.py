@@ -309,6 +309,7 @@ def test_a_participle_with_no_time_word_keeps_its_own_mood(nlp):
         ("The new stadium would be larger than the old one.", "large", False),
         ("Such a tax might be popular with voters.", "popular", False),
         ("A second bridge could be a landmark for the town.", "landmark", False),
+        ("The bridge would have a new name.", "have", False),
         # a contribution to an outcome, told by no one: a graded effect
         ("The new levy will help reduce waste.", "help", False),
         ("Cheaper fares could help fill the trains.", "help", False),

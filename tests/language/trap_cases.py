@@ -87,6 +87,8 @@ CASES = [
     ("The winners are due to be announced on Sunday.", "announce", "hedged", "for", True),
     ("The two ministers are to meet again after the holidays.", "meet", "hedged", "for", True),
     ("The final round is to be held from March 3 to March 9.", "hold", "hedged", "for", True),
+    # a state an arrangement provides for is ahead, as a modal's state is not
+    ("The firm plans to have a new factory in Ohio.", "have", "hedged", "for", True),
     ("A new agency was to be created under the plan.", "create", "reported_future", "for", True),
     # appeals: a call on someone to act puts the act ahead, as the speaker wants it
     (
