@@ -79,9 +79,9 @@ def revise(claim: Claim, readings: Sequence[PredicateReading]) -> Claim:
     # An appeal's or a commitment's act is ahead of it, whenever it was made: "called for a
     # ceasefire", "agreed to withdraw".
     under_way = under_way or own.construction == "appeal" or COMMITMENT_CUE in own.cues
-    # The parse's own tense outranks a past cue word elsewhere in the sentence ("announced
-    # on Monday that it is planning to").
-    now = own.tense in ("present", "future")
+    # The parse's own tense, or none above a plan's clause, outranks a past cue word elsewhere
+    # in the sentence ("announced on Monday that it is planning to", "has announced plans to").
+    now = own.tense in ("present", "future", "")
     ahead = bool(FUTURE_IN_PAST & set(own.cues)) or _dated_ahead(claim) or under_way or now
     live = own.forward and own.construction in NEW_CLAIM_FAMILIES and ahead
     if claim.tense is Tense.PAST and live and not _dated_before(claim):

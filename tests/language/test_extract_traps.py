@@ -233,6 +233,13 @@ def test_a_past_commitment_is_ahead_unless_it_keeps_a_course(text, forward):
     assert [claim.forward for claim in claims_of(text)] == [forward]
 
 
+def test_a_plan_announced_is_live_though_the_announcing_word_is_past():
+    """The plan's own clause has no tense of its own: the parse's reading outranks the past
+    form of "announced"."""
+    (claim,) = claims_of("The county has also announced plans to build a new ferry port.")
+    assert claim.forward
+
+
 def test_agreement_about_a_future_date_is_not_past():
     (claim,) = claims_of("Trump agreed to meet Kim on June 12.")
     assert claim.tense is not Tense.PAST
