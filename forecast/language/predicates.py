@@ -278,6 +278,27 @@ def _logit(state: cl.State, table: dict) -> tuple[float, float]:
     return logit, sd
 
 
+def _narrated_would(state: cl.State, carrier) -> bool:
+    """A bare "would" in a clause under a past event that reports nothing ("received a letter
+    warning that the plane would not be allowed to land", "pressed the EU, fearing it would
+    undermine"): a future seen from a past moment in the story, not a forecast. The content
+    of a finite verb, complements all the way up ("made clear that it would", whatever
+    relation the parse gives a that-clause), is a report."""
+    if state.names != ["would"] or state.sources or carrier.dep_ == "ROOT":
+        return False
+    clause, governor, told = carrier, carrier.head, True
+    for _ in range(cl.MAX_DEPTH):
+        marks = {tk.lemma(mark) for mark in tk.children(clause, "mark")}
+        told = told and (clause.dep_ in ("ccomp", "xcomp") or "that" in marks)
+        tense, aspect = tk.tense(governor)
+        if tense:  # complements all the way up: what the finite verb said or made clear
+            return not told and (tense == "past" or aspect == "perfect")
+        if governor.head is governor:
+            return False
+        clause, governor = governor, governor.head
+    return False
+
+
 def _planned(state: cl.State) -> bool:
     """A plan or arrangement governs the event ("is to have 120 observers", "expected to
     remain closed"): a state it arranges is ahead, as a modal's state is not."""
@@ -334,6 +355,8 @@ def _forward(state: cl.State, carrier) -> bool:
         return state.tense in ("present", "future") or state.ahead
     if state.ahead and any(cue != rules.IRREALIS_CUE for cue in state.names):
         return True
+    if _narrated_would(state, carrier):
+        return False
     # A state, even in the future, is no happening to forecast ("will depend on", "would be
     # unique") unless a time ahead is given.
     stative = tk.lemma(carrier) in rules.STATIVE or _modal_state(state, carrier)

@@ -335,3 +335,18 @@ def test_a_modal_state_or_effect_is_ahead_only_when_foreseen(nlp, sentence, lemm
 def test_not_saying_leaves_open_only_what_was_not_said(nlp, sentence, lemma):
     """A purpose clause is why nothing was said; a time clause's own asking verb opens nothing."""
     assert reading(nlp, sentence, lemma).construction != "open_question"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma", "forward"),
+    [
+        # a "would" seen from a past moment of the story, reported by no one
+        ("The club sold its striker in May, fearing he would leave for free.", "leave", False),
+        ("The firm received a letter warning that the plant would be closed.", "close", False),
+        # the content of a finite verb is reported; a main-clause "would" is the writer's
+        ("The mayor made clear that the tax would rise.", "rise", True),
+        ("The ferry would leave at noon.", "leave", True),
+    ],
+)
+def test_a_would_narrated_in_the_past_is_no_forecast(nlp, sentence, lemma, forward):
+    assert reading(nlp, sentence, lemma).forward is forward
