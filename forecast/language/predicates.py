@@ -106,11 +106,20 @@ def _is_mention(token) -> str | None:
         return None
     if token.pos_ == "VERB" or any(tk.is_modal(child) for child in tk.children(token, "aux")):
         return "verb"  # a word with a modal is a verb, whatever its tag ("could spread")
+    if _subordinated(token):
+        return "verb"  # "hope that a winner emerges", the tagger's "emerges" a plural noun
     if any(child.dep_ == "cop" for child in tk.kids(token)):
         return "copular"
     if token.pos_ == "NOUN" and (tk.lemma(token) in rules.EVENT_NOUNS or _called_for(token)):
         return "noun"
     return None
+
+
+def _subordinated(token) -> bool:
+    """A word tagged a noun that heads a complement or adverbial clause with a subordinator
+    ("that a winner emerges"): only a clause takes a subordinator."""
+    clause = token.pos_ == "NOUN" and token.dep_ in ("ccomp", "advcl")
+    return clause and any(tk.children(token, "mark"))
 
 
 def _called_for(noun) -> bool:

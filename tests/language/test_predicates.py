@@ -341,3 +341,10 @@ def test_a_modal_is_ahead_only_on_a_happening_someone_foresees(nlp, sentence, le
 def test_not_saying_leaves_open_only_what_was_not_said(nlp, sentence, lemma):
     """A purpose clause is why nothing was said; a time clause's own asking verb opens nothing."""
     assert reading(nlp, sentence, lemma).construction != "open_question"
+
+
+def test_a_clause_head_the_tagger_calls_a_noun_is_still_an_event(nlp):
+    """Only a clause takes a subordinator: "that a lasting peace emerges" holds an event,
+    though the tagger may read "emerges" as a plural noun."""
+    found = reading(nlp, "We hope that a lasting peace emerges from the talks.", "emerge")
+    assert found.forward and "hopes to" in found.cues
