@@ -205,9 +205,13 @@ def _overlap(first: Span, second: Span) -> bool:
 
 
 def _dated_before(claim: Claim) -> bool:
-    """A date in the claim that ended before publication."""
+    """A date of the event (at or after its predicate; one before it dates the report:
+    "announced last week that it would withdraw") that ended before publication."""
     return claim.published is not None and any(
-        date.end is not None and date.end < claim.published for date in claim.dates
+        date.end is not None
+        and date.end < claim.published
+        and date.span[0] >= claim.predicate_span[0]
+        for date in claim.dates
     )
 
 

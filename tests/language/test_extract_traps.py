@@ -240,6 +240,11 @@ def test_a_plan_announced_is_live_though_the_announcing_word_is_past():
     assert claim.forward
 
 
+def test_a_date_before_the_event_dates_the_report_not_the_event():
+    claims = claims_of("The club announced last week that it would not sell the stadium.")
+    assert [claim.forward for claim in claims if claim.predicate == "sell"] == [True]
+
+
 def test_agreement_about_a_future_date_is_not_past():
     (claim,) = claims_of("Trump agreed to meet Kim on June 12.")
     assert claim.tense is not Tense.PAST
