@@ -121,6 +121,13 @@ ADVICE_MODAL = "should"
 STATIVE = frozenset(
     ["be", "have", "exist", "remain", "seem", "mean", "know", "need", "depend", "deserve"]
 )
+# Speech acts a speaker performs by saying she wants to ("we want to thank", "I would like to
+# stress"): done in the saying, nothing ahead.
+PERFORMATIVES = frozenset(
+    ["thank", "congratulate", "apologize", "apologise", "welcome", "stress", "emphasize",
+     "emphasise", "say", "express", "acknowledge", "remind", "assure", "reiterate", "commend"]
+)  # fmt: skip
+DESIRES = frozenset(["want", "wish", "like"])
 # Verbs of contributing to an outcome ("will help reduce poverty"): a graded effect, no
 # happening of their own to forecast unless someone reports or promises it.
 CONTRIBUTING = frozenset(["help", "contribute"])
@@ -358,7 +365,7 @@ KNOWN_LEMMAS = frozenset(
         MODAL_CUES, GOVERNOR_CUES, PLAN_LEMMAS, CANCEL_VERBS, CANCEL_OBJECTS, OCCUR_VERBS,
         REFUSAL_GOVERNORS, SPEECH_LEMMAS, REPORTING, DENIAL, OPEN_GOVERNORS, WH_GOVERNORS,
         NOUN_GOVERNOR_CUES, EVENT_NOUNS, STATIVE, UNTIMED_GOVERNORS, APPEAL_GOVERNORS, COURSE_VERBS,
-        CONTRIBUTING,
+        CONTRIBUTING, PERFORMATIVES, DESIRES,
         APPEAL_PHRASES,
     )
     for phrase in table

@@ -316,6 +316,15 @@ def _planned(state: cl.State) -> bool:
     )
 
 
+def _performed(carrier) -> bool:
+    """A speech act the speaker says she wants to perform ("we want to thank", "I would like
+    to stress"): performed in the saying."""
+    governor = carrier.head
+    wanted = carrier.dep_ == "xcomp" and tk.lemma(governor) in rules.DESIRES
+    speaker = any(tk.lemma(s) in ("i", "we") for s in tk.children(governor, "nsubj"))
+    return wanted and speaker and tk.lemma(carrier) in rules.PERFORMATIVES
+
+
 def _kept_course(state: cl.State, carrier) -> bool:
     """A commitment to keep a course, with no time ahead ("vowed to stick with the plan")."""
     committed = rules.COMMITMENT_CUE in state.names
@@ -345,7 +354,7 @@ def _forward(state: cl.State, carrier) -> bool:
     epistemic modal on an eventive predicate, or a time ahead ("can ... next week")."""
     if state.counterfactual or state.family == "question":
         return False
-    if _kept_course(state, carrier):
+    if _kept_course(state, carrier) or _performed(carrier):
         return False
     # A relative clause describes its noun ("the schools that want to share", "which could
     # help"): only its future tense tells of an event ahead ("which will launch in May").

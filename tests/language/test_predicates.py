@@ -325,6 +325,9 @@ def test_a_participle_with_no_time_word_keeps_its_own_mood(nlp):
         # the content of a finite verb is reported; a main-clause "would" is the writer's
         ("The mayor made clear that the tax would rise.", "rise", True),
         ("The ferry would leave at noon.", "leave", True),
+        # a speech act the speaker wants to perform is done in the saying
+        ("We want to thank all the volunteers.", "thank", False),
+        ("The club wants to thank its fans in person.", "thank", True),
     ],
 )
 def test_a_modal_is_ahead_only_on_a_happening_someone_foresees(nlp, sentence, lemma, forward):
