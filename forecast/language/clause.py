@@ -14,7 +14,7 @@ from forecast.language import predicate_rules as rules
 from forecast.language import tokens as tk
 
 __all__ = [
-    "State", "be_to", "irrealis", "own_cues", "presupposed", "was_to_have", "will",
+    "State", "be_to", "going_to", "irrealis", "own_cues", "presupposed", "was_to_have", "will",
 ]  # fmt: skip
 
 MAX_DEPTH = 4
@@ -80,6 +80,12 @@ def own_cues(token, state: State, table: dict) -> None:
         state.add(rules.BE_TO_CUE, planned, timed=True)
         if state.tense == "past":
             state.settle("reported_future", planned)
+    if going_to(token):  # "is going to invade": a future; "was going to": one told in the past
+        if state.tense == "past":
+            state.add("will", token, timed=True)
+            state.settle("reported_future", token)
+        else:
+            state.tense, state.aspect = "future", "simple"
     if state.tense == "future":
         state.add("will", will(token), timed=True)
     for adverb in tk.children(token, "advmod"):
@@ -95,6 +101,18 @@ def will(token):
     return next((a for a in tk.children(token, "aux") if tk.is_modal(a)), token)
 
 
+def going_to(token) -> bool:
+    """ "going" in "is going to invade": a future auxiliary whose infinitive is the event."""
+    if tk.lemma(token) != "go" or token.tag_ != "VBG":
+        return False
+    if not any(tk.lemma(aux) == "be" for aux in tk.children(token, "aux")):
+        return False
+    return any(
+        verb.tag_ == "VB" and any(mark.tag_ == "TO" for mark in tk.children(verb, "mark"))
+        for verb in tk.children(token, "xcomp")
+    )
+
+
 def be_to(token):
     """The "be" (or "due") of "is to be held", "was to meet", "due to be announced", else None;
     a pseudo-cleft ("what we do is to take") states no plan."""
@@ -106,7 +124,8 @@ def be_to(token):
     be = next(
         (
             child
-            for child in tk.children(token, "aux", "cop")
+            # the parser may take the finite "is" of "is to be held" for the passive's own
+            for child in tk.children(token, "aux", "aux:pass", "cop")
             if tk.lemma(child) == "be" and "VerbForm=Fin" in str(child.morph)
         ),
         None,

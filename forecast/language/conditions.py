@@ -39,8 +39,9 @@ _NEGATION = re.compile(
 )
 
 
-# An actor who stands for anyone: "you", "someone", "one" (and, in a condition, "an infant").
-GENERIC_PRONOUN = r"(?:you|someone|somebody|anyone|anybody|one)"
+# An actor who stands for anyone: "you", "someone", "one", a class of people by what they do
+# ("people who lose their homes") (and, in a condition, "an infant").
+GENERIC_PRONOUN = r"(?:you|someone|somebody|anyone|anybody|one|(?:people|those)\s+who)"
 GENERIC_ACTOR = re.compile(rf"^{GENERIC_PRONOUN}\b", re.I)
 GENERIC_CONDITION = re.compile(
     rf"^(?:{GENERIC_PRONOUN}|an?\s+[a-z-]+(?:['\u2019]s)?)\b|^\w+\s+were\b", re.I
@@ -56,8 +57,8 @@ def is_generic(event: str, condition: bool = False) -> bool:
     --------
     >>> is_generic("you develop a goiter"), is_generic("an infant get iodine", condition=True)
     (True, True)
-    >>> is_generic("Turkey attack", condition=True)
-    False
+    >>> is_generic("Turkey attack", condition=True), is_generic("people who rent pay more")
+    (False, True)
     """
     return bool((GENERIC_CONDITION if condition else GENERIC_ACTOR).match(event))
 

@@ -94,7 +94,7 @@ def _govern(clause, relation: str, governor, mark: set[str], state: State) -> bo
     if relation == "advcl" and mark & rules.LATER_MARKS and negated:
         state.settle("counter_hedge", governor)  # "it will not be long before X returns"
         return True
-    wh = _asks(governor) and any(t.tag_ == "WRB" for t in tk.near(clause) if t.i < clause.i)
+    wh = _asks(governor, clause) and any(t.tag_ == "WRB" for t in tk.near(clause) if t.i < clause.i)
     if "whether" in mark or wh:
         state.settle("open_question", governor, clear=True)  # "doubts about how hard"
         _attribute(governor, state)
@@ -107,7 +107,10 @@ def _govern(clause, relation: str, governor, mark: set[str], state: State) -> bo
         state.settle("open_question", governor, clear=True)
         _attribute(governor, state)
         return True
-    if lemma in rules.SPEECH_LEMMAS and (negated or _refused(governor)):
+    # Not saying leaves open what was not said, not why ("To allow for talks, they have
+    # not commented").
+    purpose = relation == "advcl"
+    if lemma in rules.SPEECH_LEMMAS and (negated or _refused(governor)) and not purpose:
         state.settle("open_question", governor, clear=True)  # "would not confirm that"
         _attribute(governor, state)
         return True
@@ -130,6 +133,9 @@ def _govern(clause, relation: str, governor, mark: set[str], state: State) -> bo
     if lemma in rules.REPORTING:
         if lemma in rules.DENIAL:
             state.negated = not state.negated
+        if _reported_advice(clause, state):
+            _appeal(governor, state)
+            return True
         _attribute(governor, state)
         past = tk.tense(governor)[0] == "past"
         if past and state.family in ("plain", "hedged") and "would" in state.names:
@@ -141,6 +147,14 @@ def _govern(clause, relation: str, governor, mark: set[str], state: State) -> bo
     if relation in ("xcomp", "ccomp", "acl") and not state.tense and not state.cues:
         state.add(rules.IRREALIS_CUE, governor)  # "let me know", "tried to leave": not asserted
     return False
+
+
+def _reported_advice(clause, state: State) -> bool:
+    """ "stated that the EU should reassess": the speaker's call for the act, in the writer's
+    words; a quoted "should" keeps the speaker's own voice."""
+    quoted = any(child.tag_ == "``" for child in tk.children(clause, "punct"))
+    advised = state.family in ("plain", "hedged") and rules.ADVICE_MODAL in state.names
+    return advised and not quoted
 
 
 def _borrows_mood(clause, mark: set[str], state: State) -> bool:
@@ -213,10 +227,11 @@ def _plan(governor, lemma: str, negated: bool, state: State) -> None:
     state.tense, state.aspect = tense, aspect
 
 
-def _asks(governor) -> bool:
+def _asks(governor, clause) -> bool:
     """A governor that leaves a how/when clause open: "doubts about", "it remains unclear",
-    "I don't know" (the open word may hang off the governor: "there are doubts")."""
-    words = [governor, *tk.kids(governor)]
+    "I don't know" (the open word may hang off the governor: "there are doubts"); never
+    the clause itself ("told reporters when asked")."""
+    words = [governor, *(kid for kid in tk.kids(governor) if kid.i != clause.i)]
     if any(tk.lemma(word) in rules.WH_GOVERNORS for word in words):
         return True
     return tk.lemma(governor) in rules.SPEECH_LEMMAS | {"know"} and tk.negated(governor)

@@ -45,6 +45,14 @@ MODAL_CUES = {
     "must": "must",
 }
 
+COMMITMENT_CUE = "confirmed"
+"""The cue of a commitment ("agreed to", "vowed to"): its act lies ahead of it."""
+# Verbs of keeping a course: a commitment to one ("agreed to pursue the goal", "promised to
+# stick with the policy") states a stance, not a happening to forecast.
+COURSE_VERBS = frozenset(
+    ["continue", "pursue", "maintain", "stick", "uphold", "remain", "stay", "persist"]
+)
+
 # Governing verbs and adjectives that put their complement's event under a cue:
 # lemma -> lexicon cue. "expected to visit", "plans to attend", "hopes for a summit".
 GOVERNOR_CUES = {
@@ -72,10 +80,10 @@ GOVERNOR_CUES = {
     "certain": "certainly",
     "possible": "possibly",
     "probable": "probable",
-    "agree": "confirmed",
-    "promise": "confirmed",
-    "pledge": "confirmed",
-    "vow": "confirmed",
+    "agree": COMMITMENT_CUE,
+    "promise": COMMITMENT_CUE,
+    "pledge": COMMITMENT_CUE,
+    "vow": COMMITMENT_CUE,
     "arrange": "is arranging",
     "doubt": "we doubt",
     "risk": "possibly",
@@ -97,7 +105,7 @@ GOVERNOR_CUES = {
     "desire": "wants to",
     "effort": "aims to",
     "bid": "aims to",
-    "commitment": "confirmed",
+    "commitment": COMMITMENT_CUE,
     "potential": "possibly",
 }
 
@@ -107,10 +115,22 @@ UNTIMED_GOVERNORS = frozenset(["believe", "think", "suspect", "suggest", "seem",
 # Modals that speak of what may come ("may", "might", "could", "would"); "can", "should"
 # and "must" state ability or obligation and point ahead only with a time ahead.
 EPISTEMIC_MODALS = frozenset(["may", "might", "could", "would"])
+# The modal of advice: in reported speech ("stated that the EU should reassess"), a call.
+ADVICE_MODAL = "should"
 # Predicates that describe a state, not a happening: a modal on them is about the present.
 STATIVE = frozenset(
     ["be", "have", "exist", "remain", "seem", "mean", "know", "need", "depend", "deserve"]
 )
+# Speech acts a speaker performs by saying she wants to ("we want to thank", "I would like to
+# stress"): done in the saying, nothing ahead.
+PERFORMATIVES = frozenset(
+    ["thank", "congratulate", "apologize", "apologise", "welcome", "stress", "emphasize",
+     "emphasise", "say", "express", "acknowledge", "remind", "assure", "reiterate", "commend"]
+)  # fmt: skip
+DESIRES = frozenset(["want", "wish", "like"])
+# Verbs of contributing to an outcome ("will help reduce poverty"): a graded effect, no
+# happening of their own to forecast unless someone reports or promises it.
+CONTRIBUTING = frozenset(["help", "contribute"])
 # Dependents of a predicate kept in its event phrase.
 EVENT_LINKS = frozenset(
     ["obj", "iobj", "obl", "obl:tmod", "obl:unmarked", "compound:prt", "xcomp", "nmod", "advmod"]
@@ -344,7 +364,8 @@ KNOWN_LEMMAS = frozenset(
     for table in (
         MODAL_CUES, GOVERNOR_CUES, PLAN_LEMMAS, CANCEL_VERBS, CANCEL_OBJECTS, OCCUR_VERBS,
         REFUSAL_GOVERNORS, SPEECH_LEMMAS, REPORTING, DENIAL, OPEN_GOVERNORS, WH_GOVERNORS,
-        NOUN_GOVERNOR_CUES, EVENT_NOUNS, STATIVE, UNTIMED_GOVERNORS, APPEAL_GOVERNORS,
+        NOUN_GOVERNOR_CUES, EVENT_NOUNS, STATIVE, UNTIMED_GOVERNORS, APPEAL_GOVERNORS, COURSE_VERBS,
+        CONTRIBUTING, PERFORMATIVES, DESIRES,
         APPEAL_PHRASES,
     )
     for phrase in table

@@ -102,15 +102,24 @@ def _cue_table(lexicon: Lexicon) -> dict:
 def _is_mention(token) -> str | None:
     """Why ``token`` is an event mention ("verb", "copular", "noun"), else None; an auxiliary
     the tagger calls a verb ("how did the council pay") is none."""
-    if token.dep_ in tk.AUX_DEPS:
+    if token.dep_ in tk.AUX_DEPS or cl.going_to(token):
         return None
     if token.pos_ == "VERB" or any(tk.is_modal(child) for child in tk.children(token, "aux")):
         return "verb"  # a word with a modal is a verb, whatever its tag ("could spread")
+    if _subordinated(token):
+        return "verb"  # "hope that a winner emerges", the tagger's "emerges" a plural noun
     if any(child.dep_ == "cop" for child in tk.kids(token)):
         return "copular"
     if token.pos_ == "NOUN" and (tk.lemma(token) in rules.EVENT_NOUNS or _called_for(token)):
         return "noun"
     return None
+
+
+def _subordinated(token) -> bool:
+    """A word tagged a noun that heads a complement or adverbial clause with a subordinator
+    ("that a winner emerges"): only a clause takes a subordinator."""
+    clause = token.pos_ == "NOUN" and token.dep_ in ("ccomp", "advcl")
+    return clause and any(tk.children(token, "mark"))
 
 
 def _called_for(noun) -> bool:
@@ -196,10 +205,13 @@ def _is_frame(token) -> bool:
 
 def _carrier(token):
     """The predicate whose clause says whether ``token``'s event happens: a noun's verb ("the
-    summit" -> "held"), a bare conjunct's first conjunct ("will meet and discuss")."""
+    summit" -> "held"), a bare conjunct's first conjunct ("will meet and discuss"), the
+    "going" of "is going to invade"."""
     for _ in range(cl.MAX_DEPTH):
         if token.dep_ == "conj" and _bare(token) and token.head.pos_ in ("VERB", "ADJ"):
             token = token.head
+        elif token.dep_ == "xcomp" and cl.going_to(token.head):
+            token = token.head  # "is going to invade": the "going" clause has the time
         elif _is_mention(token) == "noun" and token.dep_ in NOUN_LINKS:
             head = token.head
             governs = head.pos_ in ("VERB", "ADJ", "AUX") or tk.lemma(head) in (
@@ -275,10 +287,74 @@ def _logit(state: cl.State, table: dict) -> tuple[float, float]:
     return logit, sd
 
 
+def _narrated_would(state: cl.State, carrier) -> bool:
+    """A bare "would" in a clause under a past event that reports nothing ("received a letter
+    warning that the plane would not be allowed to land", "pressed the EU, fearing it would
+    undermine"): a future seen from a past moment in the story, not a forecast. The content
+    of a finite verb, complements all the way up ("made clear that it would", whatever
+    relation the parse gives a that-clause), is a report."""
+    if state.names != ["would"] or state.sources or carrier.dep_ == "ROOT":
+        return False
+    clause, governor, told = carrier, carrier.head, True
+    for _ in range(cl.MAX_DEPTH):
+        marks = {tk.lemma(mark) for mark in tk.children(clause, "mark")}
+        told = told and (clause.dep_ in ("ccomp", "xcomp") or "that" in marks)
+        tense, aspect = tk.tense(governor)
+        if tense:  # complements all the way up: what the finite verb said or made clear
+            return not told and (tense == "past" or aspect == "perfect")
+        if governor.head is governor:
+            return False
+        clause, governor = governor, governor.head
+    return False
+
+
+def _planned(state: cl.State) -> bool:
+    """A plan or arrangement governs the event ("is to have 120 observers", "expected to
+    remain closed"): a state it arranges is ahead, as a modal's state is not."""
+    return any(
+        cue == rules.BE_TO_CUE or tk.lemma(token) in rules.PLAN_LEMMAS for cue, token in state.cues
+    )
+
+
+def _performed(carrier) -> bool:
+    """A speech act the speaker says she wants to perform ("we want to thank", "I would like
+    to stress"): performed in the saying."""
+    governor = carrier.head
+    wanted = carrier.dep_ == "xcomp" and tk.lemma(governor) in rules.DESIRES
+    speaker = any(tk.lemma(s) in ("i", "we") for s in tk.children(governor, "nsubj"))
+    return wanted and speaker and tk.lemma(carrier) in rules.PERFORMATIVES
+
+
+def _kept_course(state: cl.State, carrier) -> bool:
+    """A commitment to keep a course, with no time ahead ("vowed to stick with the plan")."""
+    committed = rules.COMMITMENT_CUE in state.names
+    return committed and tk.lemma(carrier) in rules.COURSE_VERBS and not state.ahead
+
+
+def _modal_state(state: cl.State, carrier) -> bool:
+    """An adjective or noun after a copula ("the new one would be unique"; ``_is_mention``
+    calls it a verb for its modal) or a contribution to an outcome ("will help reduce
+    poverty") under a bare modal, no one's view: a description, not a happening. A view or report
+    of it ("thinks it might be useful") forecasts the state; "will be" names a future fact;
+    "able to" or "ready to" governs an event."""
+    if carrier.dep_ == "ccomp" or not any(map(tk.is_modal, tk.children(carrier, "aux"))):
+        return False  # reported, or no modal of its own ("wishing to contribute")
+    if tk.lemma(carrier) in rules.CONTRIBUTING:
+        return True  # "will help reduce poverty": a graded effect, told by no one
+    return (
+        carrier.pos_ != "VERB"
+        and state.tense != "future"
+        and any(tk.children(carrier, "cop"))
+        and not any(tk.children(carrier, "xcomp"))
+    )
+
+
 def _forward(state: cl.State, carrier) -> bool:
     """Whether the event is still ahead as presented: future tense, a plan or likelihood, an
     epistemic modal on an eventive predicate, or a time ahead ("can ... next week")."""
     if state.counterfactual or state.family == "question":
+        return False
+    if _kept_course(state, carrier) or _performed(carrier):
         return False
     # A relative clause describes its noun ("the schools that want to share", "which could
     # help"): only its future tense tells of an event ahead ("which will launch in May").
@@ -297,7 +373,10 @@ def _forward(state: cl.State, carrier) -> bool:
         return state.tense in ("present", "future") or state.ahead
     if state.ahead and any(cue != rules.IRREALIS_CUE for cue in state.names):
         return True
+    if _narrated_would(state, carrier):
+        return False
     # A state, even in the future, is no happening to forecast ("will depend on", "would be
     # unique") unless a time ahead is given.
-    stative = tk.lemma(carrier) in rules.STATIVE or _is_mention(carrier) == "copular"
+    stative = tk.lemma(carrier) in rules.STATIVE or _modal_state(state, carrier)
+    stative = stative and not _planned(state)
     return (state.tense == "future" or state.timed) and state.tense != "past" and not stative

@@ -29,7 +29,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from forecast.language.claim import Claim, CueMatch, Span, Tense
-from forecast.language.predicate_rules import BE_TO_CUE
+from forecast.language.predicate_rules import BE_TO_CUE, COMMITMENT_CUE
 from forecast.language.predicates import PredicateReading
 
 __all__ = ["OVERRIDING", "claim_annotated", "reading_at", "revise", "uncovered"]
@@ -76,11 +76,12 @@ def revise(claim: Claim, readings: Sequence[PredicateReading]) -> Claim:
     # plan with no date ahead ("was expected to attend the April summit") stays background.
     # A plan under way when reported ("was planning to") is live as well.
     under_way = own.construction == "reported_future" and own.aspect == "progressive"
-    # An appeal's act is ahead of the appeal, whenever it was made: "called for a ceasefire".
-    under_way = under_way or own.construction == "appeal"
-    # The parse's own tense outranks a past cue word elsewhere in the sentence ("announced
-    # on Monday that it is planning to").
-    now = own.tense in ("present", "future")
+    # An appeal's or a commitment's act is ahead of it, whenever it was made: "called for a
+    # ceasefire", "agreed to withdraw".
+    under_way = under_way or own.construction == "appeal" or COMMITMENT_CUE in own.cues
+    # The parse's own tense, or none above a plan's clause, outranks a past cue word elsewhere
+    # in the sentence ("announced on Monday that it is planning to", "has announced plans to").
+    now = own.tense in ("present", "future", "")
     ahead = bool(FUTURE_IN_PAST & set(own.cues)) or _dated_ahead(claim) or under_way or now
     live = own.forward and own.construction in NEW_CLAIM_FAMILIES and ahead
     if claim.tense is Tense.PAST and live and not _dated_before(claim):
@@ -204,9 +205,13 @@ def _overlap(first: Span, second: Span) -> bool:
 
 
 def _dated_before(claim: Claim) -> bool:
-    """A date in the claim that ended before publication."""
+    """A date of the event (at or after its predicate; one before it dates the report:
+    "announced last week that it would withdraw") that ended before publication."""
     return claim.published is not None and any(
-        date.end is not None and date.end < claim.published for date in claim.dates
+        date.end is not None
+        and date.end < claim.published
+        and date.span[0] >= claim.predicate_span[0]
+        for date in claim.dates
     )
 
 

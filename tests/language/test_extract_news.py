@@ -69,12 +69,15 @@ def test_a_consequence_for_anyone_is_no_forecast():
         "If someone were to open the valve, the tank would drain within minutes.",
         "If a child misses three doses, you will see the rash come back.",
         "As you get older, you will lose some of your hearing.",
+        "People who skip breakfast will eat more at lunch.",
+        "Those who rent in the city will pay more for less.",
     ):
         assert forward_predicates(text) == [], text
 
 
 def test_a_condition_on_a_named_actor_still_gives_a_forecast():
     assert "close" in forward_predicates("If the union strikes, the port will close.")
+    assert "strike" in forward_predicates("The people who run the port will strike.")
 
 
 def test_a_date_ahead_anchors_a_consequence_for_anyone():

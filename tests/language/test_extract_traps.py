@@ -218,6 +218,33 @@ def test_past_events_and_background_are_marked_past(text):
     assert all(claim.tense is Tense.PAST and not claim.forward for claim in claims)
 
 
+@pytest.mark.parametrize(
+    ("text", "forward"),
+    [
+        # a commitment's act lies ahead of it, whenever it was made
+        ("The two unions agreed to end the strike.", True),
+        ("The council agreed to rebuild the old pier.", True),
+        # unless the act is keeping a course: a stance, no happening
+        ("The party promised to stick with its tax plan.", False),
+        ("The mayor vowed to maintain the curfew.", False),
+    ],
+)
+def test_a_past_commitment_is_ahead_unless_it_keeps_a_course(text, forward):
+    assert [claim.forward for claim in claims_of(text)] == [forward]
+
+
+def test_a_plan_announced_is_live_though_the_announcing_word_is_past():
+    """The plan's own clause has no tense of its own: the parse's reading outranks the past
+    form of "announced"."""
+    (claim,) = claims_of("The county has also announced plans to build a new ferry port.")
+    assert claim.forward
+
+
+def test_a_date_before_the_event_dates_the_report_not_the_event():
+    claims = claims_of("The club announced last week that it would not sell the stadium.")
+    assert [claim.forward for claim in claims if claim.predicate == "sell"] == [True]
+
+
 def test_agreement_about_a_future_date_is_not_past():
     (claim,) = claims_of("Trump agreed to meet Kim on June 12.")
     assert claim.tense is not Tense.PAST

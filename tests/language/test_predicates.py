@@ -109,10 +109,12 @@ def test_appeal_against_an_act_leans_against_it(nlp, sentence, lemma):
         ("The coach called the referee a cheat.", "cheat"),
         ("Abe is expected to ask Trump to urge Kim to free the hostages.", "free"),
         ("She called her sister to arrange the trip.", "arrange"),
+        ('"Voters should stay at home," the mayor said.', "stay"),
     ],
 )
 def test_no_appeal_without_a_call_made(nlp, sentence, lemma):
-    """A call on no one to act, or an appeal still to be made, is no appeal."""
+    """A call on no one to act, an appeal still to be made, or a quoted "should" (the
+    speaker's own voice, not a call the writer reports) is no appeal."""
     found = [r for r in read_doc(nlp(sentence), load_lexicon()) if r.lemma == lemma]
     assert all(r.construction != "appeal" for r in found)
 
@@ -298,3 +300,54 @@ def test_a_participle_with_no_time_word_keeps_its_own_mood(nlp):
         nlp, "The army will stay, acknowledging the rights of the people.", "acknowledge"
     )
     assert "will" not in found.cues and not found.forward
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma", "forward"),
+    [
+        # a state under a bare modal, no one's view: a description, not a happening
+        ("The new stadium would be larger than the old one.", "large", False),
+        ("Such a tax might be popular with voters.", "popular", False),
+        ("A second bridge could be a landmark for the town.", "landmark", False),
+        ("The bridge would have a new name.", "have", False),
+        # a contribution to an outcome, told by no one: a graded effect
+        ("The new levy will help reduce waste.", "help", False),
+        ("Cheaper fares could help fill the trains.", "help", False),
+        # a state or effect someone foresees, a future fact, an ability to act: ahead
+        ("Analysts think the merger might be costly.", "costly", True),
+        ("The mayor said the bridge would be ready by June.", "ready", True),
+        ("The new ferry will be the largest in the fleet.", "large", True),
+        ("The two sides would be able to sign a deal.", "able", True),
+        ("A spokesman explained the grant will help rebuild the school.", "help", True),
+        # a "would" seen from a past moment of the story, reported by no one: narration
+        ("The club sold its striker in May, fearing he would leave for free.", "leave", False),
+        ("The firm received a letter warning that the plant would be closed.", "close", False),
+        # the content of a finite verb is reported; a main-clause "would" is the writer's
+        ("The mayor made clear that the tax would rise.", "rise", True),
+        ("The ferry would leave at noon.", "leave", True),
+        # a speech act the speaker wants to perform is done in the saying
+        ("We want to thank all the volunteers.", "thank", False),
+        ("The club wants to thank its fans in person.", "thank", True),
+    ],
+)
+def test_a_modal_is_ahead_only_on_a_happening_someone_foresees(nlp, sentence, lemma, forward):
+    assert reading(nlp, sentence, lemma).forward is forward
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("To save time, the mayor has not commented on the budget.", "save"),
+        ("The coach told reporters when asked about the transfer: no comment.", "ask"),
+    ],
+)
+def test_not_saying_leaves_open_only_what_was_not_said(nlp, sentence, lemma):
+    """A purpose clause is why nothing was said; a time clause's own asking verb opens nothing."""
+    assert reading(nlp, sentence, lemma).construction != "open_question"
+
+
+def test_a_clause_head_the_tagger_calls_a_noun_is_still_an_event(nlp):
+    """Only a clause takes a subordinator: "that a lasting peace emerges" holds an event,
+    though the tagger may read "emerges" as a plural noun."""
+    found = reading(nlp, "We hope that a lasting peace emerges from the talks.", "emerge")
+    assert found.forward and "hopes to" in found.cues

@@ -86,6 +86,9 @@ CASES = [
     ("The new bridge is to open in March.", "open", "hedged", "for", True),
     ("The winners are due to be announced on Sunday.", "announce", "hedged", "for", True),
     ("The two ministers are to meet again after the holidays.", "meet", "hedged", "for", True),
+    ("The final round is to be held from March 3 to March 9.", "hold", "hedged", "for", True),
+    # a state an arrangement provides for is ahead, as a modal's state is not
+    ("The firm plans to have a new factory in Ohio.", "have", "hedged", "for", True),
     ("A new agency was to be created under the plan.", "create", "reported_future", "for", True),
     # appeals: a call on someone to act puts the act ahead, as the speaker wants it
     (
@@ -98,6 +101,14 @@ CASES = [
     ("The doctors urged the government to ban smoking in cars.", "ban", "appeal", "for", True),
     ("The mayor demanded that the company pay for the damage.", "pay", "appeal", "for", True),
     ("Protesters called for a ceasefire in the north.", "ceasefire", "appeal", "for", True),
+    ("The mayor said the city should ban cars from the centre.", "ban", "appeal", "for", True),
+    (
+        "The judge stated that the fine should be returned to the firm.",
+        "return",
+        "appeal",
+        "for",
+        True,
+    ),
     # counter-hedges: a negation that does not negate the event
     ("The minister did not rule out a visit to Tokyo.", "visit", "counter_hedge", "for", True),
     ("A deal before Christmas is not impossible.", "deal", "counter_hedge", "for", True),
@@ -107,4 +118,7 @@ CASES = [
     ("The president did not visit the border.", "visit", "negated", "against", False),
     ("The firm no longer makes cars.", "make", "negated", "against", False),
     ("The prime minister will visit Paris in May.", "visit", "hedged", "for", True),
+    # "going to" is a future, its infinitive the event
+    ("The army is going to invade the island.", "invade", "hedged", "for", True),
+    ("The club is not going to sell its stadium.", "sell", "hedged", "against", True),
 ]
