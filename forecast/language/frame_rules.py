@@ -28,6 +28,7 @@ ACTION_CLASSES: dict[str, tuple[str, ...]] = {
     ),
     "agree": ("agree", "agreement", "deal", "sign", "treaty", "accord", "pact"),
     "vote": ("vote", "ballot", "referendum"),
+    "run": ("run", "stand", "candidacy"),
     "elect": ("elect", "election", "reelection", "re-election", "win", "victory"),
     "release": ("release", "free", "freeing"),
     "restore": ("restore", "reinstate", "resume", "re-establish", "reestablish"),
@@ -225,7 +226,7 @@ NAME_KEYS.update({capital: country.split()[-1] for capital, country in CAPITALS.
 NOUN_CLASSES = {
     **{"ties": "relation", "tie": "relation", "relations": "relation"},
     **{"talks": "talk", "negotiation": "talk", "discussion": "talk"},
-    **{"soldier": "troops", "troop": "troops"},
+    **{"soldier": "troops", "troop": "troops", "force": "troops"},
 }
 """Common nouns of one thing in other words, keyed alike as actors and targets, so that
 "political ties be reinstated" names what "restore diplomatic relations" does."""

@@ -54,7 +54,7 @@ def test_a_frame_verb_stands_over_its_complement():
     frame = frame_of(
         "Merkel expects a prompt withdrawal of Russian forces from Georgia.", "expects"
     )
-    assert (frame.action, frame.actor, frame.kind) == ("withdraw", "force", "noun")
+    assert (frame.action, frame.actor, frame.kind) == ("withdraw", "troops", "noun")
 
 
 def test_in_the_passive_the_subject_is_a_target_not_the_actor():
@@ -287,3 +287,19 @@ def test_a_cut_phrase_does_not_end_on_a_function_word():
 )
 def test_a_verb_without_an_object_is_asked_with_its_complement(sentence, predicate, body):
     assert frame_of(sentence, predicate).body == body
+
+
+def test_a_name_read_as_an_adverb_after_will_is_no_statement_split():
+    import spacy
+    from spacy.tokens import Doc
+
+    from forecast.language.questions import _split_root
+
+    words = ["Hosni", "will", "Talaat", "step", "down", "."]
+    heads, deps = [3, 3, 3, 3, 3, 3], ["nsubj", "aux", "advmod", "ROOT", "compound:prt", "punct"]
+    pos = ["PROPN", "AUX", "PROPN", "VERB", "ADP", "PUNCT"]
+    vocab = spacy.blank("en").vocab
+    misread = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert _split_root(misread, 1) is None
+    adverb = Doc(vocab, words=words, heads=heads, deps=deps, pos=[*pos[:2], "ADV", *pos[3:]])
+    assert _split_root(adverb, 1) is not None
