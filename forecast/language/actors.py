@@ -179,6 +179,8 @@ class ActorBook:
         for token in doc[start:end]:
             if token.pos_ != "PROPN" or (token.dep_ in _NAME_DEPS and token.head.pos_ == "PROPN"):
                 continue
+            if token.lower_ in rules.TIME_WORDS and len(_name_tokens(token)) == 1:
+                continue  # "in September" names a time, not someone "it" may refer to
             key = name_key(token)
             self.shown.setdefault(key, _display(token))
             titles = _titles(token)

@@ -181,6 +181,13 @@ def test_a_lemma_cut_short_of_its_final_e_takes_the_whole_words_class():
     [
         ("Britain has also announced plans to hold a conference on Yemen.", "hold", "uk", None),
         (
+            "Spain has also announced plans to join with Portugal in funding a new rail line "
+            "in Galicia, as well as plans to hold a summit on coastal security later this month.",
+            "hold",
+            "spain",
+            "meet",
+        ),
+        (
             "The forms are part of Rishi Sunak's effort to clear the backlog.",
             "clear",
             "sunak",
@@ -303,3 +310,10 @@ def test_a_name_read_as_an_adverb_after_will_is_no_statement_split():
     assert _split_root(misread, 1) is None
     adverb = Doc(vocab, words=words, heads=heads, deps=deps, pos=[*pos[:2], "ADV", *pos[3:]])
     assert _split_root(adverb, 1) is not None
+
+
+def test_it_does_not_refer_back_to_a_month():
+    struck = sentence_claim("A deal was struck in September.", "struck")
+    collapse = sentence_claim("It may collapse next year.", "collapse")
+    frame = claim_frames([struck, collapse])[1]
+    assert frame.actor != "september" and not frame.resolved
