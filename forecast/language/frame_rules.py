@@ -130,10 +130,12 @@ FRAMING = frozenset(
         *("continue", "begin", "start", "help", "allow", "try", "agree", "decide"),
         *("vow", "pledge", "promise", "threaten", "seek", "keep", "work", "prepare"),
         *("carry", "carry on"),
+        *("able", "ready", "prepared", "willing", "poised", "eager", "keen"),
     ]
 )
-"""Verbs that stand over another happening when they have a complement ("agreed to
-withdraw"), and are a happening themselves when they have none ("the talks began")."""
+"""Verbs (and adjectives of readiness) that stand over another happening when they have a
+complement ("agreed to withdraw", "able to reach an agreement"), and are a happening
+themselves when they have none ("the talks began")."""
 
 PERSON_TITLES = frozenset(
     [

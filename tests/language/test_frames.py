@@ -317,3 +317,30 @@ def test_it_does_not_refer_back_to_a_month():
     collapse = sentence_claim("It may collapse next year.", "collapse")
     frame = claim_frames([struck, collapse])[1]
     assert frame.actor != "september" and not frame.resolved
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate", "action"),
+    [
+        ("Ruritania and Freedonia may be able to sign a treaty next year.", "able", "agree"),
+        ("The Ruritanian army is prepared to launch an offensive.", "prepared", "attack"),
+    ],
+)
+def test_readiness_stands_over_the_happening_it_is_ready_for(sentence, predicate, action):
+    frame = frame_of(sentence, predicate)
+    assert (frame.action, frame.kind) == (action, "verb")
+
+
+def test_the_two_leaders_are_the_last_two_persons_named():
+    said = [
+        ("President Marek Novak met Prime Minister Jonas Berg in Lisbon.", "met"),
+        ("The two leaders may sign a treaty next year.", "sign"),
+        ("Analysts doubt that the two leaders, who are both weak, will sign a treaty.", "sign"),
+    ]
+    frames = claim_frames([sentence_claim(sentence, verb) for sentence, verb in said])
+    assert frames[1].actor == frames[2].actor == "berg+novak"
+
+
+def test_the_two_leaders_named_by_nobody_stand_as_their_own_actor():
+    frame = frame_of("The two leaders are expected to meet in Geneva.", "meet")
+    assert (frame.actor, frame.resolved) == ("the two leaders", True)
