@@ -130,13 +130,22 @@ def _agent_of(token) -> bool:
 
 
 def _is_time(token) -> bool:
-    words = {t.lower_ for t in tk.near(token)}
+    """A time phrase: "next month", "the end of the year"; not "an agreement by the
+    deadline", whose time word is in a modifier of its own."""
+    words = {t.lower_ for t in _own_words(token)}
     return (
         token.dep_ in ("obl:tmod", "obl:npmod")
         or tk.lemma(token) in rules.TIME_WORDS
         or token.like_num
         or bool(words & rules.TIME_WORDS and token.pos_ != "PROPN")
     )
+
+
+def _own_words(token) -> list:
+    """The words of ``token``'s phrase, without its prepositional modifiers and clauses."""
+    modifiers = [c for c in tk.kids(token) if c.dep_ in ("nmod", "acl", "acl:relcl", "conj")]
+    inner = {t.i for child in modifiers for t in tk.near(child)}
+    return [t for t in tk.near(token) if t.i not in inner]
 
 
 def presupposed(token) -> frozenset[str]:

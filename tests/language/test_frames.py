@@ -344,3 +344,15 @@ def test_the_two_leaders_are_the_last_two_persons_named():
 def test_the_two_leaders_named_by_nobody_stand_as_their_own_actor():
     frame = frame_of("The two leaders are expected to meet in Geneva.", "meet")
     assert (frame.actor, frame.resolved) == ("the two leaders", True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate"),
+    [
+        ("The two rivals will be able to reach an agreement by the deadline.", "reach"),
+        ("Ruritania may sign an agreement on fishing by the end of the year.", "sign"),
+    ],
+)
+def test_an_object_with_a_deadline_of_its_own_is_no_time(sentence, predicate):
+    frame = frame_of(sentence, predicate)
+    assert "agreement" in frame.targets and "agreement" in frame.body
