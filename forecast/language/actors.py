@@ -14,7 +14,8 @@ applies:
    US president", "the Cuban leader") is the last person named with that title
    ("President Trump"); "the leader" is the person named most often so far, the first
    named on a tie; "the two leaders" and "both presidents" are the last two persons
-   named, when two are. Unmatched, the phrase stands as its own actor.
+   named, when two are. Unmatched, the phrase stands as its own actor. "The country" and
+   "the nation" are the country named last.
 4. **He/she**: the last person named (a name with a title, or a first and last name, and
    every later mention of that name).
 5. **It/they**: the nearest noun subject of a clause above the pronoun's own in the same
@@ -157,6 +158,10 @@ class ActorBook:
         pair = self._last_two() if _two(head) else ("", "", False)
         if tk.lemma(head) in rules.PERSON_TITLES and pair[2]:
             return pair
+        if tk.lemma(head) in rules.COUNTRY_NOUNS and words.lower() == f"the {low}":
+            country = next((t for t in reversed(self.things) if t[0] in rules.COUNTRY_KEYS), None)
+            if country is not None:
+                return country[0], country[1], True
         if tk.lemma(head) in rules.PERSON_TITLES:
             key, text, resolved = self._last_person(tk.lemma(head))
             return (key, text, True) if resolved else (words.lower(), words, True)

@@ -225,6 +225,12 @@ Jerusalem, Tripoli, Wellington), where the metonymy is not safe to assume."""
 
 NAME_KEYS.update({capital: country.split()[-1] for capital, country in CAPITALS.items()})
 
+COUNTRY_KEYS = frozenset(NAME_KEYS.values()) - {"eu", "un"}
+"""Keys of countries (those named in other words or by a listed capital), which "the
+country" refers back to."""
+COUNTRY_NOUNS = frozenset(["country", "nation"])
+"""Nouns by which an article refers back to the country it named last."""
+
 NOUN_CLASSES = {
     **{"ties": "relation", "tie": "relation", "relations": "relation"},
     **{"talks": "talk", "negotiation": "talk", "discussion": "talk"},

@@ -356,3 +356,13 @@ def test_the_two_leaders_named_by_nobody_stand_as_their_own_actor():
 def test_an_object_with_a_deadline_of_its_own_is_no_time(sentence, predicate):
     frame = frame_of(sentence, predicate)
     assert "agreement" in frame.targets and "agreement" in frame.body
+
+
+def test_the_country_is_the_country_named_last():
+    said = [
+        ("Officials from Nepal met donors in Geneva on Monday.", "met"),
+        ("The country may hold elections next year.", "hold"),
+    ]
+    frames = claim_frames([sentence_claim(sentence, verb) for sentence, verb in said])
+    assert (frames[1].actor, frames[1].action) == ("nepal", "elect")
+    assert frame_of("The country may hold elections next year.", "hold").actor == "country"
