@@ -13,7 +13,9 @@ applies:
 3. **Title**: a phrase headed by a title word and naming nobody ("the president", "the
    US president", "the Cuban leader") is the last person named with that title
    ("President Trump"); "the leader" is the person named most often so far, the first
-   named on a tie. Unmatched, the phrase stands as its own actor.
+   named on a tie; "the two leaders" and "both presidents" are the last two persons
+   named, when two are. Unmatched, the phrase stands as its own actor. "The country" and
+   "the nation" are the country named last.
 4. **He/she**: the last person named (a name with a title, or a first and last name, and
    every later mention of that name).
 5. **It/they**: the nearest noun subject of a clause above the pronoun's own in the same
@@ -153,6 +155,13 @@ class ActorBook:
             return "", low, False
         if vague(head):
             return "", words, False  # "such a state", "any attack": no one in particular
+        pair = self._last_two() if _two(head) else ("", "", False)
+        if tk.lemma(head) in rules.PERSON_TITLES and pair[2]:
+            return pair
+        if tk.lemma(head) in rules.COUNTRY_NOUNS and words.lower() == f"the {low}":
+            country = next((t for t in reversed(self.things) if t[0] in rules.COUNTRY_KEYS), None)
+            if country is not None:
+                return country[0], country[1], True
         if tk.lemma(head) in rules.PERSON_TITLES:
             key, text, resolved = self._last_person(tk.lemma(head))
             return (key, text, True) if resolved else (words.lower(), words, True)
@@ -165,6 +174,17 @@ class ActorBook:
             if title is None or title in titles:
                 return key, text, True
         return "", title or "he", False
+
+    def _last_two(self) -> tuple[str, str, bool]:
+        """The two persons named last ("the two leaders", "both presidents"), joined."""
+        recent: dict[str, str] = {}
+        for key, text, _ in reversed(self.persons):
+            if key not in rules.PERSON_TITLES:  # "Prime Minister" misread as a name
+                recent.setdefault(key, text)
+            if len(recent) == 2:
+                keys = sorted(recent)
+                return "+".join(keys), " and ".join(recent[k] for k in keys), True
+        return "", "they", False
 
     def _principal(self) -> tuple[str, str, bool]:
         """The person named most often so far (the first named on a tie): the article's
@@ -179,6 +199,8 @@ class ActorBook:
         for token in doc[start:end]:
             if token.pos_ != "PROPN" or (token.dep_ in _NAME_DEPS and token.head.pos_ == "PROPN"):
                 continue
+            if token.lower_ in rules.TIME_WORDS and len(_name_tokens(token)) == 1:
+                continue  # "in September" names a time, not someone "it" may refer to
             key = name_key(token)
             self.shown.setdefault(key, _display(token))
             titles = _titles(token)
@@ -188,6 +210,13 @@ class ActorBook:
                 self.persons.append((key, self.shown[key], titles))
             else:
                 self.things.append((key, self.shown[key], self._sentence))
+
+
+def _two(noun) -> bool:
+    """A plural title counted as two: "the two leaders", "both presidents"."""
+    return noun.tag_ == "NNS" and any(
+        c.lower_ in ("two", "both") for c in tk.children(noun, "nummod", "det", "det:predet")
+    )
 
 
 def _institution_owner(head):

@@ -47,7 +47,8 @@ def subject_of(token):
     """The subject of ``token``, else its controller: the object of "ask Trump to raise"
     (the addressee of "call on Turkey to"), the subject of "Abe wants to raise" or of the
     verb it is a conjunct of, the owner of a plan noun ("Sunak's effort to clear") or the
-    subject of the verb whose object it is ("Britain announced plans to hold")."""
+    subject of the verb whose object (or oblique, as "as well as plans to" may be read)
+    it is ("Britain announced plans to hold")."""
     for _ in range(4):
         found = _own_subject(token)
         if found is not None or token.head.i == token.i:
@@ -57,7 +58,7 @@ def subject_of(token):
             while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
                 noun = noun.head  # "announced plans to join ... and plans to hold"
             owner = next(tk.children(noun, "nmod:poss"), None)
-            if owner is not None or noun.dep_ != "obj":
+            if owner is not None or noun.dep_ not in ("obj", "obl"):
                 return _bound(owner, noun) if owner is not None else None
             token = noun.head
             continue
@@ -129,13 +130,22 @@ def _agent_of(token) -> bool:
 
 
 def _is_time(token) -> bool:
-    words = {t.lower_ for t in tk.near(token)}
+    """A time phrase: "next month", "the end of the year"; not "an agreement by the
+    deadline", whose time word is in a modifier of its own."""
+    words = {t.lower_ for t in _own_words(token)}
     return (
         token.dep_ in ("obl:tmod", "obl:npmod")
         or tk.lemma(token) in rules.TIME_WORDS
         or token.like_num
         or bool(words & rules.TIME_WORDS and token.pos_ != "PROPN")
     )
+
+
+def _own_words(token) -> list:
+    """The words of ``token``'s phrase, without its prepositional modifiers and clauses."""
+    modifiers = [c for c in tk.kids(token) if c.dep_ in ("nmod", "acl", "acl:relcl", "conj")]
+    inner = {t.i for child in modifiers for t in tk.near(child)}
+    return [t for t in tk.near(token) if t.i not in inner]
 
 
 def presupposed(token) -> frozenset[str]:

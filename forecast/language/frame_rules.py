@@ -28,6 +28,7 @@ ACTION_CLASSES: dict[str, tuple[str, ...]] = {
     ),
     "agree": ("agree", "agreement", "deal", "sign", "treaty", "accord", "pact"),
     "vote": ("vote", "ballot", "referendum"),
+    "run": ("run", "stand", "candidacy"),
     "elect": ("elect", "election", "reelection", "re-election", "win", "victory"),
     "release": ("release", "free", "freeing"),
     "restore": ("restore", "reinstate", "resume", "re-establish", "reestablish"),
@@ -129,10 +130,12 @@ FRAMING = frozenset(
         *("continue", "begin", "start", "help", "allow", "try", "agree", "decide"),
         *("vow", "pledge", "promise", "threaten", "seek", "keep", "work", "prepare"),
         *("carry", "carry on"),
+        *("able", "ready", "prepared", "willing", "poised", "eager", "keen"),
     ]
 )
-"""Verbs that stand over another happening when they have a complement ("agreed to
-withdraw"), and are a happening themselves when they have none ("the talks began")."""
+"""Verbs (and adjectives of readiness) that stand over another happening when they have a
+complement ("agreed to withdraw", "able to reach an agreement"), and are a happening
+themselves when they have none ("the talks began")."""
 
 PERSON_TITLES = frozenset(
     [
@@ -222,10 +225,16 @@ Jerusalem, Tripoli, Wellington), where the metonymy is not safe to assume."""
 
 NAME_KEYS.update({capital: country.split()[-1] for capital, country in CAPITALS.items()})
 
+COUNTRY_KEYS = frozenset(NAME_KEYS.values()) - {"eu", "un"}
+"""Keys of countries (those named in other words or by a listed capital), which "the
+country" refers back to."""
+COUNTRY_NOUNS = frozenset(["country", "nation"])
+"""Nouns by which an article refers back to the country it named last."""
+
 NOUN_CLASSES = {
     **{"ties": "relation", "tie": "relation", "relations": "relation"},
     **{"talks": "talk", "negotiation": "talk", "discussion": "talk"},
-    **{"soldier": "troops", "troop": "troops"},
+    **{"soldier": "troops", "troop": "troops", "force": "troops"},
 }
 """Common nouns of one thing in other words, keyed alike as actors and targets, so that
 "political ties be reinstated" names what "restore diplomatic relations" does."""

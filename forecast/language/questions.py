@@ -75,8 +75,16 @@ def _split_root(doc, cut: int):
         return None
     subject = next(tk.children(root, "nsubj", "nsubj:pass", "expl"), None)
     spans = subject is not None and (subject.left_edge.i, subject.right_edge.i) == (0, will.i - 1)
-    adjacent = all(t.dep_ in ("aux", "aux:pass", "advmod") for t in doc[will.i + 1 : root.i])
+    adjacent = all(_auxiliary_or_adverb(t) for t in doc[will.i + 1 : root.i])
     return root if spans and adjacent and will.dep_ == "aux" else None
+
+
+def _auxiliary_or_adverb(token) -> bool:
+    """A word that may stand between "will" and its verb ("will not", "will soon be"); a
+    name read as an adverb ("Hosni will Mubarak step down") is a misplaced split."""
+    return token.dep_ in ("aux", "aux:pass") or (
+        token.dep_ == "advmod" and token.pos_ in ("ADV", "PART")
+    )
 
 
 def _event_head(root):

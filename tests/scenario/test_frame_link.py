@@ -96,3 +96,24 @@ def test_actors_must_be_a_table_of_lists():
     text += '[events.a]\nquestion = "Q?"\nresolution = "R"\n'
     with pytest.raises(InputError, match=r"key 'actors': must be a table of names and aliases"):
         loads_scenario(text)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "predicate"),
+    [
+        (
+            "Will Lena Ortiz stand in the party leadership contest by 2031-01-31?",
+            "Lena Ortiz is expected to run in the party leadership contest.",
+            "run",
+        ),
+        (
+            "Will Ruritanian troops withdraw from the valley by 2031-01-31?",
+            "Ruritanian forces may withdraw from the valley next month.",
+            "withdraw",
+        ),
+    ],
+)
+def test_a_claim_in_other_words_links_to_the_question(question, sentence, predicate):
+    claim = sentence_claim(sentence, predicate)
+    event = Event("asked", question, "R", dt.date(2031, 1, 31))
+    assert [link.event for link in link_claims(questions(event), [claim])] == ["asked"]
