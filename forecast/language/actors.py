@@ -77,11 +77,11 @@ def text_key(name: str) -> str:
 def name_key(token) -> str:
     """The key of a noun token: a proper name by :func:`text_key`, else its lemma, or the
     lemma's class (:data:`~forecast.language.frame_rules.NOUN_CLASSES`: "ties" is
-    ``relation``)."""
+    ``relation``), or its country for an adjective of nationality ("Russian" is ``russia``)."""
     if token.pos_ == "PROPN":
         return text_key(" ".join(t.text for t in _name_tokens(token)))
     lemma = tk.lemma(token)
-    return rules.NOUN_CLASSES.get(lemma, lemma)
+    return rules.DEMONYMS.get(lemma) or rules.NOUN_CLASSES.get(lemma, lemma)
 
 
 @dataclass

@@ -99,12 +99,13 @@ def _addressee(token):
 
 def noun_actor(noun):
     """Who does an eventive noun: "Trump's visit", "a visit by the president", "a
-    withdrawal of Russian forces"."""
+    withdrawal of Russian forces", "a US attack" (a name in capitals is a name too)."""
     for child in tk.kids(noun):
         case = {tk.lemma(c) for c in tk.children(child, "case")}
+        named = child.text.istitle() or child.pos_ == "PROPN"
         if (
             child.dep_ == "nmod:poss"
-            or (child.dep_ in ("compound", "amod") and child.text.istitle())
+            or (child.dep_ in ("compound", "amod") and named)
             or (child.dep_ == "nmod" and case & {"by", "of"})
         ):
             return _bound(child, noun)

@@ -225,6 +225,21 @@ Jerusalem, Tripoli, Wellington), where the metonymy is not safe to assume."""
 
 NAME_KEYS.update({capital: country.split()[-1] for capital, country in CAPITALS.items()})
 
+DEMONYMS = {
+    **{"american": "us", "british": "uk", "russian": "russia", "chinese": "china"},
+    **{"french": "france", "german": "germany", "japanese": "japan", "indian": "india"},
+    **{"iranian": "iran", "iraqi": "iraq", "israeli": "israel", "palestinian": "palestine"},
+    **{"syrian": "syria", "turkish": "turkey", "ukrainian": "ukraine", "afghan": "afghanistan"},
+    **{"pakistani": "pakistan", "egyptian": "egypt", "saudi": "arabia", "yemeni": "yemen"},
+    **{"georgian": "georgia", "cuban": "cuba", "colombian": "colombia", "kenyan": "kenya"},
+    **{"nigerian": "nigeria", "italian": "italy", "spanish": "spain", "canadian": "canada"},
+    **{"australian": "australia", "mexican": "mexico", "brazilian": "brazil"},
+}
+"""Adjectives of nationality standing for their country's side as the doer of an eventive
+noun ("a Russian invasion" is Russia's), keyed as the country is."""
+
+NAME_KEYS.update(DEMONYMS)
+
 COUNTRY_KEYS = frozenset(NAME_KEYS.values()) - {"eu", "un"}
 """Keys of countries (those named in other words or by a listed capital), which "the
 country" refers back to."""

@@ -57,6 +57,19 @@ def test_a_frame_verb_stands_over_its_complement():
     assert (frame.action, frame.actor, frame.kind) == ("withdraw", "troops", "noun")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "predicate", "actor"),
+    [
+        ("Border towns are bracing for a possible US strike next month.", "strike", "us"),
+        ("Diplomats fear a Russian invasion of the coastal region.", "invasion", "russia"),
+    ],
+)
+def test_a_name_before_an_eventive_noun_is_its_actor_in_capitals_too(sentence, predicate, actor):
+    """ "a US strike" is the United States' strike, as "a Russian invasion" is Russia's, so
+    both join the happening their verbs name ("the United States may strike")."""
+    assert frame_of(sentence, predicate).actor == actor
+
+
 def test_in_the_passive_the_subject_is_a_target_not_the_actor():
     frame = frame_of("Diplomatic ties will be restored.", "restored")
     assert (frame.actor, frame.action, frame.passive) == ("", "restore", True)
