@@ -178,3 +178,12 @@ def test_a_negative_object_of_a_state_leaves_the_state_asserted():
 def test_a_noun_still_governs_the_question_it_introduces():
     (claim,) = claims_of("There are doubts about how quickly the council will act.")
     assert claim.construction == "open_question"
+
+
+def test_two_cues_on_one_event_make_one_claim():
+    """ "seems increasingly likely that the strike is coming to an end": one event, read
+    once, no more confident than its weaker cue."""
+    text = "An analyst said it now seems increasingly likely that the strike is coming to an end."
+    (claim,) = [claim for claim in claims_of(text) if claim.forward]
+    assert claim.event == "the strike is coming to an end" and claim.prob <= 0.6 + 1e-6
+    assert {"seems", "likely"} <= {match.cue for match in claim.cues}
