@@ -325,6 +325,12 @@ def _performed(carrier) -> bool:
     return wanted and speaker and tk.lemma(carrier) in rules.PERFORMATIVES
 
 
+def _wishes(carrier) -> bool:
+    """A wish with its infinitive ("would like to visit", "would love to sign"): the wish is
+    the cue; the event ahead is the infinitive, read on its own."""
+    return tk.lemma(carrier) in rules.DESIRES and any(tk.children(carrier, "xcomp"))
+
+
 def _kept_course(state: cl.State, carrier) -> bool:
     """A commitment to keep a course, with no time ahead ("vowed to stick with the plan")."""
     committed = rules.COMMITMENT_CUE in state.names
@@ -354,7 +360,7 @@ def _forward(state: cl.State, carrier) -> bool:
     epistemic modal on an eventive predicate, or a time ahead ("can ... next week")."""
     if state.counterfactual or state.family == "question":
         return False
-    if _kept_course(state, carrier) or _performed(carrier):
+    if _kept_course(state, carrier) or _performed(carrier) or _wishes(carrier):
         return False
     # A relative clause describes its noun ("the schools that want to share", "which could
     # help"): only its future tense tells of an event ahead ("which will launch in May").

@@ -14,7 +14,7 @@ from forecast.language.extract import extract_claims
 from forecast.language.lexicon import load_lexicon
 from forecast.language.predicates import read_doc, read_text
 from forecast.reading.article import Article
-from tests.language.extract_helpers import check_spans
+from tests.language.extract_helpers import check_spans, cue_names
 
 PUBLISHED = dt.date(2011, 3, 16)  # a Wednesday
 LEXICON = load_lexicon()
@@ -187,3 +187,15 @@ def test_two_cues_on_one_event_make_one_claim():
     (claim,) = [claim for claim in claims_of(text) if claim.forward]
     assert claim.event == "the strike is coming to an end" and claim.prob <= 0.6 + 1e-6
     assert {"seems", "likely"} <= {match.cue for match in claim.cues}
+
+
+def test_a_polite_wish_is_the_cue_and_its_infinitive_the_event():
+    """ "would like to visit": the wish hedges the visit; "like" is no event ahead."""
+    for text, verb in (
+        ("The minister said she would like to visit the flooded towns next week.", "visit"),
+        ("The coach would love to sign a new striker next month.", "sign"),
+    ):
+        forward = [claim for claim in claims_of(text) if claim.forward]
+        assert [(claim.predicate, cue_names(claim)) for claim in forward] == [
+            (verb, ["wants to"])
+        ], text
