@@ -199,3 +199,12 @@ def test_a_polite_wish_is_the_cue_and_its_infinitive_the_event():
         assert [(claim.predicate, cue_names(claim)) for claim in forward] == [
             (verb, ["wants to"])
         ], text
+
+
+def test_a_would_describing_what_a_past_report_names_is_reported_future():
+    """ "announced the towns that would receive": the announcement's future in the past;
+    a "would" describing a noun nobody reports stays a description."""
+    (claim,) = [c for c in claims_of("The ministry announced the towns that would receive "
+                                     "new clinics.") if c.forward]  # fmt: skip
+    assert claim.predicate == "receive" and claim.construction == "reported_future"
+    assert forward_predicates("The ministry built the towns that would receive new clinics.") == []
