@@ -208,3 +208,12 @@ def test_a_would_describing_what_a_past_report_names_is_reported_future():
                                      "new clinics.") if c.forward]  # fmt: skip
     assert claim.predicate == "receive" and claim.construction == "reported_future"
     assert forward_predicates("The ministry built the towns that would receive new clinics.") == []
+
+
+def test_the_shell_of_a_counter_hedge_is_no_event_of_its_own():
+    """ "it will not be long before the bridge opens": one claim, on the opening."""
+    text = "The minister adds that it will not be long before the new bridge opens to traffic."
+    claims = extract_claims(Article(text, published=PUBLISHED), LEXICON)
+    assert [(c.predicate, c.construction) for c in claims if c.forward] == [
+        ("open", "counter_hedge")
+    ]
