@@ -217,3 +217,11 @@ def test_the_shell_of_a_counter_hedge_is_no_event_of_its_own():
     assert [(c.predicate, c.construction) for c in claims if c.forward] == [
         ("open", "counter_hedge")
     ]
+
+
+def test_a_modal_with_no_verb_of_its_own_hedges_nothing():
+    """ "all he could to defeat": an ellipsis of "all he could do"; the "could" is no hedge
+    on the defeat, whatever the parse attaches it to."""
+    text = "He pledged to do all he could to defeat the levy in coming months."
+    claims = extract_claims(Article(text, published=PUBLISHED), LEXICON)
+    assert not [c.predicate for c in claims if "could" in cue_names(c)]
