@@ -207,12 +207,15 @@ def _carrier(token):
     """The predicate whose clause says whether ``token``'s event happens: a noun's verb ("the
     summit" -> "held"), a bare conjunct's first conjunct ("will meet and discuss"), the
     "going" of "is going to invade"."""
+    modifier = False  # an eventive noun modifying another noun ("the interview step")
     for _ in range(cl.MAX_DEPTH):
         if token.dep_ == "conj" and _bare(token) and token.head.pos_ in ("VERB", "ADJ"):
             token = token.head
         elif token.dep_ == "xcomp" and cl.going_to(token.head):
             token = token.head  # "is going to invade": the "going" clause has the time
-        elif _is_mention(token) == "noun" and token.dep_ in NOUN_LINKS:
+        elif _compound(token):
+            token, modifier = token.head, True  # "scrap the interview step": the step's verb
+        elif (modifier or _is_mention(token) == "noun") and token.dep_ in NOUN_LINKS:
             head = token.head
             governs = head.pos_ in ("VERB", "ADJ", "AUX") or tk.lemma(head) in (
                 rules.NOUN_GOVERNOR_CUES
@@ -221,6 +224,11 @@ def _carrier(token):
         else:
             return token
     return token
+
+
+def _compound(token) -> bool:
+    """An eventive noun in a compound ("the interview step"): its head noun's verb carries it."""
+    return token.dep_ == "compound" and token.head.pos_ == "NOUN" and _is_mention(token) == "noun"
 
 
 def _bare(token) -> bool:

@@ -225,3 +225,10 @@ def test_a_modal_with_no_verb_of_its_own_hedges_nothing():
     text = "He pledged to do all he could to defeat the levy in coming months."
     claims = extract_claims(Article(text, published=PUBLISHED), LEXICON)
     assert not [c.predicate for c in claims if "could" in cue_names(c)]
+
+
+def test_an_event_noun_in_a_compound_is_read_through_its_head_nouns_verb():
+    """ "will scrap the interview stage": the interviews are called off."""
+    readings = read_text("The agency will scrap the interview stage for most applicants.", LEXICON)
+    (interview,) = [r for r in readings if r.lemma == "interview"]
+    assert interview.construction == "cancellation" and interview.forward
