@@ -232,3 +232,16 @@ def test_an_event_noun_in_a_compound_is_read_through_its_head_nouns_verb():
     readings = read_text("The agency will scrap the interview stage for most applicants.", LEXICON)
     (interview,) = [r for r in readings if r.lemma == "interview"]
     assert interview.construction == "cancellation" and interview.forward
+
+
+def test_the_and_an_adjective_before_is_to_name_the_act_not_a_plan():
+    """ "the first was to repeal": which act came first, not a plan; "many are to be
+    evacuated" and "the first vote is to be held" are plans."""
+    for text, expected in (
+        ("The first was to repeal the tax on fuel.", []),
+        ("The best is to wait for the rain.", []),
+        ("Many are to be evacuated on March 20.", ["be evacuated"]),
+        ("The first vote is to be held on May 2.", ["be held"]),
+    ):
+        claims = extract_claims(Article(text, published=PUBLISHED), LEXICON)
+        assert [c.predicate for c in claims if c.forward] == expected, text
