@@ -115,7 +115,7 @@ def going_to(token) -> bool:
 
 def be_to(token):
     """The "be" (or "due") of "is to be held", "was to meet", "due to be announced", else None;
-    a pseudo-cleft ("what we do is to take") states no plan."""
+    a pseudo-cleft ("what we do is to take", "the first was to amend") states no plan."""
     marks = {tk.lemma(child): child for child in tk.children(token, "mark")}
     if "to" not in marks:
         return None
@@ -135,7 +135,13 @@ def be_to(token):
     # The "what" of a pseudo-cleft sits before the "be", whatever relation the parse gives it.
     start = max(token.left_edge.i, be.i - tk.WINDOW)
     cleft = any(word.lower_ == "what" for word in token.doc[start : be.i])
-    return None if cleft else be
+    # "The" and an adjective for a subject name the act, like the "what" ("the first was to
+    # amend"); a bare "many" is people ("many are to be evacuated").
+    named = any(
+        s.pos_ == "ADJ" and any(tk.children(s, "det"))
+        for s in tk.children(token, "nsubj", "nsubj:outer")
+    )
+    return None if cleft or named else be
 
 
 def was_to_have(token) -> bool:

@@ -8,18 +8,26 @@
 - stacked hedges ("may be expected to", "the possibility of ... no schedule has been
   set yet") combine by the weaker-wins rule: the claim is no more confident than its
   least confident cue (the minimum log-odds), and at least as vague as its vaguest one
-  (the maximum spread).
+  (the maximum spread). Cues read as separate groups that land on one predicate ("seems
+  increasingly likely that X") are merged by the same rule (``merge_same_event``).
 """
 
 from __future__ import annotations
 
 import dataclasses
 
-from forecast.language.claim import CueMatch
+from forecast.language.claim import Claim, CueMatch
 from forecast.language.cues import CueHit
 from forecast.language.lexicon import Lexicon
 
-__all__ = ["IMPOSSIBLE_CUE", "MIN_CUE_SD", "UNDECIDED_CUE", "combine_cues", "undecided_not_yet"]
+__all__ = [
+    "IMPOSSIBLE_CUE",
+    "MIN_CUE_SD",
+    "UNDECIDED_CUE",
+    "combine_cues",
+    "merge_same_event",
+    "undecided_not_yet",
+]
 
 UNDECIDED_CUE = "no decision has been made"
 IMPOSSIBLE_CUE = "almost no chance"
@@ -66,3 +74,30 @@ def _impossible(lexicon: Lexicon, logit: float) -> float:
         return lexicon[IMPOSSIBLE_CUE].logit_mean
     except KeyError:
         return -abs(logit)
+
+
+def merge_same_event(claims: list[Claim]) -> list[Claim]:
+    """One claim per predicate and tense: claims that read the same event are merged.
+
+    The tightest event phrase is kept (the other reading runs on from a farther cue); the
+    cues are pooled and combine by the weaker-wins rule, so one event is counted once,
+    no more confident than its least confident cue.
+    """
+    groups: dict[tuple, list[Claim]] = {}
+    for claim in claims:
+        groups.setdefault((claim.predicate_span, claim.tense), []).append(claim)
+    return [_merged(group) for group in groups.values()]
+
+
+def _merged(group: list[Claim]) -> Claim:
+    if len(group) == 1:
+        return group[0]
+    base = min(group, key=lambda claim: len(claim.event))
+    cues = {match.span: match for claim in group for match in claim.cues}
+    return dataclasses.replace(
+        base,
+        cues=tuple(sorted(cues.values(), key=lambda match: match.span)),
+        negated=any(claim.negated for claim in group),
+        logit_mean=min(claim.logit_mean for claim in group),
+        cue_sd=max(claim.cue_sd for claim in group),
+    )

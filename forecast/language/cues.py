@@ -42,6 +42,8 @@ NEGATION_WINDOW = 40
 """Characters before a cue searched for a negator ("does not plan to", "not yet")."""
 _NOT_YET_BEFORE = re.compile(r"\bnot\s+yet\s*$|\byet\s+to\s*$", re.I)
 _NUMBER_AFTER = re.compile(r"\s+\d")
+# What follows a modal that is no auxiliary: "all he could to help", "the will to fight".
+_NO_VERB_AFTER = re.compile(r"\s+to\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +125,8 @@ def find_cues(
         for match in pattern.finditer(text):
             if _inside(match.span(), masked) or _is_month(text, match):
                 continue
+            if category == "modal" and _NO_VERB_AFTER.match(text, match.end()):
+                continue  # an ellipsis ("whatever she can to help") or the noun "will"
             candidates.append((cue, category, match))
     candidates.sort(key=lambda item: (item[2].start() - item[2].end(), item[2].start()))
     chosen: list[tuple[str, str, re.Match[str]]] = []

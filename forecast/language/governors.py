@@ -55,6 +55,8 @@ def walk(token, state: State) -> None:
     for _ in range(MAX_DEPTH):
         relation, governor = current.dep_.split(":")[0], current.head
         state.described = current.dep_ == "acl:relcl"
+        if state.described:
+            _reported_object(governor, state)
         if governor is current or current.dep_ not in CLAUSE_LINKS | {"csubj:pass"}:
             return
         if relation == "conj":
@@ -70,6 +72,28 @@ def walk(token, state: State) -> None:
         if not _govern(current, relation, governor, mark, state):
             return
         current = governor
+
+
+def _reported_object(noun, state: State) -> None:
+    """ "announced the locations that would be given": a "would" describing what a past
+    report names is the report's future in the past, not a description of the noun."""
+    report = noun.head
+    if (
+        noun.dep_ == "obj"
+        and tk.lemma(report) in rules.REPORTING
+        and _future_in_past(report, state)
+    ):
+        state.described = False
+        _attribute(report, state)
+
+
+def _future_in_past(report, state: State) -> bool:
+    """ "said it would": a "would" under a past report is the report's future (settled so)."""
+    past = tk.tense(report)[0] == "past"
+    if past and state.family in ("plain", "hedged") and "would" in state.names:
+        state.settle("reported_future", report)
+        return True
+    return False
 
 
 def _bare_participle(clause) -> bool:
@@ -137,9 +161,7 @@ def _govern(clause, relation: str, governor, mark: set[str], state: State) -> bo
             _appeal(governor, state)
             return True
         _attribute(governor, state)
-        past = tk.tense(governor)[0] == "past"
-        if past and state.family in ("plain", "hedged") and "would" in state.names:
-            state.settle("reported_future", governor)
+        _future_in_past(governor, state)
         # A modal keeps its own time under a past report: "said he may resign" is ahead.
         if not state.tense and not state.timed:
             _inherit_time(governor, state)

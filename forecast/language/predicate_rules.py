@@ -127,7 +127,7 @@ PERFORMATIVES = frozenset(
     ["thank", "congratulate", "apologize", "apologise", "welcome", "stress", "emphasize",
      "emphasise", "say", "express", "acknowledge", "remind", "assure", "reiterate", "commend"]
 )  # fmt: skip
-DESIRES = frozenset(["want", "wish", "like"])
+DESIRES = frozenset(["want", "wish", "like", "love", "prefer"])
 # Verbs of contributing to an outcome ("will help reduce poverty"): a graded effect, no
 # happening of their own to forecast unless someone reports or promises it.
 CONTRIBUTING = frozenset(["help", "contribute"])

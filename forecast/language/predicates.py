@@ -207,12 +207,15 @@ def _carrier(token):
     """The predicate whose clause says whether ``token``'s event happens: a noun's verb ("the
     summit" -> "held"), a bare conjunct's first conjunct ("will meet and discuss"), the
     "going" of "is going to invade"."""
+    modifier = False  # an eventive noun modifying another noun ("the interview step")
     for _ in range(cl.MAX_DEPTH):
         if token.dep_ == "conj" and _bare(token) and token.head.pos_ in ("VERB", "ADJ"):
             token = token.head
         elif token.dep_ == "xcomp" and cl.going_to(token.head):
             token = token.head  # "is going to invade": the "going" clause has the time
-        elif _is_mention(token) == "noun" and token.dep_ in NOUN_LINKS:
+        elif _compound(token):
+            token, modifier = token.head, True  # "scrap the interview step": the step's verb
+        elif (modifier or _is_mention(token) == "noun") and token.dep_ in NOUN_LINKS:
             head = token.head
             governs = head.pos_ in ("VERB", "ADJ", "AUX") or tk.lemma(head) in (
                 rules.NOUN_GOVERNOR_CUES
@@ -221,6 +224,11 @@ def _carrier(token):
         else:
             return token
     return token
+
+
+def _compound(token) -> bool:
+    """An eventive noun in a compound ("the interview step"): its head noun's verb carries it."""
+    return token.dep_ == "compound" and token.head.pos_ == "NOUN" and _is_mention(token) == "noun"
 
 
 def _bare(token) -> bool:
@@ -325,6 +333,12 @@ def _performed(carrier) -> bool:
     return wanted and speaker and tk.lemma(carrier) in rules.PERFORMATIVES
 
 
+def _wishes(carrier) -> bool:
+    """A wish with its infinitive ("would like to visit", "would love to sign"): the wish is
+    the cue; the event ahead is the infinitive, read on its own."""
+    return tk.lemma(carrier) in rules.DESIRES and any(tk.children(carrier, "xcomp"))
+
+
 def _kept_course(state: cl.State, carrier) -> bool:
     """A commitment to keep a course, with no time ahead ("vowed to stick with the plan")."""
     committed = rules.COMMITMENT_CUE in state.names
@@ -354,7 +368,7 @@ def _forward(state: cl.State, carrier) -> bool:
     epistemic modal on an eventive predicate, or a time ahead ("can ... next week")."""
     if state.counterfactual or state.family == "question":
         return False
-    if _kept_course(state, carrier) or _performed(carrier):
+    if _kept_course(state, carrier) or _performed(carrier) or _wishes(carrier):
         return False
     # A relative clause describes its noun ("the schools that want to share", "which could
     # help"): only its future tense tells of an event ahead ("which will launch in May").

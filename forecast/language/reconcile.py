@@ -54,9 +54,8 @@ def revise(claim: Claim, readings: Sequence[PredicateReading]) -> Claim:
     """
     own = _reading_of(claim, readings)
     names = {cue.cue for cue in claim.cues}
-    if own is not None and own.construction in OVERRIDING:
-        return claim_annotated(claim, own) if set(own.cues) <= names else _override(claim, own)
-    # The claim's predicate is the word that calls the event off: "did not rule out a visit".
+    # The claim's predicate is the word that calls the event off: "did not rule out a visit",
+    # "it will not be long before X returns" (whose reading is X's).
     heads = [claim.predicate_span, *([own.span] if own is not None else [])]
     triggered = next(
         (
@@ -69,6 +68,8 @@ def revise(claim: Claim, readings: Sequence[PredicateReading]) -> Claim:
     )
     if triggered is not None:
         return _override(claim, triggered, event=True)
+    if own is not None and own.construction in OVERRIDING:
+        return claim_annotated(claim, own) if set(own.cues) <= names else _override(claim, own)
     if own is None:  # no event mention at or after the predicate: "There", "the winner"
         return dataclasses.replace(claim, tense=Tense.PAST) if claim.forward else claim
     # Background the parse reads as ahead: "said it would", "agreed to", "vowed to".

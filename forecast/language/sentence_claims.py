@@ -18,6 +18,7 @@ from forecast.language.claim import Claim, Condition, CueMatch, Source, Span, Te
 from forecast.language.combine import (
     MIN_CUE_SD,
     combine_cues,
+    merge_same_event,
     undecided_not_yet,
 )
 from forecast.language.conditions import ConditionHit, find_condition, is_generic
@@ -146,7 +147,7 @@ class SentenceReading:
         if not claims and FACT_CUE in self.cues.names:
             claims.extend(revise(claim, self.parsed) for claim in self._background())
         claims = [self._not_until(self._unless_generic(claim)) for claim in claims]
-        return sorted(claims, key=lambda claim: claim.predicate_span)
+        return sorted(merge_same_event(claims), key=lambda claim: claim.predicate_span)
 
     def _not_until(self, claim: Claim) -> Claim:
         """ "is not due to return until next week": the negation is of the earlier time, not

@@ -179,8 +179,12 @@ def modals(token) -> Iterator[tuple[str, object]]:
 
 
 def is_modal(token) -> bool:
-    """A modal auxiliary by its tag; never after a determiner ("the will", "his might")."""
+    """A modal auxiliary by its tag; never after a determiner ("the will", "his might"), nor
+    before "to": a modal takes a bare verb, so "all he could to defeat" is an ellipsis."""
     before = token.doc[token.i - 1] if token.i > 0 else None
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if after is not None and after.lower_ == "to":
+        return False
     return token.tag_ == "MD" and (before is None or before.tag_ not in ("DT", "PRP$", "POS"))
 
 

@@ -27,6 +27,10 @@ def found(text: str) -> list[tuple[str, str, bool]]:
         ("No schedule has been set yet.", [
             ("no schedule has been set yet", "No schedule has been set yet", False)]),
         ("On May 13 they met.", []),
+        # a modal before "to" is no auxiliary: an ellipsis ("all it could"), or the noun "will"
+        ("She will do whatever she can to help the town.", [("will", "will", False)]),
+        ("He lost the will to fight.", []),
+        ("The council may, if it wishes, delay the vote.", [("may", "may", False)]),
         ("May 13 was quiet.", []),
     ],
 )  # fmt: skip

@@ -14,7 +14,7 @@ from forecast.language.extract import extract_claims
 from forecast.language.lexicon import load_lexicon
 from forecast.language.predicates import read_doc, read_text
 from forecast.reading.article import Article
-from tests.language.extract_helpers import check_spans
+from tests.language.extract_helpers import check_spans, cue_names
 
 PUBLISHED = dt.date(2011, 3, 16)  # a Wednesday
 LEXICON = load_lexicon()
@@ -178,3 +178,70 @@ def test_a_negative_object_of_a_state_leaves_the_state_asserted():
 def test_a_noun_still_governs_the_question_it_introduces():
     (claim,) = claims_of("There are doubts about how quickly the council will act.")
     assert claim.construction == "open_question"
+
+
+def test_two_cues_on_one_event_make_one_claim():
+    """ "seems increasingly likely that the strike is coming to an end": one event, read
+    once, no more confident than its weaker cue."""
+    text = "An analyst said it now seems increasingly likely that the strike is coming to an end."
+    (claim,) = [claim for claim in claims_of(text) if claim.forward]
+    assert claim.event == "the strike is coming to an end" and claim.prob <= 0.6 + 1e-6
+    assert {"seems", "likely"} <= {match.cue for match in claim.cues}
+
+
+def test_a_polite_wish_is_the_cue_and_its_infinitive_the_event():
+    """ "would like to visit": the wish hedges the visit; "like" is no event ahead."""
+    for text, verb in (
+        ("The minister said she would like to visit the flooded towns next week.", "visit"),
+        ("The coach would love to sign a new striker next month.", "sign"),
+    ):
+        forward = [claim for claim in claims_of(text) if claim.forward]
+        assert [(claim.predicate, cue_names(claim)) for claim in forward] == [
+            (verb, ["wants to"])
+        ], text
+
+
+def test_a_would_describing_what_a_past_report_names_is_reported_future():
+    """ "announced the towns that would receive": the announcement's future in the past;
+    a "would" describing a noun nobody reports stays a description."""
+    (claim,) = [c for c in claims_of("The ministry announced the towns that would receive "
+                                     "new clinics.") if c.forward]  # fmt: skip
+    assert claim.predicate == "receive" and claim.construction == "reported_future"
+    assert forward_predicates("The ministry built the towns that would receive new clinics.") == []
+
+
+def test_the_shell_of_a_counter_hedge_is_no_event_of_its_own():
+    """ "it will not be long before the bridge opens": one claim, on the opening."""
+    text = "The minister adds that it will not be long before the new bridge opens to traffic."
+    claims = extract_claims(Article(text, published=PUBLISHED), LEXICON)
+    assert [(c.predicate, c.construction) for c in claims if c.forward] == [
+        ("open", "counter_hedge")
+    ]
+
+
+def test_a_modal_with_no_verb_of_its_own_hedges_nothing():
+    """ "all he could to defeat": an ellipsis of "all he could do"; the "could" is no hedge
+    on the defeat, whatever the parse attaches it to."""
+    text = "He pledged to do all he could to defeat the levy in coming months."
+    claims = extract_claims(Article(text, published=PUBLISHED), LEXICON)
+    assert not [c.predicate for c in claims if "could" in cue_names(c)]
+
+
+def test_an_event_noun_in_a_compound_is_read_through_its_head_nouns_verb():
+    """ "will scrap the interview stage": the interviews are called off."""
+    readings = read_text("The agency will scrap the interview stage for most applicants.", LEXICON)
+    (interview,) = [r for r in readings if r.lemma == "interview"]
+    assert interview.construction == "cancellation" and interview.forward
+
+
+def test_the_and_an_adjective_before_is_to_name_the_act_not_a_plan():
+    """ "the first was to repeal": which act came first, not a plan; "many are to be
+    evacuated" and "the first vote is to be held" are plans."""
+    for text, expected in (
+        ("The first was to repeal the tax on fuel.", []),
+        ("The best is to wait for the rain.", []),
+        ("Many are to be evacuated on March 20.", ["be evacuated"]),
+        ("The first vote is to be held on May 2.", ["be held"]),
+    ):
+        claims = extract_claims(Article(text, published=PUBLISHED), LEXICON)
+        assert [c.predicate for c in claims if c.forward] == expected, text
