@@ -61,6 +61,7 @@ class PredicateReading:
     cue_spans: tuple[Span, ...] = ()
     event: str = ""
     carrier_span: Span = (0, 0)  # the predicate whose clause decides: a noun's verb, else span
+    clause_span: Span = (0, 0)  # the carrier's clause: the dates inside it are the event's
     frame: bool = False  # a reporting, planning or refusal verb with a clause: not the event
     past_time: bool = False  # the clause speaks of a time before the report ("met", "may have met")
     happened_logit: float = 0.0  # log-odds the text presents the event as having happened
@@ -178,6 +179,7 @@ def _read(token, table: dict, offset: int, asked: bool) -> PredicateReading:
         cue_spans=tuple(tk.cue_span(t, offset) for _, t in cues),
         event=_event_phrase(token, carrier),
         carrier_span=tk.span_of(carrier, offset),
+        clause_span=tk.near_span(carrier, offset),
         frame=_is_frame(token),
         past_time=past_time or state.counterfactual or state.family == "refusal",
         happened_logit=_happened(logit, forward, [cue for cue, _ in cues], table),

@@ -142,16 +142,20 @@ def uncovered(
 
 def _override(claim: Claim, reading: PredicateReading, event: bool = False) -> Claim:
     """The claim with the reading's family cue, log-odds and tense (and event, when the
-    claim's predicate was the reading's trigger: "did not rule out a visit")."""
+    claim's predicate was the reading's trigger: "did not rule out a visit"; the event then
+    keeps only the dates of its own clause: "after surgery last Monday, it will not be long
+    before she returns" dates the surgery, not the return)."""
     cues = tuple(
         CueMatch(cue, span) for cue, span in zip(reading.cues, reading.cue_spans, strict=True)
     )
     changes = {}
     if event:
+        start, end = reading.clause_span
         changes = {
             "event": reading.event,
             "predicate": reading.lemma,
             "predicate_span": reading.span,
+            "dates": tuple(d for d in claim.dates if start <= d.span[0] < end),
         }
     return dataclasses.replace(
         claim,

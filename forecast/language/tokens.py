@@ -16,7 +16,7 @@ from forecast.language.claim import Span
 
 __all__ = [
     "children", "cue_span", "is_modal", "kids", "known", "lemma", "modals", "near",
-    "negated", "phrasal", "phrase", "span_of", "tense",
+    "near_span", "negated", "phrasal", "phrase", "span_of", "tense",
 ]  # fmt: skip
 
 AUX_DEPS = frozenset(["aux", "aux:pass", "cop"])
@@ -64,6 +64,12 @@ def near(token):
 
 def span_of(token, offset: int) -> Span:
     return (token.idx + offset, token.idx + len(token.text) + offset)
+
+
+def near_span(token, offset: int) -> Span:
+    """The characters of :func:`near`: the token's clause, as far as reading looks."""
+    words = near(token)
+    return (words[0].idx + offset, words[-1].idx + len(words[-1].text) + offset)
 
 
 def cue_span(token, offset: int) -> Span:

@@ -219,6 +219,18 @@ def test_the_shell_of_a_counter_hedge_is_no_event_of_its_own():
     ]
 
 
+def test_an_event_read_through_its_shell_keeps_only_the_dates_of_its_own_clause():
+    """The surgery's "last Monday" dates the surgery, not the return it will not be long
+    before: the return stays ahead, with no date of its own."""
+    text = (
+        "The senator is recovering well after surgery last Monday and her aides say it will "
+        "not be long before she returns to work."
+    )
+    claims = extract_claims(Article(text, published=PUBLISHED), LEXICON)
+    (claim,) = [c for c in claims if c.forward]
+    assert (claim.predicate, claim.dates) == ("return", ())
+
+
 def test_a_modal_with_no_verb_of_its_own_hedges_nothing():
     """ "all he could to defeat": an ellipsis of "all he could do"; the "could" is no hedge
     on the defeat, whatever the parse attaches it to."""
