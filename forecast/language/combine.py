@@ -27,6 +27,7 @@ __all__ = [
     "combine_cues",
     "merge_same_event",
     "undecided_not_yet",
+    "weaker_wins",
 ]
 
 UNDECIDED_CUE = "no decision has been made"
@@ -66,7 +67,14 @@ def combine_cues(
         CueMatch(hit.cue, (hit.span[0] + offset, hit.span[1] + offset), hit.negated) for hit in hits
     )
     negated = any(hit.negated and hit.category != "undecided" for hit in hits)
-    return matches, min(logits), max(MIN_CUE_SD, *spreads), negated
+    return matches, *weaker_wins(logits, spreads), negated
+
+
+def weaker_wins(logits: list[float], spreads: list[float]) -> tuple[float, float]:
+    """The log-odds and spread of cues read together: no more confident than the least
+    confident (the minimum log-odds), at least as vague as the vaguest (the maximum
+    spread, never below ``MIN_CUE_SD``)."""
+    return min(logits), max(MIN_CUE_SD, *spreads)
 
 
 def _impossible(lexicon: Lexicon, logit: float) -> float:

@@ -81,14 +81,15 @@ def _reported_object(noun, state: State) -> None:
     if (
         noun.dep_ == "obj"
         and tk.lemma(report) in rules.REPORTING
-        and _future_in_past(report, state)
+        and _settle_future_in_past(report, state)
     ):
         state.described = False
         _attribute(report, state)
 
 
-def _future_in_past(report, state: State) -> bool:
-    """ "said it would": a "would" under a past report is the report's future (settled so)."""
+def _settle_future_in_past(report, state: State) -> bool:
+    """ "said it would": settle a "would" under a past report as the report's future, and
+    say whether it was one."""
     past = tk.tense(report)[0] == "past"
     if past and state.family in ("plain", "hedged") and "would" in state.names:
         state.settle("reported_future", report)
@@ -161,7 +162,7 @@ def _govern(clause, relation: str, governor, mark: set[str], state: State) -> bo
             _appeal(governor, state)
             return True
         _attribute(governor, state)
-        _future_in_past(governor, state)
+        _settle_future_in_past(governor, state)
         # A modal keeps its own time under a past report: "said he may resign" is ahead.
         if not state.tense and not state.timed:
             _inherit_time(governor, state)

@@ -29,6 +29,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from forecast.language.claim import Claim, CueMatch, Span, Tense
+from forecast.language.combine import MIN_CUE_SD
 from forecast.language.predicate_rules import BE_TO_CUE, COMMITMENT_CUE
 from forecast.language.predicates import PredicateReading
 
@@ -42,7 +43,6 @@ NEW_CLAIM_FAMILIES = frozenset([*OVERRIDING, "reported_future", "hedged", "appea
 """Families of forward readings that become claims when no claim covers them."""
 TRIGGERED = frozenset(["cancellation", "counter_hedge"])
 """Families whose trigger is a predicate of its own ("called off", "ruled out")."""
-MIN_CUE_SD = 0.05
 FUTURE_IN_PAST = frozenset(["would", BE_TO_CUE])
 """Cues of a future told in the past: "said it would", "was to be launched"."""
 
