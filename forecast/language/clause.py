@@ -136,9 +136,10 @@ def be_to(token):
     start = max(token.left_edge.i, be.i - tk.WINDOW)
     cleft = any(word.lower_ == "what" for word in token.doc[start : be.i])
     # "The" and an adjective for a subject name the act, like the "what" ("the first was to
-    # amend"); a bare "many" is people ("many are to be evacuated").
+    # amend"), and so does a noun of acts ("the solution was to"); a bare "many" is people
+    # ("many are to be evacuated").
     named = any(
-        s.pos_ == "ADJ" and any(tk.children(s, "det"))
+        (s.pos_ == "ADJ" and any(tk.children(s, "det"))) or tk.lemma(s) in rules.ACT_NOUNS
         for s in tk.children(token, "nsubj", "nsubj:outer")
     )
     return None if cleft or named else be

@@ -19,7 +19,7 @@ from forecast.language.clause import (
     will,
 )
 
-__all__ = ["appeals", "noun_governor", "walk"]
+__all__ = ["appeals", "called_for", "noun_governor", "walk"]
 
 
 def noun_governor(noun, carrier, state: State) -> None:
@@ -218,6 +218,21 @@ def appeals(governor, clause) -> bool:
     for child in tk.children(governor, "obl", "compound:prt"):
         linked |= {tk.lemma(child), *(tk.lemma(c) for c in tk.children(child, "case"))}
     return bool(words & linked)
+
+
+def called_for(noun) -> bool:
+    """What an appeal asks for names a happening, whatever the noun: "called for a cessation
+    of hostilities", "advocated the creation of a force", "advises sanctions"; not whom it
+    asks, who has an infinitive of the act ("called on the government to", "urged the
+    leaders to", "urged residents to remain calm")."""
+    governor = noun.head
+    if governor is noun or any(tk.children(governor, "xcomp", "ccomp")):
+        return False
+    if any(map(irrealis, (*tk.children(governor, "advcl"), *tk.children(noun, "acl")))):
+        return False
+    asked_for = "for" in {tk.lemma(c) for c in tk.children(noun, "case")}
+    direct = noun.dep_ == "obj" and tk.lemma(governor) in rules.APPEAL_GOVERNORS
+    return (direct or (noun.dep_ == "obl" and asked_for)) and appeals(governor, noun)
 
 
 def _appeal(governor, state: State) -> None:

@@ -150,6 +150,12 @@ APPEAL_PHRASES = {"call": frozenset(["on", "for", "upon"]), "ask": frozenset(["t
 APPEAL_CUE = "called for"
 # The cue of "is to be held", "was to meet", "due to be announced".
 BE_TO_CUE = "is to"
+# Nouns that name a way out a "be to" then specifies, not an actor with a plan: "the
+# solution was to negotiate", "the only thing left is to wait" (an aim is a plan: "its goal
+# is to cut costs").
+ACT_NOUNS = frozenset(
+    ["solution", "answer", "remedy", "cure", "thing", "option", "way", "key", "alternative"]
+)
 
 # Planning verbs whose past perfect ("had been scheduled for") leaves a lapsed plan.
 PLAN_LEMMAS = frozenset(

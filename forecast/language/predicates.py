@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from forecast.language import clause as cl
 from forecast.language import governors as gv
+from forecast.language import happenings as hp
 from forecast.language import predicate_rules as rules
 from forecast.language import tokens as tk
 from forecast.language.claim import Span
@@ -111,7 +112,7 @@ def _is_mention(token) -> str | None:
         return "verb"  # "hope that a winner emerges", the tagger's "emerges" a plural noun
     if any(child.dep_ == "cop" for child in tk.kids(token)):
         return "copular"
-    if token.pos_ == "NOUN" and (tk.lemma(token) in rules.EVENT_NOUNS or _called_for(token)):
+    if token.pos_ == "NOUN" and (tk.lemma(token) in rules.EVENT_NOUNS or gv.called_for(token)):
         return "noun"
     return None
 
@@ -121,18 +122,6 @@ def _subordinated(token) -> bool:
     ("that a winner emerges"): only a clause takes a subordinator."""
     clause = token.pos_ == "NOUN" and token.dep_ in ("ccomp", "advcl")
     return clause and any(tk.children(token, "mark"))
-
-
-def _called_for(noun) -> bool:
-    """What an appeal asks for names a happening, whatever the noun: "called for a cessation
-    of hostilities", "advocated the creation of a force", "advises sanctions"; not whom it
-    asks ("called on the government to", "urged the leaders to")."""
-    governor = noun.head
-    if governor is noun or any(tk.children(governor, "xcomp", "ccomp")):
-        return False
-    asked_for = "for" in {tk.lemma(c) for c in tk.children(noun, "case")}
-    direct = noun.dep_ == "obj" and tk.lemma(governor) in rules.APPEAL_GOVERNORS
-    return (direct or (noun.dep_ == "obl" and asked_for)) and gv.appeals(governor, noun)
 
 
 def _read(token, table: dict, offset: int, asked: bool) -> PredicateReading:
@@ -370,7 +359,8 @@ def _forward(state: cl.State, carrier) -> bool:
     epistemic modal on an eventive predicate, or a time ahead ("can ... next week")."""
     if state.counterfactual or state.family == "question":
         return False
-    if _kept_course(state, carrier) or _performed(carrier) or _wishes(carrier):
+    kept = _kept_course(state, carrier) or _performed(carrier) or _wishes(carrier)
+    if kept or (hp.no_happening(state.family, carrier) and not state.ahead):
         return False
     # A relative clause describes its noun ("the schools that want to share", "which could
     # help"): only its future tense tells of an event ahead ("which will launch in May").

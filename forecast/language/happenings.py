@@ -1,0 +1,64 @@
+"""What a forward-looking clause may name that is no happening to forecast.
+
+A pledge, an appeal or a modal can govern conduct ("do all he could", "show restraint"), a
+state ("urged them to stay calm") or a tendency of a kind ("such a state will provide",
+"any attack would be considered"): nothing anyone could check as having happened by a
+date. The predicate reader (:mod:`forecast.language.predicates`) asks :func:`no_happening`
+before it calls an event ahead. The words are lemma classes, as data.
+"""
+
+from __future__ import annotations
+
+from forecast.language import tokens as tk
+
+__all__ = ["no_happening"]
+
+# Verbs whose object, when it is one of these words, makes them conduct or effort, not an act
+# with an outcome: "do all he could", "do more", "make every effort", "show restraint".
+CONDUCT_OBJECTS = {
+    "do": frozenset(
+        ["all", "everything", "anything", "whatever", "more", "best", "utmost", "much", "what"]
+    ),
+    "make": frozenset(["effort", "efforts"]),
+    "show": frozenset(["restraint", "patience", "calm", "flexibility", "leadership"]),
+    "exercise": frozenset(["restraint", "caution", "patience"]),
+}
+# Verbs that link their subject to a state: with an adjective, "stay calm", "remain united".
+LINKING_VERBS = frozenset(["stay", "remain", "keep", "be", "become", "get"])
+# Determiners that make their noun any member of a kind, not one thing: "any attack would",
+# "such a state will".
+KIND_DETERMINERS = frozenset(["any", "such"])
+
+
+def no_happening(family: str, carrier) -> bool:
+    """``carrier``'s clause names conduct, a called-for state or a kind's tendency.
+
+    ``family`` is the construction the reader gave the clause ("appeal", "hedged", ...).
+    """
+    return _conduct(carrier) or (family == "appeal" and _state(carrier)) or _of_a_kind(carrier)
+
+
+def _conduct(carrier) -> bool:
+    """ "do all he could", "make every effort", "show restraint": how someone acts."""
+    objects = CONDUCT_OBJECTS.get(tk.lemma(carrier), frozenset())
+    # the tagger may take the object for an adjective ("exercise restraint" as an xcomp)
+    return any(tk.lemma(obj) in objects for obj in tk.children(carrier, "obj", "xcomp"))
+
+
+def _state(carrier) -> bool:
+    """A state asked for, not an act: "urged them to stay calm", "called on all to be
+    patient" (an adjective with its copula, or a linking verb with an adjective)."""
+    if carrier.pos_ == "ADJ" and any(tk.children(carrier, "cop")):
+        return True
+    linking = tk.lemma(carrier) in LINKING_VERBS
+    return linking and any(c.pos_ == "ADJ" for c in tk.children(carrier, "xcomp"))
+
+
+def _of_a_kind(carrier) -> bool:
+    """The subject is any member of a kind: "any attack on it would be", "such a state
+    will provide"."""
+    return any(
+        tk.lemma(det) in KIND_DETERMINERS
+        for subject in tk.children(carrier, "nsubj", "nsubj:pass")
+        for det in tk.children(subject, "det", "det:predet", "amod")
+    )

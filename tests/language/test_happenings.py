@@ -1,0 +1,90 @@
+"""Traps written for this suite: forward-looking words over no happening to forecast
+(conduct, a called-for state, a kind's tendency, a "be to" that names a way out)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from forecast.language.extract import extract_claims
+from forecast.language.lexicon import load_lexicon
+from forecast.reading.article import Article
+
+PUBLISHED = dt.date(2018, 5, 13)
+LEXICON = load_lexicon()
+
+
+def forward_events(text: str) -> list[str]:
+    article = Article(text, published=PUBLISHED)
+    claims = extract_claims(article, LEXICON)
+    return [claim.event for claim in claims if claim.forward]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # conduct or effort: how someone will act, no outcome to check
+        ("The coach promised to do everything he could to win back the fans.", ""),
+        ("Both unions vowed to do more for part-time staff.", ""),
+        ("We will make every effort to keep the library open.", "keep"),
+        ("The envoy urged both armies to exercise restraint along the river.", ""),
+        # an act with an outcome stays a claim
+        ("The coach promised to resign at the end of the season.", "resign"),
+        ("The envoy urged both armies to withdraw from the river.", "withdraw"),
+    ],
+)
+def test_conduct_is_no_happening(text, kept):
+    events = forward_events(text)
+    assert all(kept and kept in event for event in events)
+    assert bool(events) == bool(kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "forward"),
+    [
+        # a state asked for: an adjective, with a copula or a linking verb
+        ("The mayor urged residents to remain calm.", False),
+        ("Police called on the crowd to be patient.", False),
+        ("The bishop urged the rival clans to keep quiet.", False),
+        # whom the appeal asks is no act of its own ("urged the families to be ...")
+        ("Officials urged the families to be patient.", False),
+        # an act asked for
+        ("Officials urged the families to leave the valley.", True),
+        ("The mayor urged residents to evacuate the coast.", True),
+    ],
+)
+def test_an_appeal_for_a_state_is_no_happening(text, forward):
+    assert bool(forward_events(text)) == forward
+
+
+@pytest.mark.parametrize(
+    ("text", "forward"),
+    [
+        # any member of a kind: a tendency, not one happening
+        ("Such a reform will cut waiting times for patients.", False),
+        ("Any strike by the pilots would be considered illegal.", False),
+        ("He said any breach of the truce would be punished.", False),
+        # one thing, named: a forecast
+        ("The reform will cut waiting times for patients.", True),
+        ("The pilots' strike would be considered illegal, he said.", True),
+    ],
+)
+def test_a_kind_is_no_actor(text, forward):
+    assert bool(forward_events(text)) == forward
+
+
+@pytest.mark.parametrize(
+    ("text", "forward"),
+    [
+        # "be to" after a noun of a way out: what it consists in, no plan
+        ("The answer is to build more homes near the stations.", False),
+        ("The only option left was to sell the farm.", False),
+        ("For the growers, the key is to plant earlier in spring.", False),
+        # an actor's "be to", or an aim's, is a plan
+        ("The minister is to open the new bridge.", True),
+        ("Its aim is to halve the waiting lists.", True),
+    ],
+)
+def test_be_to_after_a_way_out_is_no_plan(text, forward):
+    assert bool(forward_events(text)) == forward
