@@ -54,7 +54,7 @@ def walk(token, state: State) -> None:
     current = token
     for _ in range(MAX_DEPTH):
         relation, governor = current.dep_.split(":")[0], current.head
-        state.described = current.dep_ == "acl:relcl"
+        state.described = current.dep_ == "acl:relcl" or _relative(current)
         if state.described:
             _reported_object(governor, state)
         if governor is current or current.dep_ not in CLAUSE_LINKS | {"csubj:pass"}:
@@ -72,6 +72,18 @@ def walk(token, state: State) -> None:
         if not _govern(current, relation, governor, mark, state):
             return
         current = governor
+
+
+def _relative(clause) -> bool:
+    """A clause a relative pronoun opens ("substances that would cause", "a manner that
+    modifies"), whatever relation the parse gives it; a "that" taken for a subordinator is
+    one only where the clause has no subject of its own ("indications that al Qaeda is
+    planning" is the indications' content)."""
+    subjects = list(tk.children(clause, "nsubj", "nsubj:pass"))
+    pronouns = [*subjects, *tk.children(clause, "obj")]
+    if not subjects:
+        pronouns.extend(tk.children(clause, "mark"))
+    return any("PronType=Rel" in str(word.morph) for word in pronouns)
 
 
 def _reported_object(noun, state: State) -> None:

@@ -9,6 +9,7 @@ before it calls an event ahead. The words are lemma classes, as data.
 
 from __future__ import annotations
 
+from forecast.language import predicate_rules as rules
 from forecast.language import tokens as tk
 
 __all__ = ["no_happening"]
@@ -30,12 +31,18 @@ LINKING_VERBS = frozenset(["stay", "remain", "keep", "be", "become", "get"])
 KIND_DETERMINERS = frozenset(["any", "such"])
 
 
-def no_happening(family: str, carrier) -> bool:
-    """``carrier``'s clause names conduct, a called-for state or a kind's tendency.
+def no_happening(state, carrier) -> bool:
+    """``carrier``'s clause names conduct, a state asked or wished for or a kind's tendency;
+    a time ahead ("stay calm until Friday's vote") makes it a claim again.
 
-    ``family`` is the construction the reader gave the clause ("appeal", "hedged", ...).
+    ``state`` is what the reader gathered (:class:`~forecast.language.clause.State`).
     """
-    return _conduct(carrier) or (family == "appeal" and _state(carrier)) or _of_a_kind(carrier)
+    if state.ahead:
+        return False
+    wished = state.family == "appeal" or any(
+        tk.lemma(token) in rules.DESIRES for _, token in state.cues
+    )
+    return _conduct(carrier) or (wished and _state(carrier)) or _of_a_kind(carrier)
 
 
 def _conduct(carrier) -> bool:
@@ -46,12 +53,16 @@ def _conduct(carrier) -> bool:
 
 
 def _state(carrier) -> bool:
-    """A state asked for, not an act: "urged them to stay calm", "called on all to be
-    patient" (an adjective with its copula, or a linking verb with an adjective)."""
-    if carrier.pos_ == "ADJ" and any(tk.children(carrier, "cop")):
+    """A state, not an act: "urged them to stay calm", "wants it to be the party of fairness"
+    (an adjective or a noun with its copula, or a linking verb with an adjective)."""
+    if carrier.pos_ in ("ADJ", "NOUN", "PROPN") and _copular(carrier):
         return True
     linking = tk.lemma(carrier) in LINKING_VERBS
     return linking and any(c.pos_ == "ADJ" for c in tk.children(carrier, "xcomp"))
+
+
+def _copular(predicate) -> bool:
+    return any(tk.children(predicate, "cop"))
 
 
 def _of_a_kind(carrier) -> bool:

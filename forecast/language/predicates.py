@@ -360,7 +360,7 @@ def _forward(state: cl.State, carrier) -> bool:
     if state.counterfactual or state.family == "question":
         return False
     kept = _kept_course(state, carrier) or _performed(carrier) or _wishes(carrier)
-    if kept or (hp.no_happening(state.family, carrier) and not state.ahead):
+    if kept or hp.no_happening(state, carrier):
         return False
     # A relative clause describes its noun ("the schools that want to share", "which could
     # help"): only its future tense tells of an event ahead ("which will launch in May").

@@ -49,6 +49,7 @@ def test_conduct_is_no_happening(text, kept):
         ("The bishop urged the rival clans to keep quiet.", False),
         # whom the appeal asks is no act of its own ("urged the families to be ...")
         ("Officials urged the families to be patient.", False),
+        ("The mayor urged the families to be good neighbours.", False),
         # an act asked for
         ("Officials urged the families to leave the valley.", True),
         ("The mayor urged residents to evacuate the coast.", True),
@@ -87,4 +88,36 @@ def test_a_kind_is_no_actor(text, forward):
     ],
 )
 def test_be_to_after_a_way_out_is_no_plan(text, forward):
+    assert bool(forward_events(text)) == forward
+
+
+@pytest.mark.parametrize(
+    ("text", "forward"),
+    [
+        # wished for: a state (a noun or an adjective with its copula), or an act
+        ("The leader said he wanted the party to be a home for everyone.", False),
+        ("The rebels said they wanted the region to be an independent state.", False),
+        ("The leader said he wanted the party to win the next election.", True),
+    ],
+)
+def test_a_wished_state_is_no_happening(text, forward):
+    assert bool(forward_events(text)) == forward
+
+
+@pytest.mark.parametrize(
+    ("text", "forward"),
+    [
+        # a relative pronoun makes a description, whatever relation the parse gives it
+        ("Engineers tested a valve that, if opened too fast, would flood the chamber.", False),
+        ("Critics attacked a rule that limits rents and threatens to drive landlords away.", False),
+        (
+            "Logging has become a tool of regional rivalry carried out in a manner that harms"
+            " the forest and threatens to ruin the soil.",
+            False,
+        ),
+        # a "that" with a subject after it opens the noun's content, not a description
+        ("There are signs that the bank is planning to raise rates next month.", True),
+    ],
+)
+def test_a_relative_clause_describes_its_noun(text, forward):
     assert bool(forward_events(text)) == forward
