@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from forecast.language.claim import Span
 
 LEADING = re.compile(
-    r"(?:^|(?<=[,:]\s))[\"\u201c]?(?:(?:but|and|so)\s+)?(?P<kw>if|unless|should|provided\s+that|"
-    r"as\s+long\s+as|in\s+case)\s+(?P<body>[^,;]+?)\s*,\s*",
+    r"(?:^|(?<=[,:]\s))[\"'\u201c\u2018]?(?:(?:but|and|so)\s+)?"
+    r"(?P<kw>if|unless|should|provided\s+that|as\s+long\s+as|in\s+case)\s+(?P<body>[^,;]+?)\s*,\s*",
     re.I,
 )
 TRAILING = re.compile(

@@ -64,6 +64,8 @@ def walk(token, state: State) -> None:
             continue
         if relation == "acl" and tk.lemma(governor) not in rules.GOVERNOR_CUES:
             return
+        if relation == "acl" and _hope_of_the_subject(governor):
+            return
         # A noun governs a clause it introduces ("his wish to visit", "doubts about how"),
         # not a bare participle beside it ("sent his good wishes during his broadcast, saying").
         if relation == "acl" and governor.pos_ == "NOUN" and _bare_participle(current):
@@ -107,6 +109,13 @@ def _settle_future_in_past(report, state: State) -> bool:
         state.settle("reported_future", report)
         return True
     return False
+
+
+def _hope_of_the_subject(noun) -> bool:
+    """A noun of hope or wish that is the predicate of a copula ("the new government is the
+    country's only hope of moving on") says what its subject is good for: nobody's hope."""
+    wish = rules.GOVERNOR_CUES.get(tk.lemma(noun)) in rules.WISH_CUES
+    return noun.pos_ == "NOUN" and wish and any(tk.children(noun, "cop"))
 
 
 def _bare_participle(clause) -> bool:

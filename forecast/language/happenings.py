@@ -32,8 +32,9 @@ KIND_DETERMINERS = frozenset(["any", "such"])
 
 
 def no_happening(state, carrier) -> bool:
-    """``carrier``'s clause names conduct, a state asked or wished for or a kind's tendency;
-    a time ahead ("stay calm until Friday's vote") makes it a claim again.
+    """``carrier``'s clause names conduct, a state asked or wished for, a kind's tendency or
+    advice a story tells; a time ahead ("stay calm until Friday's vote") makes it a claim
+    again.
 
     ``state`` is what the reader gathered (:class:`~forecast.language.clause.State`).
     """
@@ -42,7 +43,8 @@ def no_happening(state, carrier) -> bool:
     wished = state.family == "appeal" or any(
         tk.lemma(token) in rules.DESIRES for _, token in state.cues
     )
-    return _conduct(carrier) or (wished and _state(carrier)) or _of_a_kind(carrier)
+    advised = state.family == "appeal" and _advised_in_the_past(state.trigger)
+    return _conduct(carrier) or (wished and _state(carrier)) or _of_a_kind(carrier) or advised
 
 
 def _conduct(carrier) -> bool:
@@ -63,6 +65,14 @@ def _state(carrier) -> bool:
 
 def _copular(predicate) -> bool:
     return any(tk.children(predicate, "cop"))
+
+
+def _advised_in_the_past(appeal) -> bool:
+    """ "the parents were advised to send the child to a specialist": advice a story tells,
+    its addressee the subject of a past passive, not a call still open."""
+    if appeal is None or not any(tk.children(appeal, "aux:pass")):
+        return False
+    return tk.tense(appeal)[0] == "past"
 
 
 def _of_a_kind(carrier) -> bool:

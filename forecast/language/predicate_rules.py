@@ -109,6 +109,9 @@ GOVERNOR_CUES = {
     "potential": "possibly",
 }
 
+# The cues of hope and wish among them: a noun of one names no plan ("our best hope of").
+WISH_CUES = frozenset(["hopes to", "wishes to", "wants to"])
+
 # Cognition and appearance governors: they hedge a clause without pointing it ahead ("I
 # believe it is the world's factory" is about the present).
 UNTIMED_GOVERNORS = frozenset(["believe", "think", "suspect", "suggest", "seem", "appear", "doubt"])

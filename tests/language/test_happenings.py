@@ -121,3 +121,43 @@ def test_a_wished_state_is_no_happening(text, forward):
 )
 def test_a_relative_clause_describes_its_noun(text, forward):
     assert bool(forward_events(text)) == forward
+
+
+@pytest.mark.parametrize(
+    ("text", "forward"),
+    [
+        # advice a story tells: the addressee the subject of a past passive
+        ("The farmers were advised to sell their herds before winter.", False),
+        ("The tenants were urged to leave the building.", False),
+        # a call still open
+        ("Tenants are urged to leave the building before Friday.", True),
+    ],
+)
+def test_past_advice_in_a_story_is_no_call(text, forward):
+    assert bool(forward_events(text)) == forward
+
+
+@pytest.mark.parametrize(
+    ("text", "forward"),
+    [
+        # a noun of hope as a copula's predicate says what its subject is good for
+        ("He said the coalition is the country's only hope of moving on.", False),
+        ("The talks are the region's best hope of ending the war.", False),
+        # someone's hope is a hedge on the event
+        ("Their hope of winning the cup next year is fading.", True),
+    ],
+)
+def test_a_hope_predicated_of_a_subject_is_nobodys_hope(text, forward):
+    assert bool(forward_events(text)) == forward
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a condition about anyone, opened by a single quotation mark inside a quote
+        "Voters will say, 'If you cut my taxes, I'll vote for you'.",
+        "Critics argue, \u2018if anyone builds a tower there, it will block the view\u2019.",
+    ],
+)
+def test_a_generic_condition_in_single_quotes_is_background(text):
+    assert forward_events(text) == []
