@@ -41,6 +41,10 @@ _EMBEDDED = re.compile(r"\s*(?:(?:on|about|over|for)\s+)?whether\s+(?:or\s+not\s
 _MODAL = re.compile(r"\b(?:will|would|shall|should|could|may|might|can)\b\s*", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 _THAT = re.compile(r"\s+that\b", re.I)
+# A time or place phrase between a report and its "that": "announced on Friday that X".
+_ADJUNCT_THAT = re.compile(
+    r"\s+(?:on|in|at|during|last|earlier|late|via|through)\b[^,;:\"\u201c]{0,40}?\bthat\s+", re.I
+)
 _WHETHER = re.compile(r"\b(?:whether|if)\b", re.I)
 
 
@@ -192,8 +196,10 @@ def _undecided(
 
 
 def _complement(sentence: str, head: CueHit, end: int) -> EventReading | None:
-    """ "doubt (that) X visits", "it is unlikely that X visits" -> "X visits"."""
-    complement = tidy(sentence, head.span[1], end)
+    """ "doubt (that) X visits", "it is unlikely that X visits", "announced on Friday that X
+    visits" -> "X visits" (the Friday is the announcement's)."""
+    adjunct = _ADJUNCT_THAT.match(sentence, head.span[1], end)
+    complement = tidy(sentence, adjunct.end() if adjunct else head.span[1], end)
     if complement is None:
         return None
     words = list(_WORD.finditer(sentence, *complement.span))
@@ -217,7 +223,9 @@ def _verb_shape(
 def _subject(sentence: str, group: Group, left: int) -> Phrase | None:
     """The doer: words between stacked cues, a reduced relative's noun, or the clause subject."""
     if len(group.hits) > 1:
-        inner = tidy(sentence, group.hits[-2].span[1], group.head.span[0])
+        start, end = group.hits[-2].span[1], group.head.span[0]
+        adjunct = _ADJUNCT_THAT.match(sentence, start, end)  # "announced on Monday that it may"
+        inner = tidy(sentence, adjunct.end() if adjunct else start, end)
         if inner is not None and not _only_gaps(inner.text):
             return inner
     first = group.hits[0]

@@ -57,14 +57,14 @@ def walk(token, state: State) -> None:
         state.described = current.dep_ == "acl:relcl" or _relative(current)
         if state.described:
             _reported_object(governor, state)
-        if governor is current or current.dep_ not in CLAUSE_LINKS | {"csubj:pass"}:
+        linked = current.dep_ in CLAUSE_LINKS | {"csubj:pass"} or _time_for(governor)
+        if governor is current or not linked:
             return
         if relation == "conj":
             current = governor
             continue
-        if relation == "acl" and tk.lemma(governor) not in rules.GOVERNOR_CUES:
-            return
-        if relation == "acl" and _hope_of_the_subject(governor):
+        governs = tk.lemma(governor) in rules.GOVERNOR_CUES or _time_for(governor)
+        if relation == "acl" and (not governs or _hope_of_the_subject(governor)):
             return
         # A noun governs a clause it introduces ("his wish to visit", "doubts about how"),
         # not a bare participle beside it ("sent his good wishes during his broadcast, saying").
@@ -232,7 +232,7 @@ def appeals(governor, clause) -> bool:
     if any(child.tag_ == "TO" for child in tk.children(governor, "mark")):
         return False
     lemma = tk.lemma(governor)
-    if lemma in rules.APPEAL_GOVERNORS:
+    if lemma in rules.APPEAL_GOVERNORS or _time_for(governor):
         return True
     words = rules.APPEAL_PHRASES.get(lemma, frozenset())
     linked = {tk.lemma(c) for c in tk.children(clause, "mark", "case")}
@@ -254,6 +254,14 @@ def called_for(noun) -> bool:
     asked_for = "for" in {tk.lemma(c) for c in tk.children(noun, "case")}
     direct = noun.dep_ == "obj" and tk.lemma(governor) in rules.APPEAL_GOVERNORS
     return (direct or (noun.dep_ == "obl" and asked_for)) and appeals(governor, noun)
+
+
+def _time_for(noun) -> bool:
+    """ "it is time for IE6 users to move on", "it is high time we left": a call, with the
+    "it" of the weather and the time for its subject."""
+    if tk.lemma(noun) not in rules.APPEAL_NOUNS or not any(tk.children(noun, "cop")):
+        return False
+    return any(s.lower_ == "it" for s in tk.children(noun, "nsubj", "expl"))
 
 
 def _appeal(governor, state: State) -> None:

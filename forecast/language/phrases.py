@@ -13,8 +13,14 @@ from dataclasses import dataclass
 
 from forecast.language.claim import Span
 
-RIGHT_BREAK = re.compile(r"[,;:\u2014|]|\s-\s|\b(?:but|while|whereas|because)\b|\s\.\s|\./\.")
-LEFT_BREAK = re.compile(r"[,;:\u2014|]|\s-\s|\b(?:but|while|whereas|because|though|although)\b")
+# A comma breaks a clause, not a number ("3,000 refugees").
+_COMMA = r"(?<!\d),|,(?!\d)"
+RIGHT_BREAK = re.compile(
+    rf"{_COMMA}|[;:\u2014|]|\s-\s|\b(?:but|while|whereas|because)\b|\s\.\s|\./\."
+)
+LEFT_BREAK = re.compile(
+    rf"{_COMMA}|[;:\u2014|]|\s-\s|\b(?:but|while|whereas|because|though|although)\b"
+)
 ADJUNCT_OPENERS = frozenset([
     "after", "before", "on", "in", "at", "for", "with", "without", "during", "by", "from",
     "since", "meanwhile", "however", "also", "moreover", "still", "then", "according", "as",

@@ -151,6 +151,8 @@ APPEAL_GOVERNORS = frozenset(
 # Appeal verbs that need their particle or preposition: "call on X to", "call for a ceasefire".
 APPEAL_PHRASES = {"call": frozenset(["on", "for", "upon"]), "ask": frozenset(["that"])}
 APPEAL_CUE = "called for"
+# Nouns of a call after "it is": "it is time for them to go".
+APPEAL_NOUNS = frozenset(["time"])
 # The cue of "is to be held", "was to meet", "due to be announced".
 BE_TO_CUE = "is to"
 # Nouns that name a way out a "be to" then specifies, not an actor with a plan: "the

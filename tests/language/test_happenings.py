@@ -161,3 +161,17 @@ def test_a_hope_predicated_of_a_subject_is_nobodys_hope(text, forward):
 )
 def test_a_generic_condition_in_single_quotes_is_background(text):
     assert forward_events(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # "it is time for X to": a call for X's act
+        ("The coach said it was time for the veterans to retire.", "retire"),
+        ("He said it was time to end the strike.", "end the strike"),
+    ],
+)
+def test_it_is_time_to_is_a_call(text, event):
+    article = Article(text, published=PUBLISHED)
+    (claim,) = [claim for claim in extract_claims(article, LEXICON) if claim.forward]
+    assert claim.construction == "appeal" and claim.event.endswith(event)
