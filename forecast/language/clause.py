@@ -21,6 +21,8 @@ MAX_DEPTH = 4
 """Governors walked above a predicate: enough for "said it was expected to try to visit"."""
 CLAUSE_LINKS = frozenset(["xcomp", "ccomp", "csubj", "csubj:pass", "acl", "advcl", "conj"])
 WH_TAGS = frozenset(["WDT", "WP", "WP$", "WRB"])
+RANKING_WORDS = frozenset(["first", "last", "only", "second", "third"])
+"""Modifiers that make a noun's infinitive a record, not a plan ("the last to be freed")."""
 QUESTION_LEAD = frozenset(["cc", "punct", "discourse", "advmod:emph"])
 """Words that may come before a question's wh-word ("And why ...", "Well, what ...");
 a plain adverb (tag RB, "So how ...") may too."""
@@ -117,10 +119,15 @@ def be_to(token):
     """The "be" (or "due") of "is to be held", "was to meet", "due to be announced", else None;
     a pseudo-cleft ("what we do is to take", "the first was to amend") states no plan."""
     marks = {tk.lemma(child): child for child in tk.children(token, "mark")}
+    due = marks.get("due")
+    if due is not None and any(tk.lemma(c) == "to" for c in tk.children(due, "fixed")):
+        return due  # the parser may fold "due to" into one subordinator ("a bill due to be voted")
     if "to" not in marks:
         return None
-    if "due" in marks:
-        return marks["due"]
+    if due is not None:
+        return due
+    if _to_be_done(token):
+        return next(tk.children(token, "aux:pass"))
     be = next(
         (
             child
@@ -142,6 +149,25 @@ def be_to(token):
         for s in tk.children(token, "nsubj", "nsubj:outer")
     )
     return None if cleft or named else be
+
+
+def _to_be_done(token) -> bool:
+    """A noun's passive infinitive ("figures to be published today", "a bridge to be built"):
+    what is yet to be done to the noun; not an ordinal's or superlative's record ("the first
+    woman to be elected", "the only one to be charged")."""
+    noun = token.head
+    # acl names a noun's clause, whatever the head's tag; an xcomp on a noun is one misnamed
+    if not (token.dep_ == "acl" or (token.dep_ == "xcomp" and noun.pos_ in ("NOUN", "PROPN"))):
+        return False
+    if not any(tk.lemma(aux) == "be" for aux in tk.children(token, "aux:pass")):
+        return False
+    ranked = (
+        m.tag_ == "JJS" or tk.lemma(m) in RANKING_WORDS or "NumType=Ord" in str(m.morph)
+        for m in (noun, *tk.children(noun, "amod", "nummod", "det"))
+    )
+    # "arranged for allegations to be made": the noun is the subject of its own infinitive.
+    subject = any(tk.lemma(case) == "for" for case in tk.children(noun, "case"))
+    return not (subject or any(ranked))
 
 
 def was_to_have(token) -> bool:

@@ -134,6 +134,36 @@ def test_pseudo_cleft_is_not_a_plan(nlp, sentence, lemma):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("The report to be released on Friday will name the firms.", "release"),
+        ("Ministers discussed the new stadium to be built near the river.", "build"),
+        # the parser folds "due to" into one subordinator of the participle
+        ("Farmers oppose the levy due to be raised in April.", "raise"),
+        ("The council met to discuss a road due to be widened next year.", "widen"),
+    ],
+)
+def test_a_nouns_passive_infinitive_is_yet_to_be_done(nlp, sentence, lemma):
+    """ "the stadium to be built": an arrangement ahead, read as "is to"."""
+    found = reading(nlp, sentence, lemma)
+    assert "is to" in found.cues and found.forward
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("She was the first woman to be elected to the council.", "elect"),
+        ("He became the third minister to be sacked this year.", "sack"),
+        ("The oldest bridge to be restored in the city reopened.", "restore"),
+    ],
+)
+def test_a_ranked_nouns_passive_infinitive_is_a_record(nlp, sentence, lemma):
+    """ "the first woman to be elected": an ordinal or superlative ranks what was done."""
+    found = reading(nlp, sentence, lemma)
+    assert "is to" not in found.cues and not found.forward
+
+
+@pytest.mark.parametrize(
     ("sentence", "lemma", "cue"),
     [
         ("Wishing to avoid a war, the king will sign the treaty.", "avoid", "wishes to"),
