@@ -105,7 +105,7 @@ def _bare_participle(clause) -> bool:
 def _govern(clause, relation: str, governor, mark: set[str], state: State) -> bool:
     """Apply the governor's rule to the clause's state; False to stop climbing."""
     lemma = tk.lemma(governor)
-    negated = tk.negated(governor)
+    negated = tk.negated(governor) or _negator_between(governor, clause)
     # "it is unclear if ...": a question, whichever relation the parse gives the clause.
     question = bool(mark & rules.OPEN_MARKS) and lemma in rules.OPEN_GOVERNORS
     if relation == "advcl" and mark & rules.CONDITION_MARKS and not question:
@@ -170,6 +170,18 @@ def _govern(clause, relation: str, governor, mark: set[str], state: State) -> bo
     if relation in ("xcomp", "ccomp", "acl") and not state.tense and not state.cues:
         state.add(rules.IRREALIS_CUE, governor)  # "let me know", "tried to leave": not asserted
     return False
+
+
+def _negator_between(governor, clause) -> bool:
+    """A negator after the governor, before its clause, hung on the governor or on an adverb
+    of it ("vowed never to return", "promised never again to attack"): what is vowed is that
+    the clause's event will not happen."""
+    between = governor.doc[governor.i + 1 : clause.left_edge.i]
+    return any(
+        tk.lemma(word) in rules.NEGATORS
+        and governor.i in (word.head.i, word.head.head.i if word.head.dep_ == "advmod" else -1)
+        for word in between
+    )
 
 
 def _reported_advice(clause, state: State) -> bool:

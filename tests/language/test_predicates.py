@@ -164,6 +164,21 @@ def test_a_ranked_nouns_passive_infinitive_is_a_record(nlp, sentence, lemma):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("He vowed never to return to the island.", "return"),
+        ("The rebels promised never again to attack the capital.", "attack"),
+        ("The club pledged never again to play in the old stadium.", "play"),
+        ("The minister agreed never again to raise the tax.", "raise"),
+    ],
+)
+def test_a_negator_between_a_commitment_and_its_act_negates_the_act(nlp, sentence, lemma):
+    """ "vowed never again to attack": the parser hangs "never" on the vow or on "again"."""
+    found = reading(nlp, sentence, lemma)
+    assert found.negated and expit(found.logit_mean) < AGAINST_BELOW and found.forward
+
+
+@pytest.mark.parametrize(
     ("sentence", "lemma", "cue"),
     [
         ("Wishing to avoid a war, the king will sign the treaty.", "avoid", "wishes to"),
