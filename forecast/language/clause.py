@@ -14,7 +14,8 @@ from forecast.language import predicate_rules as rules
 from forecast.language import tokens as tk
 
 __all__ = [
-    "State", "be_to", "going_to", "irrealis", "own_cues", "presupposed", "was_to_have", "will",
+    "State", "be_to", "going_to", "irrealis", "own_cues", "presupposed", "reported", "unable",
+    "was_to_have", "will",
 ]  # fmt: skip
 
 MAX_DEPTH = 4
@@ -71,8 +72,7 @@ def own_cues(token, state: State, table: dict) -> None:
         if any(tk.lemma(a) == "have" for a in tk.children(token, "aux")):
             state.counterfactual = True  # "could have", "would have been"
         if cue == "could" and state.negated:
-            state.settle("refusal", aux)  # "could not attend": it did not happen
-            state.tense = state.tense or "past"
+            unable(token, aux, state)
         if cue == "could" and any(
             tk.lemma(c) in rules.COUNTER_ADVERBS for c in tk.children(token, "advmod")
         ):
@@ -96,6 +96,19 @@ def own_cues(token, state: State, table: dict) -> None:
             state.add("nearly certain", adverb)
         elif word in table["words"]:
             state.add(table["words"][word], adverb)
+
+
+def unable(token, could, state: State) -> None:
+    """ "could not attend", "couldn't risk going": it did not happen, or, told in a report,
+    cannot."""
+    state.settle("refusal", could)
+    state.tense = state.tense or ("present" if reported(token) else "past")
+
+
+def reported(token) -> bool:
+    """The content of a reporting verb ("said that a winner could not be named"), whose
+    "could" is the speaker's "can" put in the past of the report."""
+    return token.dep_ == "ccomp" and tk.lemma(token.head) in rules.REPORTING
 
 
 def will(token):

@@ -16,6 +16,7 @@ from forecast.language.clause import (
     SETTLED,
     State,
     irrealis,
+    unable,
     will,
 )
 
@@ -247,6 +248,11 @@ def _plan(governor, lemma: str, negated: bool, state: State) -> None:
     tense, aspect = tk.tense(governor)
     if negated and state.family in ("plain", "hedged"):
         state.negated = not state.negated
+    could = next((aux for cue, aux in tk.modals(governor) if cue == "could"), None)
+    if negated and could is not None and state.family in ("plain", "hedged"):
+        state.tense = ""  # the governor's "could not" gives the time: "couldn't risk going"
+        unable(governor, could, state)
+        tense = tense or state.tense
     overtaken = any(
         tk.lemma(adverb) in rules.LAPSED_ADVERBS for adverb in tk.children(governor, "advmod")
     )

@@ -202,7 +202,11 @@ def _is_frame(token) -> bool:
     its complement, not the verb."""
     lemma = tk.lemma(token)
     framing = lemma in rules.FRAME_LEMMAS or tk.phrasal(token) in rules.CANCEL_VERBS
-    return framing and any(tk.children(token, "xcomp", "ccomp", "csubj", "advcl"))
+    # A passive with its own subject frames only a complement: in "a winner could not be
+    # announced on the basis of the poll conducted" the announcing is the event.
+    passive = any(tk.children(token, "nsubj:pass"))
+    clauses = ("xcomp", "ccomp", "csubj") if passive else ("xcomp", "ccomp", "csubj", "advcl")
+    return framing and any(tk.children(token, *clauses))
 
 
 def _carrier(token):

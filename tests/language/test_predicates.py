@@ -179,6 +179,50 @@ def test_a_negator_between_a_commitment_and_its_act_negates_the_act(nlp, sentenc
 
 
 @pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("The mayor said that the bridge could not be reopened.", "reopen"),
+        ("Doctors told reporters the patient could not be moved.", "move"),
+        ("The union said its members could not accept the offer.", "accept"),
+    ],
+)
+def test_a_reported_could_not_is_an_inability_ahead(nlp, sentence, lemma):
+    """ "said the bridge could not be reopened": the speaker's "cannot", put in the past."""
+    found = reading(nlp, sentence, lemma)
+    assert found.construction == "refusal" and found.forward
+    assert expit(found.logit_mean) < AGAINST_BELOW
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma", "forward"),
+    [
+        ("She said the team could not expect to win the cup.", "win", True),
+        ("He said the bank could not hope to recover the loans.", "recover", True),
+        ("The party couldn't risk losing its majority.", "lose", False),
+    ],
+)
+def test_a_governors_could_not_is_an_inability(nlp, sentence, lemma, forward):
+    """ "couldn't risk losing": not a weak possibility turned round into a likely loss."""
+    found = reading(nlp, sentence, lemma)
+    assert found.construction == "refusal" and found.forward is forward
+    assert expit(found.logit_mean) < AGAINST_BELOW
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("The results will be announced when counting ends.", "announce"),
+        ("The winners were announced after the jury met.", "announce"),
+        ("The new rules will be announced once the board approves them.", "announce"),
+    ],
+)
+def test_a_passive_report_with_a_time_clause_is_the_event(nlp, sentence, lemma):
+    """ "the results will be announced when counting ends": the announcing is the event; a
+    passive with its own subject frames only a complement."""
+    assert not reading(nlp, sentence, lemma).frame
+
+
+@pytest.mark.parametrize(
     ("sentence", "lemma", "cue"),
     [
         ("Wishing to avoid a war, the king will sign the treaty.", "avoid", "wishes to"),
