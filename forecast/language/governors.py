@@ -163,6 +163,8 @@ def _govern(clause, relation: str, governor, mark: set[str], state: State) -> bo
             _appeal(governor, state)
             return True
         _attribute(governor, state)
+        if relation == "xcomp" and any(tk.children(governor, "aux:pass")):
+            state.add(rules.HEARSAY_CUE, governor)  # "is said to be leaving": told, not willed
         _settle_future_in_past(governor, state)
         # A modal keeps its own time under a past report: "said he may resign" is ahead.
         if not state.tense and not state.timed:

@@ -223,6 +223,35 @@ def test_a_passive_report_with_a_time_clause_is_the_event(nlp, sentence, lemma):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("The rebels say they are prepared to sign the truce.", "sign"),
+        ("The club is prepared to sell its captain.", "sell"),
+        ("Both sides seem prepared to resume talks.", "resume"),
+    ],
+)
+def test_a_participle_tagged_an_adjective_still_governs(nlp, sentence, lemma):
+    """ "prepared" with the lemma "prepared" is the table's "prepare"."""
+    found = reading(nlp, sentence, lemma)
+    assert "is preparing to" in found.cues and found.forward
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma", "forward"),
+    [
+        ("She is said to be leaving the party soon.", "leave", True),
+        ("The rebels are reported to be moving toward the capital next week.", "move", True),
+        ("The minister is said to have resigned.", "resign", False),
+    ],
+)
+def test_a_reports_passive_tells_its_infinitive_as_hearsay(nlp, sentence, lemma, forward):
+    """ "is said to be leaving soon": a report of a happening, with the report's own time; not
+    an infinitive nobody asserts."""
+    found = reading(nlp, sentence, lemma)
+    assert found.cues == ("reportedly",) and found.forward is forward
+
+
+@pytest.mark.parametrize(
     ("sentence", "lemma", "cue"),
     [
         ("Wishing to avoid a war, the king will sign the treaty.", "avoid", "wishes to"),
