@@ -14,8 +14,8 @@ from forecast.language import predicate_rules as rules
 from forecast.language import tokens as tk
 
 __all__ = [
-    "State", "be_to", "going_to", "irrealis", "own_cues", "presupposed", "reported", "unable",
-    "was_to_have", "will",
+    "State", "be_to", "going_to", "has_event", "irrealis", "own_cues", "presupposed", "reported",
+    "unable", "was_to_have", "will",
 ]  # fmt: skip
 
 MAX_DEPTH = 4
@@ -109,6 +109,13 @@ def reported(token) -> bool:
     """The content of a reporting verb ("said that a winner could not be named"), whose
     "could" is the speaker's "can" put in the past of the report."""
     return token.dep_ == "ccomp" and tk.lemma(token.head) in rules.REPORTING
+
+
+def has_event(token) -> bool:
+    """ "have" with an eventive object ("will have talks", "I'll have one vote"): a happening,
+    not a state."""
+    objects = tk.children(token, "obj")
+    return tk.lemma(token) == "have" and any(tk.lemma(o) in rules.EVENT_NOUNS for o in objects)
 
 
 def will(token):

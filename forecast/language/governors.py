@@ -63,6 +63,9 @@ def walk(token, state: State) -> None:
         if relation == "conj":
             current = governor
             continue
+        if relation == "acl" and _addressee(governor, current):
+            _appeal(governor.head, state)  # "calling on the group to 'accept defeat'"
+            return
         if relation == "acl" and tk.lemma(governor) not in rules.GOVERNOR_CUES:
             return
         # A noun governs a clause it introduces ("his wish to visit", "doubts about how"),
@@ -233,6 +236,15 @@ def appeals(governor, clause) -> bool:
     for child in tk.children(governor, "obl", "compound:prt"):
         linked |= {tk.lemma(child), *(tk.lemma(c) for c in tk.children(child, "case"))}
     return bool(words & linked)
+
+
+def _addressee(noun, clause) -> bool:
+    """The one an appeal calls on, with the act hung on it rather than on the appeal ("called
+    on the group to 'accept defeat'", the quotation mark splitting the infinitive off)."""
+    marked = any(tk.lemma(child) == "to" for child in tk.children(clause, "mark"))
+    infinitive = marked and clause.tag_ == "VB"  # the quotation mark may make "to" an ADP
+    called = noun.dep_ in ("obj", "obl") and appeals(noun.head, clause)
+    return infinitive and noun.pos_ in ("NOUN", "PROPN", "PRON") and called
 
 
 def _appeal(governor, state: State) -> None:

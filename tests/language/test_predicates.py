@@ -252,6 +252,34 @@ def test_a_reports_passive_tells_its_infinitive_as_hearsay(nlp, sentence, lemma,
 
 
 @pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ('She spoke for an hour, calling on the miners to "end the strike now".', "end"),
+        ('He left the stage, calling on the crowd to "go home peacefully".', "go"),
+        ('She ended her speech by calling on the young to "vote in large numbers".', "vote"),
+    ],
+)
+def test_an_act_hung_on_the_one_called_on_is_the_appeals(nlp, sentence, lemma):
+    """The parser may hang a quoted infinitive on the one an appeal calls on."""
+    found = reading(nlp, sentence, lemma)
+    assert found.construction == "appeal" and found.forward
+
+
+@pytest.mark.parametrize(
+    ("sentence", "forward"),
+    [
+        ("The two leaders will have talks in Oslo.", True),
+        ("The council will have a vote on the budget.", True),
+        ("We'll have a meeting after lunch.", True),
+        ("The city will have a new mayor.", False),
+    ],
+)
+def test_having_an_event_is_a_happening(nlp, sentence, forward):
+    """ "will have talks" is a happening ahead; "will have a new mayor" a state."""
+    assert reading(nlp, sentence, "have").forward is forward
+
+
+@pytest.mark.parametrize(
     ("sentence", "lemma", "cue"),
     [
         ("Wishing to avoid a war, the king will sign the treaty.", "avoid", "wishes to"),
