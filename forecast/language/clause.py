@@ -14,13 +14,16 @@ from forecast.language import predicate_rules as rules
 from forecast.language import tokens as tk
 
 __all__ = [
-    "State", "be_to", "going_to", "irrealis", "own_cues", "presupposed", "was_to_have", "will",
+    "State", "be_to", "going_to", "has_event", "irrealis", "own_cues", "presupposed", "reported",
+    "unable", "was_to_have", "will",
 ]  # fmt: skip
 
 MAX_DEPTH = 4
 """Governors walked above a predicate: enough for "said it was expected to try to visit"."""
 CLAUSE_LINKS = frozenset(["xcomp", "ccomp", "csubj", "csubj:pass", "acl", "advcl", "conj"])
 WH_TAGS = frozenset(["WDT", "WP", "WP$", "WRB"])
+RANKING_WORDS = frozenset(["first", "last", "only", "second", "third"])
+"""Modifiers that make a noun's infinitive a record, not a plan ("the last to be freed")."""
 QUESTION_LEAD = frozenset(["cc", "punct", "discourse", "advmod:emph"])
 """Words that may come before a question's wh-word ("And why ...", "Well, what ...");
 a plain adverb (tag RB, "So how ...") may too."""
@@ -69,8 +72,7 @@ def own_cues(token, state: State, table: dict) -> None:
         if any(tk.lemma(a) == "have" for a in tk.children(token, "aux")):
             state.counterfactual = True  # "could have", "would have been"
         if cue == "could" and state.negated:
-            state.settle("refusal", aux)  # "could not attend": it did not happen
-            state.tense = state.tense or "past"
+            unable(token, aux, state)
         if cue == "could" and any(
             tk.lemma(c) in rules.COUNTER_ADVERBS for c in tk.children(token, "advmod")
         ):
@@ -96,6 +98,26 @@ def own_cues(token, state: State, table: dict) -> None:
             state.add(table["words"][word], adverb)
 
 
+def unable(token, could, state: State) -> None:
+    """ "could not attend", "couldn't risk going": it did not happen, or, told in a report,
+    cannot."""
+    state.settle("refusal", could)
+    state.tense = state.tense or ("present" if reported(token) else "past")
+
+
+def reported(token) -> bool:
+    """The content of a reporting verb ("said that a winner could not be named"), whose
+    "could" is the speaker's "can" put in the past of the report."""
+    return token.dep_ == "ccomp" and tk.lemma(token.head) in rules.REPORTING
+
+
+def has_event(token) -> bool:
+    """ "have" with an eventive object ("will have talks", "I'll have one vote"): a happening,
+    not a state."""
+    objects = tk.children(token, "obj")
+    return tk.lemma(token) == "have" and any(tk.lemma(o) in rules.EVENT_NOUNS for o in objects)
+
+
 def will(token):
     """The modal auxiliary that makes ``token`` future ("will", "'ll"), else the token."""
     return next((a for a in tk.children(token, "aux") if tk.is_modal(a)), token)
@@ -117,10 +139,15 @@ def be_to(token):
     """The "be" (or "due") of "is to be held", "was to meet", "due to be announced", else None;
     a pseudo-cleft ("what we do is to take", "the first was to amend") states no plan."""
     marks = {tk.lemma(child): child for child in tk.children(token, "mark")}
+    due = marks.get("due")
+    if due is not None and any(tk.lemma(c) == "to" for c in tk.children(due, "fixed")):
+        return due  # the parser may fold "due to" into one subordinator ("a bill due to be voted")
     if "to" not in marks:
         return None
-    if "due" in marks:
-        return marks["due"]
+    if due is not None:
+        return due
+    if _to_be_done(token):
+        return next(tk.children(token, "aux:pass"))
     be = next(
         (
             child
@@ -143,6 +170,25 @@ def be_to(token):
         for s in tk.children(token, "nsubj", "nsubj:outer")
     )
     return None if cleft or named else be
+
+
+def _to_be_done(token) -> bool:
+    """A noun's passive infinitive ("figures to be published today", "a bridge to be built"):
+    what is yet to be done to the noun; not an ordinal's or superlative's record ("the first
+    woman to be elected", "the only one to be charged")."""
+    noun = token.head
+    # acl names a noun's clause, whatever the head's tag; an xcomp on a noun is one misnamed
+    if not (token.dep_ == "acl" or (token.dep_ == "xcomp" and noun.pos_ in ("NOUN", "PROPN"))):
+        return False
+    if not any(tk.lemma(aux) == "be" for aux in tk.children(token, "aux:pass")):
+        return False
+    ranked = (
+        m.tag_ == "JJS" or tk.lemma(m) in RANKING_WORDS or "NumType=Ord" in str(m.morph)
+        for m in (noun, *tk.children(noun, "amod", "nummod", "det"))
+    )
+    # "arranged for allegations to be made": the noun is the subject of its own infinitive.
+    subject = any(tk.lemma(case) == "for" for case in tk.children(noun, "case"))
+    return not (subject or any(ranked))
 
 
 def was_to_have(token) -> bool:

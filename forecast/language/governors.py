@@ -16,6 +16,7 @@ from forecast.language.clause import (
     SETTLED,
     State,
     irrealis,
+    unable,
     will,
 )
 
@@ -63,6 +64,9 @@ def walk(token, state: State) -> None:
         if relation == "conj":
             current = governor
             continue
+        if relation == "acl" and _addressee(governor, current):
+            _appeal(governor.head, state)  # "calling on the group to 'accept defeat'"
+            return
         governs = tk.lemma(governor) in rules.GOVERNOR_CUES or _time_for(governor)
         if relation == "acl" and (not governs or _hope_of_the_subject(governor)):
             return
@@ -126,7 +130,7 @@ def _bare_participle(clause) -> bool:
 def _govern(clause, relation: str, governor, mark: set[str], state: State) -> bool:
     """Apply the governor's rule to the clause's state; False to stop climbing."""
     lemma = tk.lemma(governor)
-    negated = tk.negated(governor)
+    negated = tk.negated(governor) or _negator_between(governor, clause)
     # "it is unclear if ...": a question, whichever relation the parse gives the clause.
     question = bool(mark & rules.OPEN_MARKS) and lemma in rules.OPEN_GOVERNORS
     if relation == "advcl" and mark & rules.CONDITION_MARKS and not question:
@@ -183,6 +187,8 @@ def _govern(clause, relation: str, governor, mark: set[str], state: State) -> bo
             _appeal(governor, state)
             return True
         _attribute(governor, state)
+        if relation == "xcomp" and any(tk.children(governor, "aux:pass")):
+            state.add(rules.HEARSAY_CUE, governor)  # "is said to be leaving": told, not willed
         _settle_future_in_past(governor, state)
         # A modal keeps its own time under a past report: "said he may resign" is ahead.
         if not state.tense and not state.timed:
@@ -191,6 +197,18 @@ def _govern(clause, relation: str, governor, mark: set[str], state: State) -> bo
     if relation in ("xcomp", "ccomp", "acl") and not state.tense and not state.cues:
         state.add(rules.IRREALIS_CUE, governor)  # "let me know", "tried to leave": not asserted
     return False
+
+
+def _negator_between(governor, clause) -> bool:
+    """A negator after the governor, before its clause, hung on the governor or on an adverb
+    of it ("vowed never to return", "promised never again to attack"): what is vowed is that
+    the clause's event will not happen."""
+    between = governor.doc[governor.i + 1 : clause.left_edge.i]
+    return any(
+        tk.lemma(word) in rules.NEGATORS
+        and governor.i in (word.head.i, word.head.head.i if word.head.dep_ == "advmod" else -1)
+        for word in between
+    )
 
 
 def _reported_advice(clause, state: State) -> bool:
@@ -264,6 +282,15 @@ def _time_for(noun) -> bool:
     return any(s.lower_ == "it" for s in tk.children(noun, "nsubj", "expl"))
 
 
+def _addressee(noun, clause) -> bool:
+    """The one an appeal calls on, with the act hung on it rather than on the appeal ("called
+    on the group to 'accept defeat'", the quotation mark splitting the infinitive off)."""
+    marked = any(tk.lemma(child) == "to" for child in tk.children(clause, "mark"))
+    infinitive = marked and clause.tag_ == "VB"  # the quotation mark may make "to" an ADP
+    called = noun.dep_ in ("obj", "obl") and appeals(noun.head, clause)
+    return infinitive and noun.pos_ in ("NOUN", "PROPN", "PRON") and called
+
+
 def _appeal(governor, state: State) -> None:
     """The appeal's cue on the called-for act, which is ahead whatever the appeal's tense."""
     state.add(rules.APPEAL_CUE, governor, timed=True)
@@ -279,6 +306,11 @@ def _plan(governor, lemma: str, negated: bool, state: State) -> None:
     tense, aspect = tk.tense(governor)
     if negated and state.family in ("plain", "hedged"):
         state.negated = not state.negated
+    could = next((aux for cue, aux in tk.modals(governor) if cue == "could"), None)
+    if negated and could is not None and state.family in ("plain", "hedged"):
+        state.tense = ""  # the governor's "could not" gives the time: "couldn't risk going"
+        unable(governor, could, state)
+        tense = tense or state.tense
     overtaken = any(
         tk.lemma(adverb) in rules.LAPSED_ADVERBS for adverb in tk.children(governor, "advmod")
     )

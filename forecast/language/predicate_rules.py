@@ -227,6 +227,9 @@ REPORTING = frozenset(
         "cite",
     ]
 )
+# The cue of a report's passive with an infinitive: "is said to be leaving", "are reported
+# to have fled".
+HEARSAY_CUE = "reportedly"
 # Reporting verbs that deny their complement.
 DENIAL = frozenset(["deny", "dismiss", "reject"])
 

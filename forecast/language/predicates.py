@@ -191,7 +191,9 @@ def _is_frame(token) -> bool:
     its complement, not the verb."""
     lemma = tk.lemma(token)
     framing = lemma in rules.FRAME_LEMMAS or tk.phrasal(token) in rules.CANCEL_VERBS
-    return framing and any(tk.children(token, "xcomp", "ccomp", "csubj", "advcl"))
+    # A passive with a subject frames only a complement: "a winner can't be announced as..."
+    adverbial = () if any(tk.children(token, "nsubj:pass")) else ("advcl",)
+    return framing and any(tk.children(token, "xcomp", "ccomp", "csubj", *adverbial))
 
 
 def _carrier(token):
@@ -384,5 +386,5 @@ def _forward(state: cl.State, carrier) -> bool:
     # A state, even in the future, is no happening to forecast ("will depend on", "would be
     # unique") unless a time ahead is given.
     stative = tk.lemma(carrier) in rules.STATIVE or _modal_state(state, carrier)
-    stative = stative and not _planned(state)
+    stative = stative and not _planned(state) and not cl.has_event(carrier)
     return (state.tense == "future" or state.timed) and state.tense != "past" and not stative

@@ -85,7 +85,7 @@ def revise(claim: Claim, readings: Sequence[PredicateReading]) -> Claim:
     now = own.tense in ("present", "future", "")
     ahead = bool(FUTURE_IN_PAST & set(own.cues)) or _dated_ahead(claim) or under_way or now
     live = own.forward and own.construction in NEW_CLAIM_FAMILIES and ahead
-    if claim.tense is Tense.PAST and live and not _dated_before(claim):
+    if claim.tense is Tense.PAST and live and not _dated_before(claim, own.clause_span):
         return _override(claim, own)
     # The parse reads no event ahead at the claim and no date says otherwise: a generic
     # "can", a deontic "must", a hedge about the present, "could have", "May" the name, a
@@ -209,13 +209,16 @@ def _overlap(first: Span, second: Span) -> bool:
     return first[0] < second[1] and second[0] < first[1]
 
 
-def _dated_before(claim: Claim) -> bool:
-    """A date of the event (at or after its predicate; one before it dates the report:
-    "announced last week that it would withdraw") that ended before publication."""
+def _dated_before(claim: Claim, clause: Span) -> bool:
+    """A date of the event (at or after its predicate, in the event's clause; one before it
+    dates the report: "announced last week that it would withdraw", one in a later clause
+    another event: "figures to be published show that crossings last year rose") that ended
+    before publication."""
     return claim.published is not None and any(
         date.end is not None
         and date.end < claim.published
         and date.span[0] >= claim.predicate_span[0]
+        and clause[0] <= date.span[0] < clause[1]
         for date in claim.dates
     )
 

@@ -48,7 +48,9 @@ def known(lemma: str) -> str:
     doubled = lemma[:-1] if len(lemma) > 3 and lemma[-1] == lemma[-2] else ""
     stem = lemma[:-3] if len(lemma) > 5 and lemma.endswith("ing") else ""
     undoubled = stem[:-1] if stem[-2:-1] == stem[-1:] else ""  # "planning" -> "plan"
-    forms = (doubled, lemma + "e", stem, stem + "e" if stem else "", undoubled)
+    # A participle the tagger calls an adjective keeps its "-ed": "we are prepared to run".
+    past = lemma[:-2] if len(lemma) > 5 and lemma.endswith("ed") else ""
+    forms = (doubled, lemma + "e", stem, stem + "e" if stem else "", undoubled, past, past + "e")
     mended = (word for word in forms if word in rules.KNOWN_LEMMAS)
     return next(mended, lemma)
 

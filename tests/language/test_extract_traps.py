@@ -329,3 +329,21 @@ def test_extraction_is_total_and_well_formed(text, published):
         low, high = claim.interval(0.9)
         assert 0.0 <= low <= claim.prob <= high <= 1.0
         assert claim.event
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("Figures to be published today show that exports fell last year.", "publish"),
+        ("A report to be released tomorrow says prices rose sharply in 2017.", "release"),
+        ("The list to be unveiled today names the ten towns flooded last winter.", "unveile"),
+    ],
+)
+def test_a_past_date_in_a_later_clause_leaves_a_plan_ahead(text, predicate):
+    """ "figures to be published today show that exports fell last year": the past date is
+    the fall's, not the publishing's. (No span check: the cue's words, "to be", are no
+    lexicon form of "is to", as "was to" is none.)"""
+    claims = extract_claims(Article(text, published=PUBLISHED), LEXICON)
+    (claim,) = [claim for claim in claims if claim.predicate == predicate]
+    assert claim.tense is Tense.FORWARD
+    assert cue_names(claim) == ["is to"]

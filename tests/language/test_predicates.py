@@ -134,6 +134,152 @@ def test_pseudo_cleft_is_not_a_plan(nlp, sentence, lemma):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("The report to be released on Friday will name the firms.", "release"),
+        ("Ministers discussed the new stadium to be built near the river.", "build"),
+        # the parser folds "due to" into one subordinator of the participle
+        ("Farmers oppose the levy due to be raised in April.", "raise"),
+        ("The council met to discuss a road due to be widened next year.", "widen"),
+    ],
+)
+def test_a_nouns_passive_infinitive_is_yet_to_be_done(nlp, sentence, lemma):
+    """ "the stadium to be built": an arrangement ahead, read as "is to"."""
+    found = reading(nlp, sentence, lemma)
+    assert "is to" in found.cues and found.forward
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("She was the first woman to be elected to the council.", "elect"),
+        ("He became the third minister to be sacked this year.", "sack"),
+        ("The oldest bridge to be restored in the city reopened.", "restore"),
+    ],
+)
+def test_a_ranked_nouns_passive_infinitive_is_a_record(nlp, sentence, lemma):
+    """ "the first woman to be elected": an ordinal or superlative ranks what was done."""
+    found = reading(nlp, sentence, lemma)
+    assert "is to" not in found.cues and not found.forward
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("He vowed never to return to the island.", "return"),
+        ("The rebels promised never again to attack the capital.", "attack"),
+        ("The club pledged never again to play in the old stadium.", "play"),
+        ("The minister agreed never again to raise the tax.", "raise"),
+    ],
+)
+def test_a_negator_between_a_commitment_and_its_act_negates_the_act(nlp, sentence, lemma):
+    """ "vowed never again to attack": the parser hangs "never" on the vow or on "again"."""
+    found = reading(nlp, sentence, lemma)
+    assert found.negated and expit(found.logit_mean) < AGAINST_BELOW and found.forward
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("The mayor said that the bridge could not be reopened.", "reopen"),
+        ("Doctors told reporters the patient could not be moved.", "move"),
+        ("The union said its members could not accept the offer.", "accept"),
+    ],
+)
+def test_a_reported_could_not_is_an_inability_ahead(nlp, sentence, lemma):
+    """ "said the bridge could not be reopened": the speaker's "cannot", put in the past."""
+    found = reading(nlp, sentence, lemma)
+    assert found.construction == "refusal" and found.forward
+    assert expit(found.logit_mean) < AGAINST_BELOW
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma", "forward"),
+    [
+        ("She said the team could not expect to win the cup.", "win", True),
+        ("He said the bank could not hope to recover the loans.", "recover", True),
+        ("The party couldn't risk losing its majority.", "lose", False),
+    ],
+)
+def test_a_governors_could_not_is_an_inability(nlp, sentence, lemma, forward):
+    """ "couldn't risk losing": not a weak possibility turned round into a likely loss."""
+    found = reading(nlp, sentence, lemma)
+    assert found.construction == "refusal" and found.forward is forward
+    assert expit(found.logit_mean) < AGAINST_BELOW
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("The results will be announced when counting ends.", "announce"),
+        ("The winners were announced after the jury met.", "announce"),
+        ("The new rules will be announced once the board approves them.", "announce"),
+    ],
+)
+def test_a_passive_report_with_a_time_clause_is_the_event(nlp, sentence, lemma):
+    """ "the results will be announced when counting ends": the announcing is the event; a
+    passive with its own subject frames only a complement."""
+    assert not reading(nlp, sentence, lemma).frame
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("The rebels say they are prepared to sign the truce.", "sign"),
+        ("The club is prepared to sell its captain.", "sell"),
+        ("Both sides seem prepared to resume talks.", "resume"),
+    ],
+)
+def test_a_participle_tagged_an_adjective_still_governs(nlp, sentence, lemma):
+    """ "prepared" with the lemma "prepared" is the table's "prepare"."""
+    found = reading(nlp, sentence, lemma)
+    assert "is preparing to" in found.cues and found.forward
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma", "forward"),
+    [
+        ("She is said to be leaving the party soon.", "leave", True),
+        ("The rebels are reported to be moving toward the capital next week.", "move", True),
+        ("The minister is said to have resigned.", "resign", False),
+    ],
+)
+def test_a_reports_passive_tells_its_infinitive_as_hearsay(nlp, sentence, lemma, forward):
+    """ "is said to be leaving soon": a report of a happening, with the report's own time; not
+    an infinitive nobody asserts."""
+    found = reading(nlp, sentence, lemma)
+    assert found.cues == ("reportedly",) and found.forward is forward
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ('She spoke for an hour, calling on the miners to "end the strike now".', "end"),
+        ('He left the stage, calling on the crowd to "go home peacefully".', "go"),
+        ('She ended her speech by calling on the young to "vote in large numbers".', "vote"),
+    ],
+)
+def test_an_act_hung_on_the_one_called_on_is_the_appeals(nlp, sentence, lemma):
+    """The parser may hang a quoted infinitive on the one an appeal calls on."""
+    found = reading(nlp, sentence, lemma)
+    assert found.construction == "appeal" and found.forward
+
+
+@pytest.mark.parametrize(
+    ("sentence", "forward"),
+    [
+        ("The two leaders will have talks in Oslo.", True),
+        ("The council will have a vote on the budget.", True),
+        ("We'll have a meeting after lunch.", True),
+        ("The city will have a new mayor.", False),
+    ],
+)
+def test_having_an_event_is_a_happening(nlp, sentence, forward):
+    """ "will have talks" is a happening ahead; "will have a new mayor" a state."""
+    assert reading(nlp, sentence, "have").forward is forward
+
+
+@pytest.mark.parametrize(
     ("sentence", "lemma", "cue"),
     [
         ("Wishing to avoid a war, the king will sign the treaty.", "avoid", "wishes to"),
