@@ -138,8 +138,12 @@ def _govern(clause, relation: str, governor, mark: set[str], state: State) -> bo
             return True
         return False
     if relation == "advcl" and mark & rules.LATER_MARKS and negated:
-        state.settle("counter_hedge", governor)  # "it will not be long before X returns"
-        return True
+        if governor.pos_ != "VERB":
+            state.settle("counter_hedge", governor)  # "it will not be long before X returns"
+            return True
+        # "will not sign until he is told": the telling is the signing's condition
+        state.settle("conditional", clause)
+        return False
     wh = _asks(governor, clause) and any(t.tag_ == "WRB" for t in tk.near(clause) if t.i < clause.i)
     if "whether" in mark or wh:
         state.settle("open_question", governor, clear=True)  # "doubts about how hard"
