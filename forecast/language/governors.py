@@ -61,6 +61,8 @@ def walk(token, state: State) -> None:
         if governor is current or not linked:
             return
         if relation == "conj":
+            if tk.own_tense(current):
+                return
             current = governor
             continue
         governs = tk.lemma(governor) in rules.GOVERNOR_CUES or _time_for(governor)

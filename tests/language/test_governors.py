@@ -1,0 +1,43 @@
+"""Traps written for this suite: what the governors above a clause reach, and what they
+do not."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from forecast.language.extract import extract_claims
+from forecast.language.lexicon import load_lexicon
+from forecast.reading.article import Article
+
+LEXICON = load_lexicon()
+
+
+def forward_predicates(text: str) -> list[str]:
+    article = Article(text, published=dt.date(2018, 5, 13))
+    return [claim.predicate for claim in extract_claims(article, LEXICON) if claim.forward]
+
+
+@pytest.mark.parametrize(
+    ("text", "outside"),
+    [
+        # a conjunct with a tense of its own is its own clause: no hope, no modal reaches it
+        (
+            "The group said it hoped talks would succeed but continues strikes on army convoys.",
+            "convoys",
+        ),
+        (
+            "The rebels said they hoped the truce might hold but continue raids on border posts.",
+            "posts",
+        ),
+    ],
+)
+def test_a_conjunct_with_its_own_tense_is_its_own_clause(text, outside):
+    article = Article(text, published=dt.date(2018, 5, 13))
+    events = [claim.event for claim in extract_claims(article, LEXICON) if claim.forward]
+    assert events and not any(outside in event for event in events)
+
+
+def test_a_bare_conjunct_shares_its_heads_modal():
+    assert forward_predicates("The union said it would meet and discuss the offer.") == ["meet"]
