@@ -55,13 +55,16 @@ def walk(token, state: State) -> None:
     current = token
     for _ in range(MAX_DEPTH):
         relation, governor = current.dep_.split(":")[0], current.head
-        state.described = current.dep_ == "acl:relcl" or _relative(current)
+        relative = _relative(current)  # its governor is its noun, whatever the parse says
+        state.described = current.dep_ == "acl:relcl" or relative
         if state.described:
             _reported_object(governor, state)
         linked = current.dep_ in CLAUSE_LINKS | {"csubj:pass"} or _time_for(governor)
-        if governor is current or not linked:
+        if governor is current or not linked or relative:
             return
         if relation == "conj":
+            if tk.own_tense(current):
+                return
             current = governor
             continue
         if relation == "acl" and _addressee(governor, current):
@@ -82,11 +85,13 @@ def walk(token, state: State) -> None:
 
 def _relative(clause) -> bool:
     """A clause a relative pronoun opens ("substances that would cause", "a manner that
-    modifies"), whatever relation the parse gives it; a "that" taken for a subordinator is
+    modifies", "the fund, representatives of which were present"), whatever relation the
+    parse gives it; a "that" taken for a subordinator is
     one only where the clause has no subject of its own ("indications that al Qaeda is
     planning" is the indications' content)."""
     subjects = list(tk.children(clause, "nsubj", "nsubj:pass"))
-    pronouns = [*subjects, *tk.children(clause, "obj")]
+    owners = (word for subject in subjects for word in tk.children(subject, "nmod", "nmod:poss"))
+    pronouns = [*subjects, *owners, *tk.children(clause, "obj")]
     if not subjects:
         pronouns.extend(tk.children(clause, "mark"))
     return any("PronType=Rel" in str(word.morph) for word in pronouns)
@@ -142,8 +147,12 @@ def _govern(clause, relation: str, governor, mark: set[str], state: State) -> bo
             return True
         return False
     if relation == "advcl" and mark & rules.LATER_MARKS and negated:
-        state.settle("counter_hedge", governor)  # "it will not be long before X returns"
-        return True
+        if governor.pos_ != "VERB":
+            state.settle("counter_hedge", governor)  # "it will not be long before X returns"
+            return True
+        # "will not sign until he is told": the telling is the signing's condition
+        state.settle("conditional", clause)
+        return False
     wh = _asks(governor, clause) and any(t.tag_ == "WRB" for t in tk.near(clause) if t.i < clause.i)
     if "whether" in mark or wh:
         state.settle("open_question", governor, clear=True)  # "doubts about how hard"

@@ -226,7 +226,8 @@ def _compound(token) -> bool:
 
 def _bare(token) -> bool:
     """No auxiliary, subject or subordinator of its own: it shares its head's clause."""
-    return not any(tk.children(token, "aux", "aux:pass", "nsubj", "nsubj:pass", "mark", "cop"))
+    own = any(tk.children(token, "aux", "aux:pass", "nsubj", "nsubj:pass", "mark", "cop"))
+    return not own and not tk.own_tense(token)
 
 
 def _event_phrase(token, carrier) -> str:

@@ -16,7 +16,7 @@ from forecast.language.claim import Span
 
 __all__ = [
     "children", "cue_span", "is_modal", "kids", "known", "lemma", "modals", "near",
-    "near_span", "negated", "phrasal", "phrase", "span_of", "tense",
+    "near_span", "negated", "own_tense", "phrasal", "phrase", "span_of", "tense",
 ]  # fmt: skip
 
 AUX_DEPS = frozenset(["aux", "aux:pass", "cop"])
@@ -174,6 +174,14 @@ def tense(token) -> tuple[str, str]:
     else:
         aspect = "simple"
     return tense, aspect
+
+
+def own_tense(conjunct) -> bool:
+    """A conjunct with a tense of its own, not its head's ("hoped it could be resolved but
+    continues attacks"): a clause of its own, which shares neither the head's modal nor
+    what governs the head."""
+    own = tense(conjunct)[0]
+    return conjunct.dep_ == "conj" and bool(own) and own != tense(conjunct.head)[0]
 
 
 def modals(token) -> Iterator[tuple[str, object]]:

@@ -175,3 +175,19 @@ def test_it_is_time_to_is_a_call(text, event):
     article = Article(text, published=PUBLISHED)
     (claim,) = [claim for claim in extract_claims(article, LEXICON) if claim.forward]
     assert claim.construction == "appeal" and claim.event.endswith(event)
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        # "not ... until X": X is the act's condition, no claim of its own
+        ("The union will not sign the deal until its members are consulted.", "sign"),
+        ("The bank will not lend more until the debt is repaid.", "lend"),
+        # "it will not be long until X": X is likely
+        ("It won't be long until the bridge reopens.", "reopen"),
+    ],
+)
+def test_an_until_clause_under_a_negated_act_is_its_condition(text, predicate):
+    article = Article(text, published=PUBLISHED)
+    claims = [claim for claim in extract_claims(article, LEXICON) if claim.forward]
+    assert [claim.predicate for claim in claims] == [predicate]
