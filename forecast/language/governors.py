@@ -58,6 +58,10 @@ def walk(token, state: State) -> None:
         state.described = current.dep_ == "acl:relcl"
         if state.described:
             _reported_object(governor, state)
+        called = _time_to(current)
+        if called is not None:
+            _appeal(called, state)  # "it is time for IE6 users to move away"
+            return
         if governor is current or current.dep_ not in CLAUSE_LINKS | {"csubj:pass"}:
             return
         if relation == "conj":
@@ -245,6 +249,21 @@ def _addressee(noun, clause) -> bool:
     infinitive = marked and clause.tag_ == "VB"  # the quotation mark may make "to" an ADP
     called = noun.dep_ in ("obj", "obl") and appeals(noun.head, clause)
     return infinitive and noun.pos_ in ("NOUN", "PROPN", "PRON") and called
+
+
+def _time_to(clause):
+    """The noun of "it is time (for X) to act", in the present: a call for the act; the parser
+    hangs the infinitive on the noun or on the one it is time for. Else None. A speech act
+    ("it's time to say goodbye", "time to thank") is performed in the saying."""
+    marked = any(tk.lemma(child) == "to" for child in tk.children(clause, "mark"))
+    if not marked or tk.lemma(clause) in rules.PERFORMATIVES:
+        return None
+    noun = clause.head
+    if noun.dep_ == "nmod" and any(tk.lemma(c) == "for" for c in tk.children(noun, "case")):
+        noun = noun.head
+    present = any(tk.tense(c)[0] == "present" for c in tk.children(noun, "cop"))
+    it = any(tk.lemma(s) == "it" for s in tk.children(noun, "nsubj", "expl"))
+    return noun if tk.lemma(noun) in rules.APPEAL_NOUNS and present and it else None
 
 
 def _appeal(governor, state: State) -> None:

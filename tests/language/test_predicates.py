@@ -280,6 +280,23 @@ def test_having_an_event_is_a_happening(nlp, sentence, forward):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "lemma", "family"),
+    [
+        ("It is time for the council to act.", "act", "appeal"),
+        ("It is time to end the strike.", "end", "appeal"),
+        ("The union says it is time for the owners to sell the club.", "sell", "appeal"),
+        # told in the past, a speech act, or a time of something else: no call
+        ("It was time for him to leave.", "leave", "plain"),
+        ("It is time to say goodbye.", "say", "plain"),
+        ("I remember the time when we met.", "meet", "plain"),
+    ],
+)
+def test_it_is_time_to_act_calls_for_the_act(nlp, sentence, lemma, family):
+    found = reading(nlp, sentence, lemma)
+    assert found.construction == family and found.forward is (family == "appeal")
+
+
+@pytest.mark.parametrize(
     ("sentence", "lemma", "cue"),
     [
         ("Wishing to avoid a war, the king will sign the treaty.", "avoid", "wishes to"),
