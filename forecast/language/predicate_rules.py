@@ -312,6 +312,8 @@ EVENT_NOUNS = frozenset(
         "debate",
         "session",
         "announcement",
+        "statement",
+        "change",
         "speech",
         "appearance",
         "interview",

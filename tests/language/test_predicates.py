@@ -299,6 +299,19 @@ def test_it_is_time_to_act_calls_for_the_act(nlp, sentence, lemma, family):
 @pytest.mark.parametrize(
     ("sentence", "lemma", "cue"),
     [
+        ("The ministers are preparing a statement on the crisis.", "statement", "is preparing to"),
+        ("The rebels want a change of leadership.", "change", "wants to"),
+        ("The board plans a change of strategy next year.", "change", "plans to"),
+    ],
+)
+def test_a_statement_or_a_change_planned_is_an_event(nlp, sentence, lemma, cue):
+    found = reading(nlp, sentence, lemma)
+    assert cue in found.cues and found.forward
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma", "cue"),
+    [
         ("Wishing to avoid a war, the king will sign the treaty.", "avoid", "wishes to"),
         ("Hoping to win votes, the party will cut taxes.", "win", "hopes to"),
         ("Planning to expand abroad, the firm will open an office in Lima.", "expand", "plans to"),
