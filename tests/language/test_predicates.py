@@ -310,6 +310,23 @@ def test_a_statement_or_a_change_planned_is_an_event(nlp, sentence, lemma, cue):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "lemma", "forward"),
+    [
+        ("The club loses its licence if it misses the deadline.", "lose", True),
+        ("He faces prison if he returns to the country.", "face", True),
+        ("Smith misses the final if the ban stands.", "misse", True),
+        # a condition put first, or none: the present stays the present
+        ("If prices rise, the bank raises rates.", "raise", False),
+        ("The mayor faces a recall vote.", "face", False),
+    ],
+)
+def test_a_present_with_an_if_clause_after_it_is_a_future(nlp, sentence, lemma, forward):
+    """ "faces prison if he returns": the first conditional's consequence, a "will"."""
+    found = reading(nlp, sentence, lemma)
+    assert found.forward is forward and (("will" in found.cues) is forward)
+
+
+@pytest.mark.parametrize(
     ("sentence", "lemma", "cue"),
     [
         ("Wishing to avoid a war, the king will sign the treaty.", "avoid", "wishes to"),
