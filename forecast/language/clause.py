@@ -90,12 +90,29 @@ def own_cues(token, state: State, table: dict) -> None:
             state.tense, state.aspect = "future", "simple"
     if state.tense == "future":
         state.add("will", will(token), timed=True)
+    elif _first_conditional(token, state):
+        state.add("will", token, timed=True)  # "faces charges if she returns": she will
     for adverb in tk.children(token, "advmod"):
         word = adverb.text.lower()
         if word == "all" and any(tk.lemma(c) == "but" for c in tk.kids(adverb)):
             state.add("nearly certain", adverb)
         elif word in table["words"]:
             state.add(table["words"][word], adverb)
+
+
+def _first_conditional(token, state: State) -> bool:
+    """A simple present with no modal whose if-clause follows it, in the present too ("she
+    faces charges if she returns"): the consequence is a future, as "will face" would say. A
+    condition put first leaves its own extent to the parser ("if it isn't, and Chrome
+    continues to surge, IE could fall"), so only the order consequence-first is read."""
+    if state.tense != "present" or state.aspect != "simple" or any(tk.modals(token)):
+        return False
+    return any(
+        clause.i > token.i
+        and tk.tense(clause)[0] == "present"
+        and any(tk.lemma(m) in rules.CONDITION_MARKS for m in tk.children(clause, "mark"))
+        for clause in tk.children(token, "advcl")
+    )
 
 
 def unable(token, could, state: State) -> None:

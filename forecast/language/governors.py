@@ -59,7 +59,11 @@ def walk(token, state: State) -> None:
         state.described = current.dep_ == "acl:relcl" or relative
         if state.described:
             _reported_object(governor, state)
-        linked = current.dep_ in CLAUSE_LINKS | {"csubj:pass"} or _time_for(governor)
+        called = _time_to(current)
+        if called is not None:
+            _appeal(called, state)  # "it is time for IE6 users to move away"
+            return
+        linked = current.dep_ in CLAUSE_LINKS | {"csubj:pass"}
         if governor is current or not linked or relative:
             return
         if relation == "conj":
@@ -70,7 +74,7 @@ def walk(token, state: State) -> None:
         if relation == "acl" and _addressee(governor, current):
             _appeal(governor.head, state)  # "calling on the group to 'accept defeat'"
             return
-        governs = tk.lemma(governor) in rules.GOVERNOR_CUES or _time_for(governor)
+        governs = tk.lemma(governor) in rules.GOVERNOR_CUES
         if relation == "acl" and (not governs or _hope_of_the_subject(governor)):
             return
         # A noun governs a clause it introduces ("his wish to visit", "doubts about how"),
@@ -259,7 +263,7 @@ def appeals(governor, clause) -> bool:
     if any(child.tag_ == "TO" for child in tk.children(governor, "mark")):
         return False
     lemma = tk.lemma(governor)
-    if lemma in rules.APPEAL_GOVERNORS or _time_for(governor):
+    if lemma in rules.APPEAL_GOVERNORS:
         return True
     words = rules.APPEAL_PHRASES.get(lemma, frozenset())
     linked = {tk.lemma(c) for c in tk.children(clause, "mark", "case")}
@@ -283,14 +287,6 @@ def called_for(noun) -> bool:
     return (direct or (noun.dep_ == "obl" and asked_for)) and appeals(governor, noun)
 
 
-def _time_for(noun) -> bool:
-    """ "it is time for IE6 users to move on", "it is high time we left": a call, with the
-    "it" of the weather and the time for its subject."""
-    if tk.lemma(noun) not in rules.APPEAL_NOUNS or not any(tk.children(noun, "cop")):
-        return False
-    return any(s.lower_ == "it" for s in tk.children(noun, "nsubj", "expl"))
-
-
 def _addressee(noun, clause) -> bool:
     """The one an appeal calls on, with the act hung on it rather than on the appeal ("called
     on the group to 'accept defeat'", the quotation mark splitting the infinitive off)."""
@@ -298,6 +294,23 @@ def _addressee(noun, clause) -> bool:
     infinitive = marked and clause.tag_ == "VB"  # the quotation mark may make "to" an ADP
     called = noun.dep_ in ("obj", "obl") and appeals(noun.head, clause)
     return infinitive and noun.pos_ in ("NOUN", "PROPN", "PRON") and called
+
+
+def _time_to(clause):
+    """The noun of "it is time (for X) to act", in the present or reported: a call for the
+    act; the parser hangs the infinitive on the noun or on the one it is time for. Else None.
+    A speech act ("it's time to say goodbye", "time to thank") is performed in the saying."""
+    marked = any(tk.lemma(child) == "to" for child in tk.children(clause, "mark"))
+    if not marked or tk.lemma(clause) in rules.PERFORMATIVES:
+        return None
+    noun = clause.head
+    if noun.dep_ == "nmod" and any(tk.lemma(c) == "for" for c in tk.children(noun, "case")):
+        noun = noun.head
+    # in the present, or backshifted in a report ("he said it was time for them to go")
+    reported = noun.dep_ == "ccomp"
+    present = reported or any(tk.tense(c)[0] == "present" for c in tk.children(noun, "cop"))
+    it = any(tk.lemma(s) == "it" for s in tk.children(noun, "nsubj", "expl"))
+    return noun if tk.lemma(noun) in rules.APPEAL_NOUNS and present and it else None
 
 
 def _appeal(governor, state: State) -> None:

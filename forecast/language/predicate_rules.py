@@ -151,7 +151,7 @@ APPEAL_GOVERNORS = frozenset(
 # Appeal verbs that need their particle or preposition: "call on X to", "call for a ceasefire".
 APPEAL_PHRASES = {"call": frozenset(["on", "for", "upon"]), "ask": frozenset(["that"])}
 APPEAL_CUE = "called for"
-# Nouns of a call after "it is": "it is time for them to go".
+# Nouns of "it is time (for X) to act": a call for the act.
 APPEAL_NOUNS = frozenset(["time"])
 # The cue of "is to be held", "was to meet", "due to be announced".
 BE_TO_CUE = "is to"
@@ -321,6 +321,8 @@ EVENT_NOUNS = frozenset(
         "debate",
         "session",
         "announcement",
+        "statement",
+        "change",
         "speech",
         "appearance",
         "interview",

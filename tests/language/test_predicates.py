@@ -280,6 +280,53 @@ def test_having_an_event_is_a_happening(nlp, sentence, forward):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "lemma", "family"),
+    [
+        ("It is time for the council to act.", "act", "appeal"),
+        ("It is time to end the strike.", "end", "appeal"),
+        ("The union says it is time for the owners to sell the club.", "sell", "appeal"),
+        # told in the past, a speech act, or a time of something else: no call
+        ("It was time for him to leave.", "leave", "plain"),
+        ("It is time to say goodbye.", "say", "plain"),
+        ("I remember the time when we met.", "meet", "plain"),
+    ],
+)
+def test_it_is_time_to_act_calls_for_the_act(nlp, sentence, lemma, family):
+    found = reading(nlp, sentence, lemma)
+    assert found.construction == family and found.forward is (family == "appeal")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma", "cue"),
+    [
+        ("The ministers are preparing a statement on the crisis.", "statement", "is preparing to"),
+        ("The rebels want a change of leadership.", "change", "wants to"),
+        ("The board plans a change of strategy next year.", "change", "plans to"),
+    ],
+)
+def test_a_statement_or_a_change_planned_is_an_event(nlp, sentence, lemma, cue):
+    found = reading(nlp, sentence, lemma)
+    assert cue in found.cues and found.forward
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma", "forward"),
+    [
+        ("The club loses its licence if it misses the deadline.", "lose", True),
+        ("He faces prison if he returns to the country.", "face", True),
+        ("Smith misses the final if the ban stands.", "misse", True),
+        # a condition put first, or none: the present stays the present
+        ("If prices rise, the bank raises rates.", "raise", False),
+        ("The mayor faces a recall vote.", "face", False),
+    ],
+)
+def test_a_present_with_an_if_clause_after_it_is_a_future(nlp, sentence, lemma, forward):
+    """ "faces prison if he returns": the first conditional's consequence, a "will"."""
+    found = reading(nlp, sentence, lemma)
+    assert found.forward is forward and (("will" in found.cues) is forward)
+
+
+@pytest.mark.parametrize(
     ("sentence", "lemma", "cue"),
     [
         ("Wishing to avoid a war, the king will sign the treaty.", "avoid", "wishes to"),
