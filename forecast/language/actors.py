@@ -43,11 +43,19 @@ from dataclasses import dataclass, field
 
 from forecast.language import frame_rules as rules
 from forecast.language import tokens as tk
+from forecast.language.wording import CLAUSE_DEPS, phrase_text, possessive, whole_phrase
 
-__all__ = ["ActorBook", "alias_key", "name_key", "phrase_text", "text_key", "vague"]
+__all__ = [
+    "ActorBook",
+    "alias_key",
+    "name_key",
+    "phrase_text",
+    "text_key",
+    "vague",
+]
 
 _NAME_DEPS = frozenset(["compound", "flat", "flat:name"])
-_PRONOUNS = rules.PERSON_PRONOUNS | rules.THING_PRONOUNS | rules.SPEAKER_PRONOUNS
+_PRONOUNS = rules.PRONOUNS
 _LEADERS = rules.LEADER_TITLES
 _RELATIVE = frozenset(["who", "which", "that"])
 
@@ -120,7 +128,7 @@ class ActorBook:
         return key, " and ".join(text for _, text, _ in found), True
 
     def _one(self, head, speaker: str) -> tuple[str, str, bool]:
-        words = phrase_text(head)
+        words = _subject_text(head)
         alias = self.aliases.get(alias_key(words))
         if alias is not None:
             return text_key(alias), alias, True
@@ -137,7 +145,7 @@ class ActorBook:
             return name_key(owner), words, True  # "the New Zealand government": New Zealand
         if head.pos_ == "PROPN":
             key = name_key(head)
-            return key, self.shown.setdefault(key, _display(head)), True
+            return key, self._shown(key, head), True
         if low in rules.SPEAKER_PRONOUNS:
             if speaker and text_key(speaker) not in _PRONOUNS:
                 return text_key(speaker), speaker, True
@@ -147,6 +155,8 @@ class ActorBook:
             return self._last_person(None)
         if low in rules.THING_PRONOUNS:
             governing = _governing_subject(head)
+            if governing is not None and _disagree(head, governing):
+                return "", low, False  # "officials said it would": it is something else
             if governing is not None:
                 return self._one(governing, speaker)
             recent = [t for t in self.things if t[2] >= self._sentence - 1]
@@ -165,7 +175,25 @@ class ActorBook:
         if tk.lemma(head) in rules.PERSON_TITLES:
             key, text, resolved = self._last_person(tk.lemma(head))
             return (key, text, True) if resolved else (words.lower(), words, True)
-        return name_key(head), words, True
+        return self._owned(head, words, speaker)
+
+    def _owned(self, head, words: str, speaker: str) -> tuple[str, str, bool]:
+        """A common noun, its possessive pronoun shown as whom it refers to ("his party":
+        "Tsvangirai's party"); unresolved when the pronoun refers to no one named."""
+        owner = next((c for c in tk.children(head, "nmod:poss") if c.pos_ == "PRON"), None)
+        if owner is None or owner.lower_ not in _PRONOUNS:
+            return name_key(head), words, True
+        key, text, resolved = self._one(owner, speaker)
+        shown = " ".join(possessive(text) if w == owner.text else w for w in words.split())
+        return name_key(head), shown, resolved and key in self.shown  # a name's, not "a
+        # spokesperson's embassy" ("a spokesperson said their embassy would close")
+
+    def _shown(self, key: str, token) -> str:
+        """How the name at ``token`` is shown: as first written when it is a shorter mention
+        of it ("Trump" after "Donald Trump"), else as written here ("the US House" is not
+        "the White House", though both are keyed ``house``)."""
+        written, first = _display(token), self.shown.get(key, "")
+        return first if set(written.split()) <= set(first.split()) else written
 
     def _last_person(self, title: str | None) -> tuple[str, str, bool]:
         if title == "leader":
@@ -197,12 +225,12 @@ class ActorBook:
 
     def _scan(self, doc, start: int, end: int) -> None:
         for token in doc[start:end]:
-            if token.pos_ != "PROPN" or (token.dep_ in _NAME_DEPS and token.head.pos_ == "PROPN"):
+            if token.pos_ != "PROPN" or _inside_name(token):
                 continue
             if token.lower_ in rules.TIME_WORDS and len(_name_tokens(token)) == 1:
                 continue  # "in September" names a time, not someone "it" may refer to
             key = name_key(token)
-            self.shown.setdefault(key, _display(token))
+            self.shown[key] = self._shown(key, token)
             titles = _titles(token)
             known = any(key == person for person, _, _ in self.persons)
             full = len(_name_tokens(token)) > 1 and _has_title_or_first_name(token)
@@ -258,9 +286,17 @@ def _governing_subject(pronoun):
             return None
         clause = clause.head
         subject = next(tk.children(clause, "nsubj", "nsubj:pass"), None)
-        if subject is not None and subject.i != pronoun.i and subject.pos_ in ("PROPN", "NOUN"):
+        inside = subject is not None and subject.left_edge.i <= pronoun.i <= subject.right_edge.i
+        if subject is not None and not inside and subject.pos_ in ("PROPN", "NOUN"):
             return subject
     return None
+
+
+def _disagree(pronoun, noun) -> bool:
+    """A singular pronoun cannot refer to a plural noun ("officials made clear that it would
+    not result in action": it is not the officials); "they" may refer to a singular
+    collective ("the government said they would act")."""
+    return "Sing" in pronoun.morph.get("Number") and "Plur" in noun.morph.get("Number")
 
 
 def _titles(token) -> frozenset[str]:
@@ -284,54 +320,37 @@ def _has_title_or_first_name(token) -> bool:
 
 
 def _name_tokens(token) -> list:
-    """The words of the name ``token`` heads ("United States": "United" as a name word)."""
-    names = [
-        t
-        for t in tk.kids(token)
-        if (t.dep_ in _NAME_DEPS and t.pos_ == "PROPN")
-        or (t.dep_ == "amod" and t.i == token.i - 1 and t.text.istitle())
-    ]
-    names = [t for t in names if tk.lemma(t).strip(".") not in rules.PERSON_TITLES]
+    """The words of the name ``token`` heads, its name words' own name words included
+    ("United States": "United" as a name word; "the United Kingdom Home Office", parsed
+    with "United" and "Home" under "Kingdom", is one name)."""
+    names = [t for t in _name_words(token) if tk.lemma(t).strip(".") not in rules.PERSON_TITLES]
     return sorted([*names, token], key=lambda t: t.i)
+
+
+def _name_words(token) -> list:
+    found = []
+    for t in tk.kids(token):
+        if (t.dep_ in _NAME_DEPS and t.pos_ == "PROPN") or (
+            t.dep_ == "amod" and t.i == token.i - 1 and t.text.istitle()
+        ):
+            found.extend([t, *_name_words(t)])
+    return found
+
+
+def _subject_text(head) -> str:
+    """A subject's words, without a preposition of its own ("the flight" in "following the
+    flight, which launches")."""
+    return whole_phrase(head, CLAUSE_DEPS | {"case"})
+
+
+def _inside_name(token) -> bool:
+    """A word of a longer name headed by another word ("Red" in "the Red Cross")."""
+    head = token.head
+    return head.i != token.i and head.pos_ == "PROPN" and token in _name_tokens(head)
 
 
 def _display(token) -> str:
     return " ".join(t.text for t in _name_tokens(token))
-
-
-CLAUSE_DEPS = frozenset(
-    ["acl:relcl", "acl", "appos", "punct", "parataxis", "advcl", "ccomp", "dep", "conj", "cc"]
-)
-"""Dependents left out of a phrase: clauses, appositions, conjuncts and punctuation."""
-MAX_PHRASE = 8
-"""Longest phrase kept, in tokens."""
-
-
-def phrase_text(head, drop=CLAUSE_DEPS, limit: int = MAX_PHRASE, also=None) -> str:
-    """``head``'s words without the subtrees of its ``drop`` dependents (and of those
-    ``also(child)`` is true of), at most ``limit`` words."""
-    dropped = {
-        t.i
-        for child in tk.kids(head)
-        if child.dep_ in drop or (also is not None and also(child))
-        for t in tk.near(child)
-    }
-    words = [t for t in tk.near(head) if t.i not in dropped and t.dep_ != "punct"][:limit]
-    while len(words) > 1 and words[-1].i != head.i and words[-1].pos_ in _DANGLING:
-        words.pop()  # "disasters on", "the Museum of the": a cut phrase ends on a content word
-    return " ".join(_midsentence(t) for t in words)
-
-
-_DANGLING = frozenset(["ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX", "PRON"])
-"""Parts of speech a phrase never ends on once its dropped or cut words are gone."""
-
-
-def _midsentence(token) -> str:
-    """A word as it reads inside a sentence: "Voters" opening one is "voters" in a question."""
-    opening = token.i == token.sent.start and token.pos_ not in ("PROPN", "PRON")
-    if opening and token.text.istitle():
-        return token.text.lower()
-    return token.text
 
 
 def alias_key(words: str) -> str:

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 from forecast.language import frame_rules as rules
 from forecast.language import tokens as tk
-from forecast.language.actors import CLAUSE_DEPS, phrase_text
 from forecast.language.event_heads import exhorts, infinitive, phrasal
+from forecast.language.wording import CLAUSE_DEPS, phrase_text, possessive, whole_phrase
 
 __all__ = [
     "agent",
+    "bound_to",
     "case_of",
     "clause_body",
     "noun_actor",
     "presupposed",
+    "shows_pronoun",
     "subject_of",
     "targets_of",
 ]
@@ -162,35 +164,84 @@ def presupposed(token) -> frozenset[str]:
     return frozenset(classes)
 
 
-def clause_body(token, actor_text: str, passive: bool, targets) -> str:
-    """The clause a question asks: subject, base verb (or "be" + participle), objects."""
+def clause_body(token, actor_text: str, passive: bool, targets, bound=frozenset()) -> str:
+    """The clause a question asks: subject, base verb (or "be" + participle), objects.
+
+    ``bound`` holds the possessive pronouns that refer to the subject (:func:`bound_to`).
+    """
     if token.pos_ in ("NOUN", "PROPN"):
         owned = actor_text and any(tk.children(token, "nmod:poss"))
         drop = CLAUSE_DEPS | {"case"} | ({"nmod:poss", "det"} if owned else set())
         noun = phrase_text(token, drop=drop, also=_is_time)
-        owner = f"{actor_text}'" if actor_text.endswith("s") else f"{actor_text}'s"
-        return f"{owner} {noun} take place" if owned else f"{noun} take place"
+        return f"{possessive(actor_text)} {noun} take place" if owned else f"{noun} take place"
     verb = f"be {token.text.lower()}" if passive else phrasal(token)
-    named = [_target_text(t) for t in targets] or [_complement_text(token)]
+    # an oblique naming someone by a pronoun is left out when another target names the
+    # happening ("restore ties with Colombia with their president": "with Colombia")
+    kept = [t for t in targets if t.dep_ in ("obj", "iobj") or not _refers(t, bound)] or targets
+    named = [_target_text(t, bound) for t in kept] or [_complement_text(token, bound)]
     parts = [actor_text, verb, *named]
     return " ".join(part for part in parts if part)
 
 
-def _complement_text(verb) -> str:
+def _complement_text(verb, bound) -> str:
     """What a verb with no object or place is about, so that its question is no fragment:
-    its infinitive clause ("choose to change the flag") or first prepositional phrase
+    its infinitive clause ("choose to change the flag", "resort to using force", the
+    infinitive sometimes read as an adverbial clause) or first prepositional phrase
     ("resort to force", "choose between two flags"), else ""."""
     for child in tk.kids(verb):
-        if child.dep_ == "xcomp" and infinitive(child):
-            return phrase_text(child, also=_is_time)
+        if child.dep_ in ("xcomp", "advcl") and infinitive(child):
+            return phrase_text(child, also=lambda c: _adjunct(c, bound))
         cased = any(tk.children(child, "case")) and child.pos_ in ("NOUN", "PROPN")
         if child.dep_ == "obl" and cased and not _is_time(child) and not _agent_of(child):
-            return _target_text(child)
+            return _target_text(child, bound)
     return ""
 
 
-def _target_text(token) -> str:
+def _adjunct(token, bound) -> bool:
+    """A time phrase, or a prepositional phrase naming someone only by a pronoun ("use force
+    against our people"): left out of a complement's words."""
+    return _is_time(token) or (token.dep_ in ("obl", "nmod") and _refers(token, bound))
+
+
+def _refers(token, bound) -> bool:
+    """True when ``token``'s phrase names someone by a pronoun other than a possessive
+    ``bound`` to the subject ("their president" after "Ortega": not his)."""
+    return any(t.pos_ == "PRON" and t.lower_ in rules.PRONOUNS - bound for t in tk.near(token))
+
+
+def bound_to(subject) -> frozenset[str]:
+    """The possessive pronouns that may refer to the subject token: those of its number
+    ("Ortega ... their president" is someone else's; "the troops ... their pullout" is
+    theirs). A speaker's "our" is never the subject's in a question the analyst asks."""
+    if subject is None:
+        return frozenset()
+    plural = "Plur" in subject.morph.get("Number") or any(tk.children(subject, "conj"))
+    return rules.POSSESSIVES["Plur" if plural else "Sing"]
+
+
+def shows_pronoun(subject: str, body: str, bound=frozenset()) -> bool:
+    """True when a question body shows a pronoun ("Will Bush push them?", "Will their
+    embassy close?"): its question cannot be read without the sentence it came from. A
+    possessive ``bound`` to a shown subject refers to it ("Will the EU review its
+    ties?"); "US" is a name, not "us".
+
+    Examples
+    --------
+    >>> shows_pronoun("Bush", "Bush push them"), shows_pronoun("the US", "the US vote")
+    (True, False)
+    >>> shows_pronoun("the EU", "the EU review its ties", frozenset(["its"]))
+    False
+    >>> shows_pronoun("the EU", "the EU review their ties", frozenset(["its"]))
+    True
+    """
+    words = body.removeprefix(subject).split() if subject else body.split()
+    return any(w in rules.PRONOUNS for w in subject.split()) or any(
+        w in rules.PRONOUNS - bound for w in words
+    )
+
+
+def _target_text(token, bound) -> str:
     """An object or place with its preposition ("to Japan"), without clauses."""
     case = " ".join(c.text for c in tk.children(token, "case"))
-    words = phrase_text(token, also=_is_time)
+    words = whole_phrase(token, also=lambda c: _adjunct(c, bound))
     return words if not case or words.startswith(case) else f"{case} {words}"

@@ -273,6 +273,11 @@ it wants to"): no happening to condition on, so the claim counts unconditionally
 PERSON_PRONOUNS = frozenset(["he", "she", "him", "her", "his"])
 THING_PRONOUNS = frozenset(["it", "they", "them", "its", "their"])
 SPEAKER_PRONOUNS = frozenset(["i", "we", "us", "me", "my", "our"])
+PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | SPEAKER_PRONOUNS
+"""Words that name someone only by reference: a question must not show them unresolved."""
+POSSESSIVES = {"Sing": frozenset(["his", "its"]), "Plur": frozenset(["their"])}
+"""Possessive pronouns that may refer to a subject of each number ("her" is also an
+object pronoun, and "my", "our" are the speaker's, never the subject of a question's)."""
 VAGUE_SUBJECTS = frozenset(
     [
         *("who", "which", "that", "what", "there", "this", "these", "those", "you", "one"),

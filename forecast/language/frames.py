@@ -35,10 +35,12 @@ from forecast.language.event_heads import (
 )
 from forecast.language.frame_roles import (
     agent,
+    bound_to,
     case_of,
     clause_body,
     noun_actor,
     presupposed,
+    shows_pronoun,
     subject_of,
     targets_of,
 )
@@ -144,6 +146,9 @@ def read_frame(token, book: ActorBook, speaker: str) -> Frame:
         head.i == token.i and noun is None and lemma in rules.EMPTY_VERBS and token.pos_ == "VERB"
     )
     keys = {name_key(t) for t in targets} | ({shown[0]} if shown[0] else set())
+    subject_text = shown[1] if patient is not None else actor_text
+    bound = bound_to(patient if patient is not None else doer) if subject_text else frozenset()
+    body = clause_body(head, subject_text, passive, targets, bound)
     return Frame(
         actor=actor,
         actor_text=actor_text,
@@ -152,8 +157,8 @@ def read_frame(token, book: ActorBook, speaker: str) -> Frame:
         kind="other" if light else head_kind(head),
         targets=frozenset(keys),
         places=frozenset(name_key(t) for t in targets if t.pos_ == "PROPN"),
-        body=clause_body(head, shown[1] if patient is not None else actor_text, passive, targets),
-        resolved=resolved and shown[2],
+        body=body,
+        resolved=resolved and shown[2] and not shows_pronoun(subject_text, body, bound),
         passive=passive,
         against=against,
         presupposes=presupposed(head),

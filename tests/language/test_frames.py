@@ -379,3 +379,85 @@ def test_the_country_is_the_country_named_last():
     frames = claim_frames([sentence_claim(sentence, verb) for sentence, verb in said])
     assert (frames[1].actor, frames[1].action) == ("nepal", "elect")
     assert frame_of("The country may hold elections next year.", "hold").actor == "country"
+
+
+def article_frame(sentences: list[str], predicate: str):
+    """The frame of the last sentence's claim, read after the article's earlier sentences."""
+    claims = [sentence_claim(s, s.split()[1]) for s in sentences[:-1]]
+    return claim_frames([*claims, sentence_claim(sentences[-1], predicate)])[-1]
+
+
+def test_a_name_is_shown_whole_however_its_words_are_attached():
+    """ "United" and "Kingdom" may hang under one another rather than under "Agency"."""
+    frame = frame_of("The United Kingdom Border Agency will issue new visas next year.", "issue")
+    assert frame.body == "United Kingdom Border Agency issue new visas"
+
+
+def test_a_name_keyed_like_an_earlier_one_is_shown_as_written():
+    frame = article_frame(
+        ["The White House praised the plan.", "The Opera House may close next month."], "close"
+    )
+    assert frame.body == "Opera House close"
+
+
+@pytest.mark.parametrize(
+    ("sentences", "predicate"),
+    [
+        (["Officials said the minister may sack them."], "sack"),
+        (["Officials said their embassy would be closed on Friday."], "closed"),
+        (["The farmers made clear that it would not result in a strike."], "result"),
+    ],
+)
+def test_a_question_never_shows_a_pronoun_nobody_named(sentences, predicate):
+    """An object pronoun, a possessive no name answers, and "it" for a plural noun (it is
+    not the farmers) leave the mention unresolved: no question is asked from it."""
+    assert not article_frame(sentences, predicate).resolved
+
+
+def test_a_possessive_pronoun_is_shown_as_whom_it_refers_to():
+    frame = article_frame(
+        ["President Ana Costa spoke on Monday.", "Her party may leave the coalition."], "leave"
+    )
+    assert frame.body == "Ana Costa's party leave the coalition" and frame.resolved
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate", "body"),
+    [
+        (
+            "The mayor may reopen the bridge with their help.",
+            "reopen",
+            "the mayor reopen the bridge",
+        ),
+        ("The league will review its rules next season.", "review", "league review its rules"),
+        (
+            "Ortega agreed to restore ties with Peru with their envoy.",
+            "restore",
+            "Ortega restore ties with Peru",
+        ),
+        (
+            "The unions will not resort to use of strikes against our members.",
+            "resort",
+            "the unions resort to use of strikes",
+        ),
+    ],
+)
+def test_adjuncts_naming_someone_by_a_pronoun_are_left_out(sentence, predicate, body):
+    """A possessive of the subject's number refers to it and stays; an oblique that names
+    someone else only by a pronoun (a speaker's "our", a plural "their" after one man)
+    goes; an infinitive complement read as an adverbial clause is still the verb's
+    complement."""
+    frame = frame_of(sentence, predicate)
+    assert (frame.body, frame.resolved) == (body, True)
+
+
+def test_a_subject_too_long_to_show_loses_its_modifiers_not_its_end():
+    sentence = (
+        "Analysts said the fishermen from a number of coastal and island villages may strike."
+    )
+    assert frame_of(sentence, "strike").body == "the fishermen strike"
+
+
+def test_a_relative_pronoun_is_its_antecedent_without_the_antecedents_preposition():
+    sentence = "The crew will rest after the last mission, which launches in May."
+    assert frame_of(sentence, "launches").body == "the last mission launch"
