@@ -153,7 +153,7 @@ def _read(token, table: dict, offset: int, asked: bool) -> PredicateReading:
     if cl.was_to_have(carrier):
         state.settle("lapsed_plan", carrier)
     gv.walk(carrier, state)
-    if not state.cues and state.family == "plain" and cl.irrealis(carrier):
+    if not (state.cues or state.carried_out) and state.family == "plain" and cl.irrealis(carrier):
         state.add(rules.IRREALIS_CUE, carrier)
     state.family = _family(state, asked and not cl.presupposed(carrier))
     if _hedged_cancellation(state):
@@ -182,17 +182,19 @@ def _read(token, table: dict, offset: int, asked: bool) -> PredicateReading:
         clause_span=tk.near_span(carrier, offset),
         frame=_is_frame(token),
         past_time=past_time or state.counterfactual or state.family == "refusal",
-        happened_logit=_happened(logit, forward, [cue for cue, _ in cues], table),
+        happened_logit=_happened(logit, forward, cues, table),
     )
 
 
-def _happened(logit: float, forward: bool, cues: list[str], table: dict) -> float:
+def _happened(logit: float, forward: bool, cues: list, table: dict) -> float:
     """Log-odds that the text presents the event as having happened or as happening now (the
     question UDS-IH2 annotators answer), as against :attr:`PredicateReading.logit_mean`,
-    the chance that it happens at all. They differ for an event still ahead, commanded or
-    intended (forward, an imperative, a to-infinitive): however likely, it has not happened
-    yet. Elsewhere the two are one."""
-    if forward or rules.IRREALIS_CUE in cues:
+    the chance that it happens at all. They differ for an event still ahead or commanded
+    (forward, an imperative, "let me know"): however likely, it has not happened yet. An
+    infinitive nothing known governs ("tried to call", "a place to eat") is left as even as
+    its chance. Elsewhere the two are one."""
+    commanded = any(cue == rules.IRREALIS_CUE and cl.commanded(t) for cue, t in cues)
+    if forward or commanded:
         return table["entries"][rules.NOT_YET_CUE][0]
     return logit
 
