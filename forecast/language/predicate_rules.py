@@ -115,6 +115,8 @@ UNTIMED_GOVERNORS = frozenset(["believe", "think", "suspect", "suggest", "seem",
 # Modals that speak of what may come ("may", "might", "could", "would"); "can", "should"
 # and "must" state ability or obligation and point ahead only with a time ahead.
 EPISTEMIC_MODALS = frozenset(["may", "might", "could", "would"])
+# Modals of ability, permission and duty: "you can buy", "you should call" is no deed done.
+DEONTIC_MODALS = frozenset(["can", "should", "must"])
 # The modal of advice: in reported speech ("stated that the EU should reassess"), a call.
 ADVICE_MODAL = "should"
 # Predicates that describe a state, not a happening: a modal on them is about the present.

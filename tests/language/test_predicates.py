@@ -391,3 +391,30 @@ def test_an_implicative_or_participle_complement_shares_its_governor(
     assert "about even" not in found.cues or not happened
     assert (expit(found.happened_logit) > 0.8) is happened
     assert (expit(found.happened_logit) < AGAINST_BELOW) is not happened
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("You can buy tickets at the station.", "buy"),
+        ("Visitors should book a table in advance.", "book"),
+        ("The committee must approve the budget.", "approve"),
+    ],
+)
+def test_an_ability_or_a_duty_is_no_deed_done(nlp, sentence, lemma):
+    found = reading(nlp, sentence, lemma)
+    assert expit(found.happened_logit) < AGAINST_BELOW < expit(found.logit_mean)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stated", "asked"),
+    [
+        ("My cat escaped last night ... what should I do now?", "escape", "do"),
+        ("The boiler broke; can anyone recommend a plumber?", "break", "recommend"),
+        ("We sold the old van , so should we rent one now ?", "sell", "rent"),
+    ],
+)
+def test_a_question_asks_only_its_own_clause(nlp, sentence, stated, asked):
+    """A statement run on before a question mark stays a statement."""
+    assert reading(nlp, sentence, stated).construction == "plain"
+    assert reading(nlp, sentence, asked).construction == "question"
