@@ -14,8 +14,8 @@ from forecast.language import predicate_rules as rules
 from forecast.language import tokens as tk
 
 __all__ = [
-    "State", "be_to", "going_to", "has_event", "irrealis", "own_cues", "presupposed", "reported",
-    "unable", "was_to_have", "will",
+    "State", "be_to", "commanded", "going_to", "has_event", "irrealis", "own_cues", "presupposed",
+    "reported", "unable", "was_to_have", "will",
 ]  # fmt: skip
 
 MAX_DEPTH = 4
@@ -48,6 +48,7 @@ class State:
     trigger: object = None  # the token that set a non-plain family
     timed: bool = False  # a cue that points ahead (planning, desire, likelihood, epistemic modal)
     described: bool = False  # the clause is a relative clause: it describes a noun
+    carried_out: bool = False  # a governor asserts the clause's event ("managed to leave")
 
     def add(self, cue: str, token, timed: bool = False) -> None:
         self.cues.append((cue, token))
@@ -216,11 +217,16 @@ def was_to_have(token) -> bool:
 
 
 def irrealis(token) -> bool:
-    """An infinitive or an imperative: the clause does not say the event happens. The
-    tagger's imperative mood finds the commands a bare root misses ("so please give me",
-    "notify us and delete it", "do not park"); one with a subject is a statement."""
+    """An infinitive or an imperative: the clause does not say the event happens."""
+    return any(child.tag_ == "TO" for child in tk.children(token, "mark")) or commanded(token)
+
+
+def commanded(token) -> bool:
+    """An imperative: the event is asked for, not yet done. The tagger's imperative mood
+    finds the commands a bare root misses ("so please give me", "notify us and delete it",
+    "do not park"); one with a subject is a statement, one with "to" an infinitive."""
     if any(child.tag_ == "TO" for child in tk.children(token, "mark")):
-        return True
+        return False
     if "Mood=Imp" in str(token.morph) and not any(
         child.dep_ == "nsubj" or "Mood=Imp" not in str(child.morph)
         for child in tk.children(token, "nsubj", "aux")

@@ -207,6 +207,9 @@ def _govern(clause, relation: str, governor, mark: set[str], state: State) -> bo
         if not state.tense and not state.timed:
             _inherit_time(governor, state)
         return True
+    if relation == "xcomp" and not state.tense and not state.cues and _carried_out(clause, lemma):
+        _share_clause(governor, negated, state)
+        return True
     if relation in ("xcomp", "ccomp", "acl") and not state.tense and not state.cues:
         state.add(rules.IRREALIS_CUE, governor)  # "let me know", "tried to leave": not asserted
     return False
@@ -222,6 +225,31 @@ def _negator_between(governor, clause) -> bool:
         and governor.i in (word.head.i, word.head.head.i if word.head.dep_ == "advmod" else -1)
         for word in between
     )
+
+
+def _carried_out(clause, lemma: str) -> bool:
+    """A complement whose event its governor asserts with its own: an -ing or participle
+    ("kept calling", "had the shirts embroidered") or the infinitive of an implicative verb
+    ("managed to leave", "was able to pay", "made us feel welcome")."""
+    participle = {"Ger", "Part"} & set(clause.morph.get("VerbForm"))
+    return bool(participle) or clause.tag_ in ("VBG", "VBN") or lemma in rules.IMPLICATIVES
+
+
+def _share_clause(governor, negated: bool, state: State) -> None:
+    """The governor's negation, modals, time and command on a complement it carries out:
+    "was not able to pay" did not happen, "will keep trying" is ahead, "keep trying!" is
+    commanded."""
+    state.negated, state.carried_out = state.negated != negated, True
+    for cue, aux in tk.modals(governor):
+        state.add(cue, aux, timed=cue in rules.EPISTEMIC_MODALS)
+        # "may have managed to escape": a possibility in the past, like "may have escaped"
+        perfect = any(tk.lemma(a) == "have" for a in tk.children(governor, "aux"))
+        state.counterfactual = state.counterfactual or perfect
+    state.tense, state.aspect = tk.tense(governor)
+    if state.tense == "future":
+        state.add("will", will(governor), timed=True)
+    elif not state.cues and irrealis(governor):
+        state.add(rules.IRREALIS_CUE, governor)
 
 
 def _reported_advice(clause, state: State) -> bool:

@@ -80,6 +80,14 @@ def _of_a_kind(carrier) -> bool:
     will provide"."""
     return any(
         tk.lemma(det) in KIND_DETERMINERS
-        for subject in tk.children(carrier, "nsubj", "nsubj:pass")
+        for subject in _subjects(carrier)
         for det in tk.children(subject, "det", "det:predet", "amod")
     )
+
+
+def _subjects(carrier):
+    """``carrier``'s subjects; an open complement with none has its governor's ("such a
+    reform will keep cutting costs")."""
+    while carrier.dep_ == "xcomp" and not any(tk.children(carrier, "nsubj", "nsubj:pass")):
+        carrier = carrier.head
+    return tk.children(carrier, "nsubj", "nsubj:pass")

@@ -118,6 +118,8 @@ UNTIMED_GOVERNORS = frozenset(["believe", "think", "suspect", "suggest", "seem",
 # Modals that speak of what may come ("may", "might", "could", "would"); "can", "should"
 # and "must" state ability or obligation and point ahead only with a time ahead.
 EPISTEMIC_MODALS = frozenset(["may", "might", "could", "would"])
+# Modals of ability, permission and duty: "you can buy", "you should call" is no deed done.
+DEONTIC_MODALS = frozenset(["can", "should", "must"])
 # The modal of advice: in reported speech ("stated that the EU should reassess"), a call.
 ADVICE_MODAL = "should"
 # Predicates that describe a state, not a happening: a modal on them is about the present.
@@ -131,6 +133,12 @@ PERFORMATIVES = frozenset(
      "emphasise", "say", "express", "acknowledge", "remind", "assure", "reiterate", "commend"]
 )  # fmt: skip
 DESIRES = frozenset(["want", "wish", "like", "love", "prefer"])
+# Implicative and aspectual verbs: their infinitive happens when they do ("managed to
+# leave", "was able to pay", "began to notice", "made us feel", "used to live").
+IMPLICATIVES = frozenset(
+    ["manage", "able", "bother", "dare", "happen", "remember", "begin", "start", "continue",
+     "keep", "stop", "quit", "cease", "finish", "make", "enjoy", "use"]
+)  # fmt: skip
 # Verbs of contributing to an outcome ("will help reduce poverty"): a graded effect, no
 # happening of their own to forecast unless someone reports or promises it.
 CONTRIBUTING = frozenset(["help", "contribute"])
@@ -381,7 +389,7 @@ KNOWN_LEMMAS = frozenset(
         MODAL_CUES, GOVERNOR_CUES, PLAN_LEMMAS, CANCEL_VERBS, CANCEL_OBJECTS, OCCUR_VERBS,
         REFUSAL_GOVERNORS, SPEECH_LEMMAS, REPORTING, DENIAL, OPEN_GOVERNORS, WH_GOVERNORS,
         NOUN_GOVERNOR_CUES, EVENT_NOUNS, STATIVE, UNTIMED_GOVERNORS, APPEAL_GOVERNORS, COURSE_VERBS,
-        CONTRIBUTING, PERFORMATIVES, DESIRES,
+        CONTRIBUTING, PERFORMATIVES, DESIRES, IMPLICATIVES,
         APPEAL_PHRASES,
     )
     for phrase in table

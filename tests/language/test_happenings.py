@@ -66,6 +66,8 @@ def test_an_appeal_for_a_state_is_no_happening(text, forward):
         ("Such a reform will cut waiting times for patients.", False),
         ("Any strike by the pilots would be considered illegal.", False),
         ("He said any breach of the truce would be punished.", False),
+        # an open complement has its governor's subject: still a kind's tendency
+        ("Such a scheme will keep cutting queues at the border.", False),
         # one thing, named: a forecast
         ("The reform will cut waiting times for patients.", True),
         ("The pilots' strike would be considered illegal, he said.", True),

@@ -544,3 +544,70 @@ def test_a_clause_head_the_tagger_calls_a_noun_is_still_an_event(nlp):
     though the tagger may read "emerges" as a plural noun."""
     found = reading(nlp, "We hope that a lasting peace emerges from the talks.", "emerge")
     assert found.forward and "hopes to" in found.cues
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("The tourists tried to book a table.", "book"),
+        ("The square is a quiet spot to read.", "read"),
+        ("Our neighbours had to sell the van.", "sell"),
+    ],
+)
+def test_an_infinitive_nothing_known_governs_may_have_happened(nlp, sentence, lemma):
+    """Not asserted, not commanded: whether it happened is as even as whether it happens."""
+    found = reading(nlp, sentence, lemma)
+    assert found.cues == ("about even",)
+    assert found.happened_logit == found.logit_mean
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma", "happened"),
+    [
+        ("The volunteers managed to repair the roof.", "repair", True),
+        ("The clerk was able to find the missing file.", "find", True),
+        ("The council began to resurface the road.", "resurface", True),
+        ("I used to live near the harbour.", "live", True),
+        ("The grocer kept selling bread after the fire.", "sell", True),
+        ("We had the curtains cleaned last spring.", "clean", True),
+        ("The clerk was not able to find the missing file.", "find", False),
+        ("The crew will be able to repair the bridge.", "repair", False),
+        ("Keep washing the dishes.", "wash", False),
+    ],
+)
+def test_an_implicative_or_participle_complement_shares_its_governor(
+    nlp, sentence, lemma, happened
+):
+    """ "managed to", "was able to", "kept -ing", "had it cleaned": the complement happens when
+    its governor does; negated, ahead or commanded with it."""
+    found = reading(nlp, sentence, lemma)
+    assert "about even" not in found.cues or not happened
+    assert (expit(found.happened_logit) > 0.8) is happened
+    assert (expit(found.happened_logit) < AGAINST_BELOW) is not happened
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("You can buy tickets at the station.", "buy"),
+        ("Visitors should book a table in advance.", "book"),
+        ("The committee must approve the budget.", "approve"),
+    ],
+)
+def test_an_ability_or_a_duty_is_no_deed_done(nlp, sentence, lemma):
+    found = reading(nlp, sentence, lemma)
+    assert expit(found.happened_logit) < AGAINST_BELOW < expit(found.logit_mean)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stated", "asked"),
+    [
+        ("My cat escaped last night ... what should I do now?", "escape", "do"),
+        ("The boiler broke; can anyone recommend a plumber?", "break", "recommend"),
+        ("We sold the old van , so should we rent one now ?", "sell", "rent"),
+    ],
+)
+def test_a_question_asks_only_its_own_clause(nlp, sentence, stated, asked):
+    """A statement run on before a question mark stays a statement."""
+    assert reading(nlp, sentence, stated).construction == "plain"
+    assert reading(nlp, sentence, asked).construction == "question"
