@@ -182,6 +182,8 @@ def _govern(clause, relation: str, governor, mark: set[str], state: State) -> bo
     if lemma in rules.NEGATED_IMPOSSIBLE and negated:
         state.settle("counter_hedge", governor)
         return True
+    if lemma in rules.GOVERNOR_CUES and _judged(governor):
+        return False  # "it is unfair to expect people to finish": nobody expects it
     if lemma in rules.GOVERNOR_CUES:
         _plan(governor, lemma, negated, state)
         return True
@@ -200,6 +202,13 @@ def _govern(clause, relation: str, governor, mark: set[str], state: State) -> bo
     if relation in ("xcomp", "ccomp", "acl") and not state.tense and not state.cues:
         state.add(rules.IRREALIS_CUE, governor)  # "let me know", "tried to leave": not asserted
     return False
+
+
+def _judged(governor) -> bool:
+    """A planning or expecting verb in an infinitive that an adjective judges ("it would be
+    wrong to expect", "it is too early to plan"): an attitude weighed, held by no one."""
+    infinitive = any(child.tag_ == "TO" for child in tk.children(governor, "mark"))
+    return infinitive and governor.head.pos_ == "ADJ"
 
 
 def _reported_advice(clause, state: State) -> bool:
