@@ -157,10 +157,19 @@ def test_a_hope_predicated_of_a_subject_is_nobodys_hope(text, forward):
         # a condition about anyone, opened by a single quotation mark inside a quote
         "Voters will say, 'If you cut my taxes, I'll vote for you'.",
         "Critics argue, \u2018if anyone builds a tower there, it will block the view\u2019.",
+        # the speaker's own supposition
+        '"If I would ask you how soon the troops can leave, the answer would be as soon as'
+        ' there is peace."',
+        "If we would take the example of Spain, the tax would raise little.",
     ],
 )
-def test_a_generic_condition_in_single_quotes_is_background(text):
+def test_a_generic_condition_is_background(text):
     assert forward_events(text) == []
+
+
+def test_a_condition_on_a_named_actor_stays_a_forecast():
+    text = "If the council would approve the plan, the builders would start in May."
+    assert forward_events(text) == ["the builders start"]
 
 
 @pytest.mark.parametrize(
