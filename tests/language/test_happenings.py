@@ -200,3 +200,18 @@ def test_an_until_clause_under_a_negated_act_is_its_condition(text, predicate):
     article = Article(text, published=PUBLISHED)
     claims = [claim for claim in extract_claims(article, LEXICON) if claim.forward]
     assert [claim.predicate for claim in claims] == [predicate]
+
+
+@pytest.mark.parametrize(
+    ("text", "forward"),
+    [
+        # a call on every member of a kind is a norm, no one's act
+        ("The panel recommends that every school should teach first aid.", False),
+        ("The report advises that all hospitals should publish their waiting times.", False),
+        # a call on a named party, or a plan for every member, stays
+        ("The panel recommends that the ministry should teach first aid in schools.", True),
+        ("Officials said every claim will be assessed on its merits.", True),
+    ],
+)
+def test_a_call_on_every_member_of_a_kind_is_a_norm(text, forward):
+    assert bool(forward_events(text)) == forward
