@@ -82,9 +82,8 @@ def walk(token, state: State) -> None:
 def _relative(clause) -> bool:
     """A clause a relative pronoun opens ("substances that would cause", "a manner that
     modifies", "the fund, representatives of which were present"), whatever relation the
-    parse gives it; a "that" taken for a subordinator is
-    one only where the clause has no subject of its own ("indications that al Qaeda is
-    planning" is the indications' content)."""
+    parse gives it; a "that" taken for a subordinator is one only where the clause has no
+    subject of its own ("indications that al Qaeda is planning" is their content)."""
     subjects = list(tk.children(clause, "nsubj", "nsubj:pass"))
     owners = (word for subject in subjects for word in tk.children(subject, "nmod", "nmod:poss"))
     pronouns = [*subjects, *owners, *tk.children(clause, "obj")]
@@ -275,8 +274,8 @@ def called_for(noun) -> bool:
 
 
 def _time_for(noun) -> bool:
-    """ "it is time for IE6 users to move on", "it is high time we left": a call, with the
-    "it" of the weather and the time for its subject."""
+    """ "it is time for IE6 users to move on": with an empty "it" and a copula, "time" is
+    a call, and the infinitive it introduces the act called for."""
     if tk.lemma(noun) not in rules.APPEAL_NOUNS or not any(tk.children(noun, "cop")):
         return False
     return any(s.lower_ == "it" for s in tk.children(noun, "nsubj", "expl"))
