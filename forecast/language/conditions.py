@@ -43,15 +43,17 @@ _NEGATION = re.compile(
 # ("people who lose their homes") (and, in a condition, "an infant").
 GENERIC_PRONOUN = r"(?:you|someone|somebody|anyone|anybody|one|(?:people|those)\s+who)"
 GENERIC_ACTOR = re.compile(rf"^{GENERIC_PRONOUN}\b", re.I)
+# ... and the speaker's own supposition: "if I would ask you", "if we were to look at".
 GENERIC_CONDITION = re.compile(
-    rf"^(?:{GENERIC_PRONOUN}|an?\s+[a-z-]+(?:['\u2019]s)?)\b|^\w+\s+were\b", re.I
+    rf"^(?:{GENERIC_PRONOUN}|an?\s+[a-z-]+(?:['\u2019]s)?)\b|^\w+\s+were\b|^(?:i|we)\s+would\b",
+    re.I,
 )
 
 
 def is_generic(event: str, condition: bool = False) -> bool:
     """``event``'s actor is anyone at all: "you develop a goiter"; for a ``condition``, an
-    indefinite actor or a subjunctive too ("an infant get enough iodine", "someone were
-    able to").
+    indefinite actor, a subjunctive or the speaker's supposition too ("an infant get enough
+    iodine", "someone were able to", "I would ask you").
 
     Examples
     --------

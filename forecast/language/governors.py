@@ -90,9 +90,8 @@ def walk(token, state: State) -> None:
 def _relative(clause) -> bool:
     """A clause a relative pronoun opens ("substances that would cause", "a manner that
     modifies", "the fund, representatives of which were present"), whatever relation the
-    parse gives it; a "that" taken for a subordinator is
-    one only where the clause has no subject of its own ("indications that al Qaeda is
-    planning" is the indications' content)."""
+    parse gives it; a "that" taken for a subordinator is one only where the clause has no
+    subject of its own ("indications that al Qaeda is planning" is their content)."""
     subjects = list(tk.children(clause, "nsubj", "nsubj:pass"))
     owners = (word for subject in subjects for word in tk.children(subject, "nmod", "nmod:poss"))
     pronouns = [*subjects, *owners, *tk.children(clause, "obj")]
@@ -190,6 +189,8 @@ def _govern(clause, relation: str, governor, mark: set[str], state: State) -> bo
     if lemma in rules.NEGATED_IMPOSSIBLE and negated:
         state.settle("counter_hedge", governor)
         return True
+    if lemma in rules.GOVERNOR_CUES and _judged(governor):
+        return False  # "it is unfair to expect people to finish": nobody expects it
     if lemma in rules.GOVERNOR_CUES:
         _plan(governor, lemma, negated, state)
         return True
@@ -250,6 +251,13 @@ def _share_clause(governor, negated: bool, state: State) -> None:
         state.add("will", will(governor), timed=True)
     elif not state.cues and irrealis(governor):
         state.add(rules.IRREALIS_CUE, governor)
+
+
+def _judged(governor) -> bool:
+    """A planning or expecting verb in an infinitive that an adjective judges ("it would be
+    wrong to expect", "it is too early to plan"): an attitude weighed, held by no one."""
+    infinitive = any(child.tag_ == "TO" for child in tk.children(governor, "mark"))
+    return infinitive and governor.head.pos_ == "ADJ"
 
 
 def _reported_advice(clause, state: State) -> bool:

@@ -27,8 +27,10 @@ CONDUCT_OBJECTS = {
 # Verbs that link their subject to a state: with an adjective, "stay calm", "remain united".
 LINKING_VERBS = frozenset(["stay", "remain", "keep", "be", "become", "get"])
 # Determiners that make their noun any member of a kind, not one thing: "any attack would",
-# "such a state will".
+# "such a state will"; in a call, every member too: "recommends that every country should"
+# is a norm, no one's act ("every claim will be assessed" is a plan, and stays).
 KIND_DETERMINERS = frozenset(["any", "such"])
+EVERY_DETERMINERS = KIND_DETERMINERS | {"every", "each", "all"}
 
 
 def no_happening(state, carrier) -> bool:
@@ -44,7 +46,10 @@ def no_happening(state, carrier) -> bool:
         tk.lemma(token) in rules.DESIRES for _, token in state.cues
     )
     advised = state.family == "appeal" and _advised_in_the_past(state.trigger)
-    return _conduct(carrier) or (wished and _state(carrier)) or _of_a_kind(carrier) or advised
+    kinds = EVERY_DETERMINERS if state.family == "appeal" else KIND_DETERMINERS
+    return (
+        _conduct(carrier) or (wished and _state(carrier)) or _of_a_kind(carrier, kinds) or advised
+    )
 
 
 def _conduct(carrier) -> bool:
@@ -75,11 +80,11 @@ def _advised_in_the_past(appeal) -> bool:
     return tk.tense(appeal)[0] == "past"
 
 
-def _of_a_kind(carrier) -> bool:
+def _of_a_kind(carrier, determiners: frozenset[str]) -> bool:
     """The subject is any member of a kind: "any attack on it would be", "such a state
     will provide"."""
     return any(
-        tk.lemma(det) in KIND_DETERMINERS
+        tk.lemma(det) in determiners
         for subject in _subjects(carrier)
         for det in tk.children(subject, "det", "det:predet", "amod")
     )

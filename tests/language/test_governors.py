@@ -82,3 +82,19 @@ def test_a_relative_pronoun_in_the_subject_makes_a_description():
     readings = {reading.lemma: reading for reading in read_doc(doc, LEXICON)}
     assert readings["meet"].forward
     assert not readings["present"].forward
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an expectation or plan an adjective weighs is nobody's
+        "It is unfair to expect pupils to learn the whole poem.",
+        "It is too early to plan to rebuild the stadium.",
+    ],
+)
+def test_an_attitude_an_adjective_weighs_is_nobodys(text):
+    assert forward_predicates(text) == []
+
+
+def test_an_attitude_held_still_governs():
+    assert forward_predicates("The teachers expect pupils to learn the whole poem.") == ["learn"]

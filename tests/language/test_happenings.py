@@ -159,10 +159,19 @@ def test_a_hope_predicated_of_a_subject_is_nobodys_hope(text, forward):
         # a condition about anyone, opened by a single quotation mark inside a quote
         "Voters will say, 'If you cut my taxes, I'll vote for you'.",
         "Critics argue, \u2018if anyone builds a tower there, it will block the view\u2019.",
+        # the speaker's own supposition
+        '"If I would ask you how soon the troops can leave, the answer would be as soon as'
+        ' there is peace."',
+        "If we would take the example of Spain, the tax would raise little.",
     ],
 )
-def test_a_generic_condition_in_single_quotes_is_background(text):
+def test_a_generic_condition_is_background(text):
     assert forward_events(text) == []
+
+
+def test_a_condition_on_a_named_actor_stays_a_forecast():
+    text = "If the council would approve the plan, the builders would start in May."
+    assert forward_events(text) == ["the builders start"]
 
 
 @pytest.mark.parametrize(
@@ -193,3 +202,18 @@ def test_an_until_clause_under_a_negated_act_is_its_condition(text, predicate):
     article = Article(text, published=PUBLISHED)
     claims = [claim for claim in extract_claims(article, LEXICON) if claim.forward]
     assert [claim.predicate for claim in claims] == [predicate]
+
+
+@pytest.mark.parametrize(
+    ("text", "forward"),
+    [
+        # a call on every member of a kind is a norm, no one's act
+        ("The panel recommends that every school should teach first aid.", False),
+        ("The report advises that all hospitals should publish their waiting times.", False),
+        # a call on a named party, or a plan for every member, stays
+        ("The panel recommends that the ministry should teach first aid in schools.", True),
+        ("Officials said every claim will be assessed on its merits.", True),
+    ],
+)
+def test_a_call_on_every_member_of_a_kind_is_a_norm(text, forward):
+    assert bool(forward_events(text)) == forward
