@@ -25,6 +25,7 @@ __all__ = ["appeals", "noun_governor", "walk"]
 
 def noun_governor(noun, carrier, state: State) -> None:
     """An eventive noun read through its verb: cancelled, not going ahead, ruled out."""
+    noun = noun.head if tk.counted(noun) else noun  # "planned a number of conferences"
     verb = tk.phrasal(carrier)
     lemma = tk.lemma(carrier)
     objects = {tk.lemma(c) for c in tk.near(carrier)}

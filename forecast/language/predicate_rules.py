@@ -333,6 +333,9 @@ EVENT_NOUNS = frozenset(
     ]
 )
 
+# Nouns that count the noun after "of": "a number of conferences", "a series of talks".
+QUANTITY_NOUNS = frozenset(["number", "series", "round", "couple", "handful", "dozen", "string"])
+
 # Words in a clause that put a past-tense plan still ahead: "was to meet next week".
 FUTURE_WORDS = frozenset(["next", "tomorrow", "upcoming", "coming", "later", "soon"])
 

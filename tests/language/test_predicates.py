@@ -329,6 +329,21 @@ def test_a_present_with_an_if_clause_after_it_is_a_future(nlp, sentence, lemma, 
 @pytest.mark.parametrize(
     ("sentence", "lemma", "cue"),
     [
+        ("The party has planned a series of rallies in the north.", "rally", "plans to"),
+        ("Officials expect a round of talks next month.", "talk", "is expected to"),
+        ("The band plans a number of concerts in May.", "concert", "plans to"),
+        ("A number of protests took place last week.", "protest", None),
+    ],
+)
+def test_an_event_counted_by_its_noun_is_read_through_that_nouns_verb(nlp, sentence, lemma, cue):
+    """ "planned a number of conferences": the number's verb plans the conferences."""
+    found = reading(nlp, sentence, lemma)
+    assert found.forward is (cue is not None) and (cue is None or cue in found.cues)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma", "cue"),
+    [
         ("Wishing to avoid a war, the king will sign the treaty.", "avoid", "wishes to"),
         ("Hoping to win votes, the party will cut taxes.", "win", "hopes to"),
         ("Planning to expand abroad, the firm will open an office in Lima.", "expand", "plans to"),
