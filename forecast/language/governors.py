@@ -161,7 +161,7 @@ def _govern(clause, relation: str, governor, mark: set[str], state: State) -> bo
     if lemma in rules.NEGATED_IMPOSSIBLE and negated:
         state.settle("counter_hedge", governor)
         return True
-    if lemma in rules.GOVERNOR_CUES:
+    if lemma in rules.GOVERNOR_CUES and _aimed(lemma, clause, mark):
         _plan(governor, lemma, negated, state)
         return True
     if lemma in rules.REPORTING:
@@ -193,6 +193,13 @@ def _negator_between(governor, clause) -> bool:
         and governor.i in (word.head.i, word.head.head.i if word.head.dep_ == "advmod" else -1)
         for word in between
     )
+
+
+def _aimed(lemma: str, clause, mark: set[str]) -> bool:
+    """A to-only governor governs an act it is after ("look to creating", "is looking to
+    sell"), not a state it resembles ("looks to be close")."""
+    state = tk.lemma(clause) == "be" or any(tk.children(clause, "cop"))
+    return lemma not in rules.TO_GOVERNORS or ("to" in mark and not state)
 
 
 def _reported_advice(clause, state: State) -> bool:

@@ -107,7 +107,10 @@ GOVERNOR_CUES = {
     "bid": "aims to",
     "commitment": COMMITMENT_CUE,
     "potential": "possibly",
+    "look": "aims to",  # only with a to-complement: TO_GOVERNORS
 }
+# Governors of an act only through "to": "looking to sell", not "looks like", "looks to be".
+TO_GOVERNORS = frozenset(["look"])
 
 # Cognition and appearance governors: they hedge a clause without pointing it ahead ("I
 # believe it is the world's factory" is about the present).
@@ -313,6 +316,7 @@ EVENT_NOUNS = frozenset(
         "session",
         "announcement",
         "statement",
+        "update",
         "change",
         "speech",
         "appearance",

@@ -342,6 +342,25 @@ def test_an_event_counted_by_its_noun_is_read_through_that_nouns_verb(nlp, sente
 
 
 @pytest.mark.parametrize(
+    ("sentence", "lemma", "forward"),
+    [
+        ("The firm is looking to sell its stake in the bank.", "sell", True),
+        ("The party looks to win back the north.", "win", True),
+        ("The race looks to be close.", "close", False),
+    ],
+)
+def test_looking_to_act_aims_at_the_act(nlp, sentence, lemma, forward):
+    """ "is looking to sell": an aim; "looks to be close": a likeness, no aim."""
+    found = reading(nlp, sentence, lemma)
+    assert ("aims to" in found.cues) is forward and found.forward is forward
+
+
+def test_an_update_promised_is_an_event(nlp):
+    found = reading(nlp, "The minister promised an update on the talks.", "update")
+    assert "confirmed" in found.cues and found.forward
+
+
+@pytest.mark.parametrize(
     ("sentence", "lemma", "cue"),
     [
         ("Wishing to avoid a war, the king will sign the treaty.", "avoid", "wishes to"),
