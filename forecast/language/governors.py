@@ -45,10 +45,16 @@ def noun_governor(noun, carrier, state: State) -> None:
         state.negated = False
     elif noun.dep_ in ("obj", "obl") and appeals(carrier, noun):
         _appeal(carrier, state)  # "called for a ceasefire", "demand his resignation"
-    elif lemma in rules.GOVERNOR_CUES and noun.dep_ == "obj":
+    elif lemma in rules.GOVERNOR_CUES and (noun.dep_ == "obj" or _threatened_with(noun)):
         _plan(carrier, lemma, False, state)  # "plans a visit", "expects a deal"
     elif lemma in rules.NOUN_GOVERNOR_CUES and noun.dep_ == "nmod":
         state.add(rules.NOUN_GOVERNOR_CUES[lemma], carrier, timed=True)  # "fears of an attack"
+
+
+def _threatened_with(noun) -> bool:
+    """What someone is threatened with is the threatened act: "threatened them with bans"."""
+    cases = {tk.lemma(case) for case in tk.children(noun, "case")}
+    return noun.dep_ == "obl" and "with" in cases and tk.lemma(noun.head) in rules.THREATS
 
 
 def walk(token, state: State) -> None:

@@ -109,6 +109,8 @@ GOVERNOR_CUES = {
     "potential": "possibly",
     "look": "aims to",  # only with a to-complement: TO_GOVERNORS
 }
+# Governors of the act they name with "with": "threatened the officials with travel bans".
+THREATS = frozenset(["threaten"])
 # Governors of an act only through "to": "looking to sell", not "looks like", "looks to be".
 TO_GOVERNORS = frozenset(["look"])
 
@@ -317,6 +319,8 @@ EVENT_NOUNS = frozenset(
         "announcement",
         "statement",
         "update",
+        "ban",
+        "sanction",
         "change",
         "speech",
         "appearance",

@@ -361,6 +361,20 @@ def test_an_update_promised_is_an_event(nlp):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "lemma", "forward"),
+    [
+        ("Moscow has threatened Kiev with sanctions if talks fail.", "sanction", True),
+        ("Brussels threatened London with a ban on exports.", "ban", True),
+        ("The union has threatened Ford with a strike.", "strike", True),
+        ("The guard greeted the visitors with a speech.", "speech", False),
+    ],
+)
+def test_what_someone_is_threatened_with_is_the_threat(nlp, sentence, lemma, forward):
+    found = reading(nlp, sentence, lemma)
+    assert ("possibly" in found.cues) is forward and found.forward is forward
+
+
+@pytest.mark.parametrize(
     ("sentence", "lemma", "cue"),
     [
         ("Wishing to avoid a war, the king will sign the treaty.", "avoid", "wishes to"),
