@@ -86,6 +86,9 @@ GOVERNOR_CUES = {
     "vow": COMMITMENT_CUE,
     "arrange": "is arranging",
     "doubt": "we doubt",
+    "doubtful": "we doubt",
+    "skeptical": "we doubt",
+    "sceptical": "we doubt",
     "risk": "possibly",
     "threaten": "possibly",
     "propose": "is considering",
@@ -116,7 +119,10 @@ TO_GOVERNORS = frozenset(["look"])
 
 # Cognition and appearance governors: they hedge a clause without pointing it ahead ("I
 # believe it is the world's factory" is about the present).
-UNTIMED_GOVERNORS = frozenset(["believe", "think", "suspect", "suggest", "seem", "appear", "doubt"])
+UNTIMED_GOVERNORS = frozenset(
+    ["believe", "think", "suspect", "suggest", "seem", "appear", "doubt", "doubtful", "skeptical",
+     "sceptical"]
+)  # fmt: skip
 # Modals that speak of what may come ("may", "might", "could", "would"); "can", "should"
 # and "must" state ability or obligation and point ahead only with a time ahead.
 EPISTEMIC_MODALS = frozenset(["may", "might", "could", "would"])

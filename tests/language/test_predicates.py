@@ -375,6 +375,20 @@ def test_what_someone_is_threatened_with_is_the_threat(nlp, sentence, lemma, for
 
 
 @pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("Analysts are skeptical that the two leaders will reach a deal.", "reach"),
+        ("Experts are doubtful that the bridge will open in May.", "open"),
+        ("Many remain sceptical the talks will succeed.", "succeed"),
+    ],
+)
+def test_a_sceptic_doubts_the_event(nlp, sentence, lemma):
+    """ "are skeptical that they will reach a deal": the doubt, not the "will", wins."""
+    found = reading(nlp, sentence, lemma)
+    assert "we doubt" in found.cues and expit(found.logit_mean) < AGAINST_BELOW
+
+
+@pytest.mark.parametrize(
     ("sentence", "lemma", "cue"),
     [
         ("Wishing to avoid a war, the king will sign the treaty.", "avoid", "wishes to"),
