@@ -25,6 +25,7 @@ __all__ = ["appeals", "called_for", "noun_governor", "walk"]
 
 def noun_governor(noun, carrier, state: State) -> None:
     """An eventive noun read through its verb: cancelled, not going ahead, ruled out."""
+    noun = noun.head if tk.counted(noun) else noun  # "planned a number of conferences"
     verb = tk.phrasal(carrier)
     lemma = tk.lemma(carrier)
     objects = {tk.lemma(c) for c in tk.near(carrier)}
@@ -44,10 +45,16 @@ def noun_governor(noun, carrier, state: State) -> None:
         state.negated = False
     elif noun.dep_ in ("obj", "obl") and appeals(carrier, noun):
         _appeal(carrier, state)  # "called for a ceasefire", "demand his resignation"
-    elif lemma in rules.GOVERNOR_CUES and noun.dep_ == "obj":
+    elif lemma in rules.GOVERNOR_CUES and (noun.dep_ == "obj" or _threatened_with(noun)):
         _plan(carrier, lemma, False, state)  # "plans a visit", "expects a deal"
     elif lemma in rules.NOUN_GOVERNOR_CUES and noun.dep_ == "nmod":
         state.add(rules.NOUN_GOVERNOR_CUES[lemma], carrier, timed=True)  # "fears of an attack"
+
+
+def _threatened_with(noun) -> bool:
+    """What someone is threatened with is the threatened act: "threatened them with bans"."""
+    cases = {tk.lemma(case) for case in tk.children(noun, "case")}
+    return noun.dep_ == "obl" and "with" in cases and tk.lemma(noun.head) in rules.THREATS
 
 
 def walk(token, state: State) -> None:
@@ -191,7 +198,7 @@ def _govern(clause, relation: str, governor, mark: set[str], state: State) -> bo
         return True
     if lemma in rules.GOVERNOR_CUES and _judged(governor):
         return False  # "it is unfair to expect people to finish": nobody expects it
-    if lemma in rules.GOVERNOR_CUES:
+    if lemma in rules.GOVERNOR_CUES and _aimed(lemma, clause, mark):
         _plan(governor, lemma, negated, state)
         return True
     if lemma in rules.REPORTING:
@@ -258,6 +265,13 @@ def _judged(governor) -> bool:
     wrong to expect", "it is too early to plan"): an attitude weighed, held by no one."""
     infinitive = any(child.tag_ == "TO" for child in tk.children(governor, "mark"))
     return infinitive and governor.head.pos_ == "ADJ"
+
+
+def _aimed(lemma: str, clause, mark: set[str]) -> bool:
+    """A to-only governor governs an act it is after ("look to creating", "is looking to
+    sell"), not a state it resembles ("looks to be close")."""
+    state = tk.lemma(clause) == "be" or any(tk.children(clause, "cop"))
+    return lemma not in rules.TO_GOVERNORS or ("to" in mark and not state)
 
 
 def _reported_advice(clause, state: State) -> bool:

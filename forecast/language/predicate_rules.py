@@ -86,6 +86,9 @@ GOVERNOR_CUES = {
     "vow": COMMITMENT_CUE,
     "arrange": "is arranging",
     "doubt": "we doubt",
+    "doubtful": "we doubt",
+    "skeptical": "we doubt",
+    "sceptical": "we doubt",
     "risk": "possibly",
     "threaten": "possibly",
     "propose": "is considering",
@@ -107,14 +110,22 @@ GOVERNOR_CUES = {
     "bid": "aims to",
     "commitment": COMMITMENT_CUE,
     "potential": "possibly",
+    "look": "aims to",  # only with a to-complement: TO_GOVERNORS
 }
+# Governors of the act they name with "with": "threatened the officials with travel bans".
+THREATS = frozenset(["threaten"])
+# Governors of an act only through "to": "looking to sell", not "looks like", "looks to be".
+TO_GOVERNORS = frozenset(["look"])
 
 # The cues of hope and wish among them: a noun of one names no plan ("our best hope of").
 WISH_CUES = frozenset(["hopes to", "wishes to", "wants to"])
 
 # Cognition and appearance governors: they hedge a clause without pointing it ahead ("I
 # believe it is the world's factory" is about the present).
-UNTIMED_GOVERNORS = frozenset(["believe", "think", "suspect", "suggest", "seem", "appear", "doubt"])
+UNTIMED_GOVERNORS = frozenset(
+    ["believe", "think", "suspect", "suggest", "seem", "appear", "doubt", "doubtful", "skeptical",
+     "sceptical"]
+)  # fmt: skip
 # Modals that speak of what may come ("may", "might", "could", "would"); "can", "should"
 # and "must" state ability or obligation and point ahead only with a time ahead.
 EPISTEMIC_MODALS = frozenset(["may", "might", "could", "would"])
@@ -330,6 +341,9 @@ EVENT_NOUNS = frozenset(
         "session",
         "announcement",
         "statement",
+        "update",
+        "ban",
+        "sanction",
         "change",
         "speech",
         "appearance",
@@ -349,6 +363,9 @@ EVENT_NOUNS = frozenset(
         "visit",
     ]
 )
+
+# Nouns that count the noun after "of": "a number of conferences", "a series of talks".
+QUANTITY_NOUNS = frozenset(["number", "series", "round", "couple", "handful", "dozen", "string"])
 
 # Words in a clause that put a past-tense plan still ahead: "was to meet next week".
 FUTURE_WORDS = frozenset(["next", "tomorrow", "upcoming", "coming", "later", "soon"])

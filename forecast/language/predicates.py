@@ -237,7 +237,7 @@ def _carrier(token):
             token = token.head
         elif token.dep_ == "xcomp" and cl.going_to(token.head):
             token = token.head  # "is going to invade": the "going" clause has the time
-        elif _compound(token):
+        elif _compound(token) or tk.counted(token):  # "a number of talks": the number's verb
             token, modifier = token.head, True  # "scrap the interview step": the step's verb
         elif (modifier or _is_mention(token) == "noun") and token.dep_ in NOUN_LINKS:
             head = token.head

@@ -153,6 +153,12 @@ def _negative(argument) -> bool:
     )
 
 
+def counted(token) -> bool:
+    """A noun counted by the noun it hangs on: "a number of conferences", "a series of talks"."""
+    of = any(lemma(case) == "of" for case in children(token, "case"))
+    return token.dep_ == "nmod" and of and lemma(token.head) in rules.QUANTITY_NOUNS
+
+
 def tense(token) -> tuple[str, str]:
     """Tense and aspect from the auxiliaries' morphology and the predicate's own tag."""
     auxes = list(children(token, "aux", "aux:pass", "cop"))

@@ -329,6 +329,68 @@ def test_a_present_with_an_if_clause_after_it_is_a_future(nlp, sentence, lemma, 
 @pytest.mark.parametrize(
     ("sentence", "lemma", "cue"),
     [
+        ("The party has planned a series of rallies in the north.", "rally", "plans to"),
+        ("Officials expect a round of talks next month.", "talk", "is expected to"),
+        ("The band plans a number of concerts in May.", "concert", "plans to"),
+        ("A number of protests took place last week.", "protest", None),
+    ],
+)
+def test_an_event_counted_by_its_noun_is_read_through_that_nouns_verb(nlp, sentence, lemma, cue):
+    """ "planned a number of conferences": the number's verb plans the conferences."""
+    found = reading(nlp, sentence, lemma)
+    assert found.forward is (cue is not None) and (cue is None or cue in found.cues)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma", "forward"),
+    [
+        ("The firm is looking to sell its stake in the bank.", "sell", True),
+        ("The party looks to win back the north.", "win", True),
+        ("The race looks to be close.", "close", False),
+    ],
+)
+def test_looking_to_act_aims_at_the_act(nlp, sentence, lemma, forward):
+    """ "is looking to sell": an aim; "looks to be close": a likeness, no aim."""
+    found = reading(nlp, sentence, lemma)
+    assert ("aims to" in found.cues) is forward and found.forward is forward
+
+
+def test_an_update_promised_is_an_event(nlp):
+    found = reading(nlp, "The minister promised an update on the talks.", "update")
+    assert "confirmed" in found.cues and found.forward
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma", "forward"),
+    [
+        ("Moscow has threatened Kiev with sanctions if talks fail.", "sanction", True),
+        ("Brussels threatened London with a ban on exports.", "ban", True),
+        ("The union has threatened Ford with a strike.", "strike", True),
+        ("The guard greeted the visitors with a speech.", "speech", False),
+    ],
+)
+def test_what_someone_is_threatened_with_is_the_threat(nlp, sentence, lemma, forward):
+    found = reading(nlp, sentence, lemma)
+    assert ("possibly" in found.cues) is forward and found.forward is forward
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma"),
+    [
+        ("Analysts are skeptical that the two leaders will reach a deal.", "reach"),
+        ("Experts are doubtful that the bridge will open in May.", "open"),
+        ("Many remain sceptical the talks will succeed.", "succeed"),
+    ],
+)
+def test_a_sceptic_doubts_the_event(nlp, sentence, lemma):
+    """ "are skeptical that they will reach a deal": the doubt, not the "will", wins."""
+    found = reading(nlp, sentence, lemma)
+    assert "we doubt" in found.cues and expit(found.logit_mean) < AGAINST_BELOW
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma", "cue"),
+    [
         ("Wishing to avoid a war, the king will sign the treaty.", "avoid", "wishes to"),
         ("Hoping to win votes, the party will cut taxes.", "win", "hopes to"),
         ("Planning to expand abroad, the firm will open an office in Lima.", "expand", "plans to"),
