@@ -14,8 +14,8 @@ from forecast.language import predicate_rules as rules
 from forecast.language import tokens as tk
 
 __all__ = [
-    "State", "asked", "be_to", "commanded", "going_to", "irrealis", "not_done", "own_cues",
-    "presupposed", "was_to_have", "will",
+    "State", "asked", "be_to", "commanded", "futurate", "going_to", "irrealis", "not_done",
+    "own_cues", "presupposed", "was_to_have", "will",
 ]  # fmt: skip
 
 MAX_DEPTH = 4
@@ -225,3 +225,12 @@ def not_done(cues: list, state: State) -> bool:
     command = any(cue == rules.IRREALIS_CUE and commanded(t) for cue, t in cues)
     deontic = any(cue in rules.DEONTIC_MODALS for cue, _ in cues)
     return command or (deontic and not state.counterfactual)
+
+
+def futurate(token) -> bool:
+    """A present progressive of going or arranging with a personal subject: a plan ("we are
+    flying to Lisbon", "I am moving in May"), not an act under way; "going on" is one."""
+    if tk.lemma(token) not in rules.FUTURATE_VERBS or tk.tense(token) != ("present", "progressive"):
+        return False
+    subjects = {tk.lemma(s) for s in tk.children(token, "nsubj")}
+    return bool(subjects & rules.PERSONAL_SUBJECTS) and not tk.phrasal(token).endswith(" on")

@@ -369,6 +369,8 @@ def _forward(state: cl.State, carrier) -> bool:
     epistemic modal on an eventive predicate, or a time ahead ("can ... next week")."""
     if state.counterfactual or state.family == "question":
         return False
+    if state.family == "plain" and not state.cues and cl.futurate(carrier):
+        return True
     if _kept_course(state, carrier) or _performed(carrier) or _wishes(carrier):
         return False
     # A relative clause describes its noun ("the schools that want to share", "which could
