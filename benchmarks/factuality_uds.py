@@ -5,8 +5,9 @@ predicate in English Web Treebank sentences is rated for whether the event happe
 mean factuality in [-3, 3] (``../shared/data/uds-ih2``, CC BY-SA 4.0, evaluation only).
 
 A predicate is **scored** when the predicate reader (``forecast.language.predicates``, on the
-shipped parser) reads an event mention whose span covers the annotated token; its score is
-the reading's implied prob. ``--claims`` scores with ``extract_claims`` instead (a claim
+shipped parser) reads an event mention whose span covers the annotated token, or failing
+that whose deciding predicate does (the "going" of "is going to rain" decides "rain"); its
+score is the reading's implied prob. ``--claims`` scores with ``extract_claims`` instead (a claim
 whose predicate span covers the token), the figure before the reader existed. Reported:
 
 - **coverage**: scored predicates / ALL annotated predicates;
@@ -126,14 +127,15 @@ def token_span(tokens: list[str], index: int) -> tuple[int, int]:
     return start, start + len(tokens[index])
 
 
-Reading = tuple[tuple[int, int], float, str, float]
-"""(predicate span, prob, "past"/"forward"/"fact", prob that it has happened)."""
+Reading = tuple[tuple[int, int], float, str, float, tuple[int, int]]
+"""(predicate span, prob, "past"/"forward"/"fact", prob that it has happened, the span of the
+predicate whose clause decides: the "going" of "is going to rain")."""
 
 
 def claim_readings(text: str, lexicon) -> list[Reading]:
     """Each claim ``extract_claims`` makes (a claim has no happened view: its prob)."""
     return [
-        (claim.predicate_span, claim.prob, claim.tense.value, claim.prob)
+        (claim.predicate_span, claim.prob, claim.tense.value, claim.prob, claim.predicate_span)
         for claim in extract_claims(Article(text), lexicon)
     ]
 
@@ -148,6 +150,7 @@ def reader_readings(nlp):
                 expit(r.logit_mean),
                 "forward" if r.forward else "past",
                 expit(r.happened_logit),
+                r.carrier_span,
             )
             for r in read_doc(nlp(text), lexicon)
         ]
@@ -156,7 +159,8 @@ def reader_readings(nlp):
 
 
 def predicate_scores(rows, lexicon, read=claim_readings) -> list[tuple[float, str, float] | None]:
-    """Per annotated predicate, (our prob, tense, happened) when a reading covers it."""
+    """Per annotated predicate, (our prob, tense, happened) when a reading covers it, else
+    when one's deciding predicate does (UDS annotates the "going" of "is going to rain")."""
     cache: dict[str, list] = {}
     scores: list[tuple[float, str, float] | None] = []
     for row in rows:
@@ -165,9 +169,14 @@ def predicate_scores(rows, lexicon, read=claim_readings) -> list[tuple[float, st
             cache[text] = read(text, lexicon)
         tokens = text.split(" ")
         start, end = token_span(tokens, int(row["pred_token_1based"]) - 1)
-        covering = (item for item in cache[text] if item[0][0] < end and start < item[0][1])
+        covering = (
+            item
+            for place in (0, 4)
+            for item in cache[text]
+            if item[place][0] < end and start < item[place][1]
+        )
         item = next(covering, None)
-        scores.append(None if item is None else item[1:])
+        scores.append(None if item is None else item[1:4])
     return scores
 
 

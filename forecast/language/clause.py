@@ -14,8 +14,8 @@ from forecast.language import predicate_rules as rules
 from forecast.language import tokens as tk
 
 __all__ = [
-    "State", "be_to", "commanded", "going_to", "has_event", "irrealis", "own_cues", "presupposed",
-    "reported", "unable", "was_to_have", "will",
+    "State", "asked", "be_to", "commanded", "futurate", "going_to", "has_event", "irrealis",
+    "not_done", "own_cues", "presupposed", "reported", "unable", "was_to_have", "will",
 ]  # fmt: skip
 
 MAX_DEPTH = 4
@@ -27,6 +27,8 @@ RANKING_WORDS = frozenset(["first", "last", "only", "second", "third"])
 QUESTION_LEAD = frozenset(["cc", "punct", "discourse", "advmod:emph"])
 """Words that may come before a question's wh-word ("And why ...", "Well, what ...");
 a plain adverb (tag RB, "So how ...") may too."""
+RUN_ON_STOPS = frozenset([";", ":", "--", "-"])
+"""Punctuation after which a clause runs on as a sentence of its own."""
 SETTLED = frozenset(
     ["open_question", "cancellation", "refusal", "counter_hedge", "lapsed_plan", "appeal"]
 )
@@ -255,3 +257,43 @@ def presupposed(token) -> bool:
     )
     wh = opener is not None and opener.tag_ in WH_TAGS and opener.i < clause.i
     return wh and not any(tk.is_modal(aux) for aux in tk.children(clause, "aux"))
+
+
+def asked(sentence) -> set[int]:
+    """The words a question mark closes: its own clause, not a statement run on before it
+    ("My cat escaped ... what should I do?" asks nothing of the escape, nor "He wrote: will
+    it rain?" of the writing); the question is the clause its last word is in."""
+    unit = next((t for t in reversed(sentence) if not t.is_punct), sentence[-1])
+    while not _run_on(unit) and unit.head.i != unit.i:
+        unit = unit.head
+    run_on = {t.i for clause in unit.children if _run_on(clause) for t in clause.subtree}
+    return {t.i for t in unit.subtree} - run_on
+
+
+def _run_on(clause) -> bool:
+    """A clause run on after another: ``parataxis``, or a clause after a semicolon, colon,
+    dash or ellipsis, whatever relation the parse gives it."""
+    if clause.dep_ == "parataxis":
+        return True
+    edge = next((t.i for t in clause.subtree if not t.is_punct), clause.i)
+    before = clause.doc[edge - 1] if edge > 0 else None
+    stop = before is not None and (before.text in RUN_ON_STOPS or before.text.startswith(".."))
+    return stop and clause.dep_ in CLAUSE_LINKS
+
+
+def not_done(cues: list, state: State) -> bool:
+    """A command ("call us", "let me know"), or an ability, permission or duty that is no
+    deed ("you can buy tickets at the door", "visitors should book ahead"); a perfect
+    ("should have called") speaks of the past, and keeps its chance."""
+    command = any(cue == rules.IRREALIS_CUE and commanded(t) for cue, t in cues)
+    deontic = any(cue in rules.DEONTIC_MODALS for cue, _ in cues)
+    return command or (deontic and not state.counterfactual)
+
+
+def futurate(token) -> bool:
+    """A present progressive of going or arranging with a personal subject: a plan ("we are
+    flying to Lisbon", "I am moving in May"), not an act under way; "going on" is one."""
+    if tk.lemma(token) not in rules.FUTURATE_VERBS or tk.tense(token) != ("present", "progressive"):
+        return False
+    subjects = {tk.lemma(s) for s in tk.children(token, "nsubj")}
+    return bool(subjects & rules.PERSONAL_SUBJECTS) and not tk.phrasal(token).endswith(" on")

@@ -144,6 +144,12 @@ PERFORMATIVES = frozenset(
      "emphasise", "say", "express", "acknowledge", "remind", "assure", "reiterate", "commend"]
 )  # fmt: skip
 DESIRES = frozenset(["want", "wish", "like", "love", "prefer"])
+# Verbs of going and arranging whose present progressive with a personal subject is a plan
+# ("we are flying to Lisbon", "I am moving back in a month"), not an act under way.
+FUTURATE_VERBS = frozenset(
+    ["go", "come", "leave", "travel", "fly", "move", "stay", "return", "visit", "meet", "head"]
+)
+PERSONAL_SUBJECTS = frozenset(["i", "we", "you", "he", "she", "they"])
 # Implicative and aspectual verbs: their infinitive happens when they do ("managed to
 # leave", "was able to pay", "began to notice", "made us feel", "used to live").
 IMPLICATIVES = frozenset(
@@ -406,7 +412,7 @@ KNOWN_LEMMAS = frozenset(
         MODAL_CUES, GOVERNOR_CUES, PLAN_LEMMAS, CANCEL_VERBS, CANCEL_OBJECTS, OCCUR_VERBS,
         REFUSAL_GOVERNORS, SPEECH_LEMMAS, REPORTING, DENIAL, OPEN_GOVERNORS, WH_GOVERNORS,
         NOUN_GOVERNOR_CUES, EVENT_NOUNS, STATIVE, UNTIMED_GOVERNORS, APPEAL_GOVERNORS, COURSE_VERBS,
-        CONTRIBUTING, PERFORMATIVES, DESIRES, IMPLICATIVES,
+        CONTRIBUTING, PERFORMATIVES, DESIRES, IMPLICATIVES, FUTURATE_VERBS,
         APPEAL_PHRASES,
     )
     for phrase in table

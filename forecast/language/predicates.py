@@ -36,7 +36,6 @@ __all__ = ["PredicateReading", "read_doc", "read_text"]
 MIN_SD = 0.05
 """Floor of a reading's spread (a lexicon entry fitted to zero spread)."""
 NOUN_LINKS = frozenset(["obj", "nsubj", "nsubj:pass", "obl", "nmod"])
-RUN_ON_STOPS = frozenset([";", ":", "--", "-"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,34 +79,12 @@ def read_text(text: str, lexicon: Lexicon, nlp=None) -> tuple[PredicateReading, 
 def read_doc(doc, lexicon: Lexicon, offset: int = 0) -> tuple[PredicateReading, ...]:
     """Readings of every event mention in a parsed ``Doc``, spans shifted by ``offset``."""
     table = _cue_table(lexicon)
-    asked = frozenset(i for sent in doc.sents if sent[-1].text == "?" for i in _asked(sent))
+    asked = frozenset(i for sent in doc.sents if sent[-1].text == "?" for i in cl.asked(sent))
     return tuple(
         _read(token, table, offset, token.i in asked)
         for token in doc
         if _is_mention(token) is not None
     )
-
-
-def _asked(sentence) -> set[int]:
-    """The words a question mark closes: its own clause, not a statement run on before it
-    ("My cat escaped ... what should I do?" asks nothing of the escape, nor "He wrote: will
-    it rain?" of the writing); the question is the clause its last word is in."""
-    unit = next((t for t in reversed(sentence) if not t.is_punct), sentence[-1])
-    while not _run_on(unit) and unit.head.i != unit.i:
-        unit = unit.head
-    run_on = {t.i for clause in unit.children if _run_on(clause) for t in clause.subtree}
-    return {t.i for t in unit.subtree} - run_on
-
-
-def _run_on(clause) -> bool:
-    """A clause run on after another: ``parataxis``, or a clause after a semicolon, colon,
-    dash or ellipsis, whatever relation the parse gives it."""
-    if clause.dep_ == "parataxis":
-        return True
-    edge = next((t.i for t in clause.subtree if not t.is_punct), clause.i)
-    before = clause.doc[edge - 1] if edge > 0 else None
-    stop = before is not None and (before.text in RUN_ON_STOPS or before.text.startswith(".."))
-    return stop and clause.dep_ in cl.CLAUSE_LINKS
 
 
 @functools.lru_cache(maxsize=8)
@@ -194,27 +171,18 @@ def _read(token, table: dict, offset: int, asked: bool) -> PredicateReading:
         clause_span=tk.near_span(carrier, offset),
         frame=_is_frame(token),
         past_time=past_time or state.counterfactual or state.family == "refusal",
-        happened_logit=_happened(logit, forward or _not_done(cues, state), table),
+        happened_logit=_happened(logit, forward or cl.not_done(cues, state), table),
     )
 
 
 def _happened(logit: float, not_yet: bool, table: dict) -> float:
     """Log-odds that the text presents the event as having happened or as happening now (the
     question UDS-IH2 annotators answer), as against :attr:`PredicateReading.logit_mean`,
-    the chance that it happens at all. They differ for an event still ahead (forward) or
-    :func:`_not_done`: however likely, it has not happened yet. An infinitive nothing known
-    governs ("tried to call", "a place to eat") is left as even as its chance. Elsewhere the
-    two are one."""
+    the chance that it happens at all. They differ for an event still ahead (forward) or not
+    done (:func:`~forecast.language.clause.not_done`): however likely, it has not happened
+    yet. An infinitive nothing known governs ("tried to call", "a place to eat") is left as
+    even as its chance. Elsewhere the two are one."""
     return table["entries"][rules.NOT_YET_CUE][0] if not_yet else logit
-
-
-def _not_done(cues: list, state: cl.State) -> bool:
-    """A command ("call us", "let me know"), or an ability, permission or duty that is no
-    deed ("you can buy tickets at the door", "visitors should book ahead"); a perfect
-    ("should have called") speaks of the past, and keeps its chance."""
-    commanded = any(cue == rules.IRREALIS_CUE and cl.commanded(t) for cue, t in cues)
-    deontic = any(cue in rules.DEONTIC_MODALS for cue, _ in cues)
-    return commanded or (deontic and not state.counterfactual)
 
 
 def _is_frame(token) -> bool:
@@ -393,6 +361,8 @@ def _forward(state: cl.State, carrier) -> bool:
     epistemic modal on an eventive predicate, or a time ahead ("can ... next week")."""
     if state.counterfactual or state.family == "question":
         return False
+    if state.family == "plain" and not state.cues and cl.futurate(carrier):
+        return True
     kept = _kept_course(state, carrier) or _performed(carrier) or _wishes(carrier)
     if kept or hp.no_happening(state, carrier):
         return False

@@ -673,3 +673,19 @@ def test_a_question_asks_only_its_own_clause(nlp, sentence, stated, asked):
     """A statement run on before a question mark stays a statement."""
     assert reading(nlp, sentence, stated).construction == "plain"
     assert reading(nlp, sentence, asked).construction == "question"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma", "planned"),
+    [
+        ("We are flying to Lisbon for the wedding.", "fly", True),
+        ("I am moving to Leeds in the spring.", "move", True),
+        ("They are visiting their aunt in June.", "visit", True),
+        ("The troops are moving toward the border.", "move", False),
+        ("We are going on with the work.", "go", False),
+    ],
+)
+def test_a_present_progressive_of_going_with_a_person_is_a_plan(nlp, sentence, lemma, planned):
+    found = reading(nlp, sentence, lemma)
+    assert found.forward is planned
+    assert (expit(found.happened_logit) < AGAINST_BELOW) is planned
