@@ -245,7 +245,7 @@ def presupposed(token) -> bool:
     under a yes/no question ("Do you know when it opens?")."""
     clause = token
     for _ in range(MAX_DEPTH):
-        if clause.dep_ in ("ROOT", "parataxis") or clause.head is clause:
+        if clause.dep_ in ("ROOT", "parataxis") or clause.head.i == clause.i:
             break
         if clause.dep_ not in CLAUSE_LINKS:
             return False

@@ -71,7 +71,7 @@ def walk(token, state: State) -> None:
             _appeal(called, state)  # "it is time for IE6 users to move away"
             return
         linked = current.dep_ in CLAUSE_LINKS | {"csubj:pass"}
-        if governor is current or not linked or relative:
+        if governor.i == current.i or not linked or relative:
             return
         if relation == "conj":
             if tk.own_tense(current):
@@ -328,7 +328,7 @@ def called_for(noun) -> bool:
     asks, who has an infinitive of the act ("called on the government to", "urged the
     leaders to", "urged residents to remain calm")."""
     governor = noun.head
-    if governor is noun or any(tk.children(governor, "xcomp", "ccomp")):
+    if governor.i == noun.i or any(tk.children(governor, "xcomp", "ccomp")):
         return False
     if any(map(irrealis, (*tk.children(governor, "advcl"), *tk.children(noun, "acl")))):
         return False

@@ -133,7 +133,7 @@ def _read(token, table: dict, offset: int, asked: bool) -> PredicateReading:
     state = cl.State([], tk.negated(carrier), "plain", [], tense, aspect)
     state.ahead = any(tk.lemma(t) in rules.FUTURE_WORDS for t in tk.near(carrier))
     cl.own_cues(carrier, state, table)
-    if carrier is not token and _is_mention(token) == "noun":
+    if carrier.i != token.i and _is_mention(token) == "noun":
         gv.noun_governor(token, carrier, state)
     if _is_mention(token) == "noun" and state.family == "plain":
         for modifier in tk.children(token, "amod"):  # "the scheduled elections"
@@ -303,7 +303,7 @@ def _narrated_would(state: cl.State, carrier) -> bool:
         tense, aspect = tk.tense(governor)
         if tense:  # complements all the way up: what the finite verb said or made clear
             return not told and (tense == "past" or aspect == "perfect")
-        if governor.head is governor:
+        if governor.head.i == governor.i:
             return False
         clause, governor = governor, governor.head
     return False

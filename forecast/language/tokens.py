@@ -78,7 +78,7 @@ def cue_span(token, offset: int) -> Span:
     """A cue word with its auxiliary before it and its "to" after: "is expected to", "are
     due to"."""
     doc, first, last = token.doc, token.i, token.i
-    while first > 0 and doc[first - 1].head is token and doc[first - 1].dep_ in AUX_DEPS:
+    while first > 0 and doc[first - 1].head.i == token.i and doc[first - 1].dep_ in AUX_DEPS:
         first -= 1
     if lemma(token) == "be" and last + 1 < len(doc) and doc[last + 1].lower_ == "due":
         last += 1
