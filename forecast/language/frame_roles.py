@@ -68,6 +68,8 @@ def subject_of(token):
             token.dep_ == "advcl" and (infinitive(token) or token.tag_ == "VBG")
         ):
             return None
+        if token.dep_ == "conj" and _across_quote(token.head, token):
+            return None  # 'X stressed that "the facts will decide"': the facts decide
         addressee = _addressee(token)
         if addressee is not None:
             return addressee
@@ -75,10 +77,23 @@ def subject_of(token):
     return None
 
 
+def _across_quote(head, token) -> bool:
+    """True when a quotation opens or closes between ``head`` and ``token``: a verb the
+    parser joined across it to a verb outside does not share that verb's subject."""
+    start, end = sorted((head.i, token.i))
+    marks = sum(t.text in rules.QUOTE_MARKS for t in head.doc[start:end])
+    return marks % 2 == 1
+
+
 def _own_subject(token):
     """The subject of ``token``'s own clause (an outer subject that is no time word); of two
     subjects, the proper name ("The prototype orbiter, Space Shuttle Enterprise would be
-    relocated" is sometimes parsed so)."""
+    relocated" is sometimes parsed so). A purpose noun is no doer of the infinitive it is
+    ("the solution is not to dictate")."""
+    if infinitive(token) and any(tk.children(token, "cop")):
+        subject = next(tk.children(token, "nsubj", "nsubj:outer"), None)
+        if subject is not None and tk.lemma(subject) in rules.PURPOSE_NOUNS:
+            return None
     found = sorted(tk.children(token, "nsubj", "nsubj:pass"), key=lambda c: c.pos_ != "PROPN")
     if found:
         return found[0]

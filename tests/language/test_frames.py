@@ -461,3 +461,24 @@ def test_a_subject_too_long_to_show_loses_its_modifiers_not_its_end():
 def test_a_relative_pronoun_is_its_antecedent_without_the_antecedents_preposition():
     sentence = "The crew will rest after the last mission, which launches in May."
     assert frame_of(sentence, "launches").body == "the last mission launch"
+
+
+def test_a_verb_joined_across_a_quotation_does_not_share_the_speakers_subject():
+    """The parser may join a quoted verb to the verb quoting it as conjuncts; the speaker
+    is not who does what the quotation says will happen."""
+    sentence = (
+        'Mbeki stressed that "only the rules verified on the ground, and not just what is said'
+        ' to us, will determine the choice of the judges."'
+    )
+    frame = frame_of(sentence, "determine")
+    assert frame.actor != "mbeki" and not frame.resolved
+
+
+def test_a_purpose_noun_equated_with_an_infinitive_is_no_doer():
+    frame = frame_of("She said that the aim was not to punish the farmers but to help.", "punish")
+    assert (frame.actor, frame.resolved) == ("", False)
+
+
+def test_a_subject_that_is_to_act_is_still_the_doer():
+    frame = frame_of("The ministry is to begin issuing new permits next month.", "begin")
+    assert (frame.actor, frame.body) == ("ministry", "the ministry issue new permits")
