@@ -294,6 +294,10 @@ VAGUE_DETERMINERS = frozenset(["such", "any", "every", "each", "some", "another"
 PLACE_CASES = frozenset(["to", "in", "into", "at", "through", "from", "for", "on", "with", "of"])
 """Prepositions whose object is a target or place of the happening (not its time)."""
 
+TIMING_MARKS = frozenset(["until", "till"])
+"""Conjunctions of a clause that times or excepts the happening of the clause it hangs on
+("will not recognise it until he is informed"): its own happening is no claim."""
+
 PRESUPPOSE_CASES = frozenset(["after", "following", "at", "during", "on", "once", "when"])
 """Prepositions and conjunctions by which one happening presupposes another ("after the
 summit", "once the talks are over")."""

@@ -482,3 +482,20 @@ def test_a_purpose_noun_equated_with_an_infinitive_is_no_doer():
 def test_a_subject_that_is_to_act_is_still_the_doer():
     frame = frame_of("The ministry is to begin issuing new permits next month.", "begin")
     assert (frame.actor, frame.body) == ("ministry", "the ministry issue new permits")
+
+
+def test_it_is_no_titled_person_and_a_passive_is_read_by_its_auxiliary():
+    """ "be portrayed" is passive though tagged an adjective; its subject "it" is not the
+    president named before it (a titled person is "he" or "she")."""
+    sentence = (
+        "President Maria Lopez praised the team, but said that it should not be portrayed"
+        " as a weak side."
+    )
+    frame = frame_of(sentence, "portrayed")
+    assert frame.passive and not frame.resolved and frame.actor != "lopez"
+
+
+def test_a_happening_that_only_times_another_is_marked_timing():
+    sentence = "The council will not approve the budget until the mayor is consulted."
+    assert frame_of(sentence, "consulted").timing
+    assert not frame_of(sentence, "approve").timing
