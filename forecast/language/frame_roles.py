@@ -9,10 +9,18 @@ and the clause a question asks about (:func:`clause_body`).
 
 from __future__ import annotations
 
+import functools
+
 from forecast.language import frame_rules as rules
 from forecast.language import tokens as tk
 from forecast.language.event_heads import exhorts, infinitive, phrasal
-from forecast.language.wording import CLAUSE_DEPS, phrase_text, possessive, whole_phrase
+from forecast.language.wording import (
+    CLAUSE_DEPS,
+    MAX_PHRASE,
+    phrase_text,
+    possessive,
+    whole_phrase,
+)
 
 __all__ = [
     "agent",
@@ -256,7 +264,19 @@ def shows_pronoun(subject: str, body: str, bound=frozenset()) -> bool:
 
 
 def _target_text(token, bound) -> str:
-    """An object or place with its preposition ("to Japan"), without clauses."""
+    """An object or place with its preposition ("to Japan"), without clauses; a pair joined
+    by "and" or "or" is kept whole ("receive pilot and commander seats"), a list is not."""
     case = " ".join(c.text for c in tk.children(token, "case"))
-    words = whole_phrase(token, also=lambda c: _adjunct(c, bound))
+    also = functools.partial(_adjunct, bound=bound)
+    words = whole_phrase(token, also=also)
+    if _pair(token):
+        pair = whole_phrase(token, CLAUSE_DEPS - {"conj", "cc"}, also)
+        words = pair if len(pair.split()) <= MAX_PHRASE else words
     return words if not case or words.startswith(case) else f"{case} {words}"
+
+
+def _pair(token) -> bool:
+    """Two phrases joined by a conjunction and no comma: "pilot and commander seats"."""
+    joined = list(tk.children(token, "conj"))
+    commas = [t for t in tk.near(token) if t.dep_ == "punct" and t.text == ","]
+    return len(joined) == 1 and not commas

@@ -499,3 +499,20 @@ def test_a_happening_that_only_times_another_is_marked_timing():
     sentence = "The council will not approve the budget until the mayor is consulted."
     assert frame_of(sentence, "consulted").timing
     assert not frame_of(sentence, "approve").timing
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        (
+            "The museum will receive two engines and a cockpit from the hangar.",
+            "the museum receive engines and a cockpit from the hangar",
+        ),
+        ("The city will buy buses, trams, bikes and ferries next year.", "the city buy buses"),
+    ],
+)
+def test_an_object_pair_is_asked_whole_and_a_list_by_its_first(sentence, body):
+    """ "receive pilot" is a fragment of "receive pilot and commander seats"; a list of
+    four, its commas gone, would not read as one."""
+    verb = "receive" if "receive" in sentence else "buy"
+    assert frame_of(sentence, verb).body == body
