@@ -158,7 +158,11 @@ class ActorBook:
             if governing is not None and _disagree(head, governing):
                 return "", low, False  # "officials said it would": it is something else
             if governing is not None:
-                return self._one(governing, speaker)
+                found = self._one(governing, speaker)
+                person = low in ("it", "its") and any(
+                    found[0] == key and titles for key, _, titles in self.persons
+                )
+                return ("", low, False) if person else found  # "it" is no titled person
             recent = [t for t in self.things if t[2] >= self._sentence - 1]
             return (recent[-1][0], recent[-1][1], True) if recent else ("", low, False)
         if low in rules.VAGUE_SUBJECTS or head.pos_ in ("PRON", "NUM") or head.like_num:

@@ -9,10 +9,18 @@ and the clause a question asks about (:func:`clause_body`).
 
 from __future__ import annotations
 
+import functools
+
 from forecast.language import frame_rules as rules
 from forecast.language import tokens as tk
 from forecast.language.event_heads import exhorts, infinitive, phrasal
-from forecast.language.wording import CLAUSE_DEPS, phrase_text, possessive, whole_phrase
+from forecast.language.wording import (
+    CLAUSE_DEPS,
+    MAX_PHRASE,
+    phrase_text,
+    possessive,
+    whole_phrase,
+)
 
 __all__ = [
     "agent",
@@ -68,6 +76,8 @@ def subject_of(token):
             token.dep_ == "advcl" and (infinitive(token) or token.tag_ == "VBG")
         ):
             return None
+        if token.dep_ == "conj" and _across_quote(token.head, token):
+            return None  # 'X stressed that "the facts will decide"': the facts decide
         addressee = _addressee(token)
         if addressee is not None:
             return addressee
@@ -75,10 +85,23 @@ def subject_of(token):
     return None
 
 
+def _across_quote(head, token) -> bool:
+    """True when a quotation opens or closes between ``head`` and ``token``: a verb the
+    parser joined across it to a verb outside does not share that verb's subject."""
+    start, end = sorted((head.i, token.i))
+    marks = sum(t.text in rules.QUOTE_MARKS for t in head.doc[start:end])
+    return marks % 2 == 1
+
+
 def _own_subject(token):
     """The subject of ``token``'s own clause (an outer subject that is no time word); of two
     subjects, the proper name ("The prototype orbiter, Space Shuttle Enterprise would be
-    relocated" is sometimes parsed so)."""
+    relocated" is sometimes parsed so). A purpose noun is no doer of the infinitive it is
+    ("the solution is not to dictate")."""
+    if infinitive(token) and any(tk.children(token, "cop")):
+        subject = next(tk.children(token, "nsubj", "nsubj:outer"), None)
+        if subject is not None and tk.lemma(subject) in rules.PURPOSE_NOUNS:
+            return None
     found = sorted(tk.children(token, "nsubj", "nsubj:pass"), key=lambda c: c.pos_ != "PROPN")
     if found:
         return found[0]
@@ -241,7 +264,19 @@ def shows_pronoun(subject: str, body: str, bound=frozenset()) -> bool:
 
 
 def _target_text(token, bound) -> str:
-    """An object or place with its preposition ("to Japan"), without clauses."""
+    """An object or place with its preposition ("to Japan"), without clauses; a pair joined
+    by "and" or "or" is kept whole ("receive pilot and commander seats"), a list is not."""
     case = " ".join(c.text for c in tk.children(token, "case"))
-    words = whole_phrase(token, also=lambda c: _adjunct(c, bound))
+    also = functools.partial(_adjunct, bound=bound)
+    words = whole_phrase(token, also=also)
+    if _pair(token):
+        pair = whole_phrase(token, CLAUSE_DEPS - {"conj", "cc"}, also)
+        words = pair if len(pair.split()) <= MAX_PHRASE else words
     return words if not case or words.startswith(case) else f"{case} {words}"
+
+
+def _pair(token) -> bool:
+    """Two phrases joined by a conjunction and no comma: "pilot and commander seats"."""
+    joined = list(tk.children(token, "conj"))
+    commas = [t for t in tk.near(token) if t.dep_ == "punct" and t.text == ","]
+    return len(joined) == 1 and not commas

@@ -263,6 +263,9 @@ INSTITUTIONS = frozenset(
 """Nouns keyed by the proper name they belong to: "the New Zealand government" is New
 Zealand, as the question "Will New Zealand hold a referendum?" names it."""
 
+QUOTE_MARKS = frozenset(['"', "\u201c", "\u201d"])
+"""Marks that open or close a quotation (not the single quote, which is also an apostrophe)."""
+
 QUOTING_VERBS = REPORTING | {"read"}
 """Verbs whose subject is who "I" and "we" are in the clause they quote."""
 
@@ -290,6 +293,10 @@ VAGUE_DETERMINERS = frozenset(["such", "any", "every", "each", "some", "another"
 
 PLACE_CASES = frozenset(["to", "in", "into", "at", "through", "from", "for", "on", "with", "of"])
 """Prepositions whose object is a target or place of the happening (not its time)."""
+
+TIMING_MARKS = frozenset(["until", "till"])
+"""Conjunctions of a clause that times or excepts the happening of the clause it hangs on
+("will not recognise it until he is informed"): its own happening is no claim."""
 
 PRESUPPOSE_CASES = frozenset(["after", "following", "at", "during", "on", "once", "when"])
 """Prepositions and conjunctions by which one happening presupposes another ("after the
@@ -346,6 +353,12 @@ PLAN_NOUNS = frozenset(
 """Nouns whose infinitive names the happening ("plans to hold a conference", "an effort to
 clear the backlog"); its doer is the noun's owner, else the subject of the verb the noun
 is the object of ("Britain announced plans to hold ...")."""
+
+PURPOSE_NOUNS = PLAN_NOUNS | frozenset(
+    [*("aim", "goal", "objective", "purpose", "solution", "answer", "idea", "task"), "priority"]
+)
+"""Nouns that a copula equates with an infinitive ("the solution is not to dictate", "the
+aim is to cut costs"): they name a purpose, not who acts."""
 
 
 def class_of(lemma: str) -> str:

@@ -57,7 +57,8 @@ class Frame:
     ``presupposes`` holds the action classes of happenings this one is placed after or at
     ("stop in Japan after the summit" presupposes ``meet``). ``urged`` marks a happening
     a speaker asks another to bring about ("called on Turkey to show restraint"); ``past``
-    one stated in the simple past ("Martin filed paperwork last month").
+    one stated in the simple past ("Martin filed paperwork last month"); ``timing`` one in
+    a clause that times or excepts another ("will not recognise it until he is informed").
     """
 
     actor: str
@@ -75,6 +76,7 @@ class Frame:
     window: tuple[dt.date | None, dt.date | None] = (None, None)
     urged: bool = False
     past: bool = False
+    timing: bool = False
 
 
 def claim_frames(claims, aliases=None, nlp=None) -> tuple[Frame | None, ...]:
@@ -113,6 +115,9 @@ def read_frame(token, book: ActorBook, speaker: str) -> Frame:
     any, the actor: "political ties will be restored" names no actor.
     """
     urged = is_urged(token)
+    timing = token.dep_ == "advcl" and any(
+        tk.lemma(c) in rules.TIMING_MARKS for c in tk.children(token, "mark")
+    )
     token = event_token(token)
     lemma = verb_object(token) or phrasal(token)
     action, head, against = rules.class_of(lemma), token, False
@@ -126,10 +131,9 @@ def read_frame(token, book: ActorBook, speaker: str) -> Frame:
     book.read_until(token)
     nominal = against or head.pos_ in ("NOUN", "PROPN")
     subject = (noun_actor(head) if nominal else None) or subject_of(token)
-    passive = (
-        not nominal
-        and token.tag_ == "VBN"
-        and any(c.dep_ in ("nsubj:pass", "aux:pass") for c in tk.kids(token))
+    passive = not nominal and (
+        (token.tag_ == "VBN" and any(tk.children(token, "nsubj:pass")))
+        or any(tk.children(token, "aux:pass"))  # "be portrayed", even tagged an adjective
     )
     patient = subject if passive and subject is not None and subject.head.i == token.i else None
     doer = agent(token) if patient is not None else subject
@@ -163,6 +167,7 @@ def read_frame(token, book: ActorBook, speaker: str) -> Frame:
         against=against,
         presupposes=presupposed(head),
         urged=urged,
+        timing=timing,
         past=token.tag_ == "VBD" and not any(tk.children(token, "aux", "aux:pass")),
     )
 

@@ -10,7 +10,8 @@ off") has its cancelled event's class and joins that happening as evidence again
 Only *questionable* frames start a happening (:func:`questionable`): a forward claim, a verb
 or eventive noun that is no attitude, report or state ("say", "hope", "be"), a subject that
 co-reference resolves, something named to ask about, no appeal to another to act ("urged
-the leaders to stay calm"), and a time that is neither wholly past nor stated in the past
+the leaders to stay calm"), no clause that only times another ("until he is informed"),
+and a time that is neither wholly past nor stated in the past
 tense ("filed paperwork last month to run in 2016").
 """
 
@@ -57,7 +58,7 @@ def questionable(claim: Claim, frame: Frame | None) -> bool:
     """True when ``frame`` can stand as an analyst's question (rules in the module docstring)."""
     if frame is None or not claim.forward or condition_of(claim) is not None:
         return False
-    if frame.kind == "other" or not frame.resolved or frame.urged:
+    if frame.kind == "other" or not frame.resolved or frame.urged or frame.timing:
         return False
     if frame.action in NOT_ASKED or frame.lemma in NOT_ASKED:
         return False

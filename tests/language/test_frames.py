@@ -461,3 +461,58 @@ def test_a_subject_too_long_to_show_loses_its_modifiers_not_its_end():
 def test_a_relative_pronoun_is_its_antecedent_without_the_antecedents_preposition():
     sentence = "The crew will rest after the last mission, which launches in May."
     assert frame_of(sentence, "launches").body == "the last mission launch"
+
+
+def test_a_verb_joined_across_a_quotation_does_not_share_the_speakers_subject():
+    """The parser may join a quoted verb to the verb quoting it as conjuncts; the speaker
+    is not who does what the quotation says will happen."""
+    sentence = (
+        'Mbeki stressed that "only the rules verified on the ground, and not just what is said'
+        ' to us, will determine the choice of the judges."'
+    )
+    frame = frame_of(sentence, "determine")
+    assert frame.actor != "mbeki" and not frame.resolved
+
+
+def test_a_purpose_noun_equated_with_an_infinitive_is_no_doer():
+    frame = frame_of("She said that the aim was not to punish the farmers but to help.", "punish")
+    assert (frame.actor, frame.resolved) == ("", False)
+
+
+def test_a_subject_that_is_to_act_is_still_the_doer():
+    frame = frame_of("The ministry is to begin issuing new permits next month.", "begin")
+    assert (frame.actor, frame.body) == ("ministry", "the ministry issue new permits")
+
+
+def test_it_is_no_titled_person_and_a_passive_is_read_by_its_auxiliary():
+    """ "be portrayed" is passive though tagged an adjective; its subject "it" is not the
+    president named before it (a titled person is "he" or "she")."""
+    sentence = (
+        "President Maria Lopez praised the team, but said that it should not be portrayed"
+        " as a weak side."
+    )
+    frame = frame_of(sentence, "portrayed")
+    assert frame.passive and not frame.resolved and frame.actor != "lopez"
+
+
+def test_a_happening_that_only_times_another_is_marked_timing():
+    sentence = "The council will not approve the budget until the mayor is consulted."
+    assert frame_of(sentence, "consulted").timing
+    assert not frame_of(sentence, "approve").timing
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        (
+            "The museum will receive two engines and a cockpit from the hangar.",
+            "the museum receive engines and a cockpit from the hangar",
+        ),
+        ("The city will buy buses, trams, bikes and ferries next year.", "the city buy buses"),
+    ],
+)
+def test_an_object_pair_is_asked_whole_and_a_list_by_its_first(sentence, body):
+    """ "receive pilot" is a fragment of "receive pilot and commander seats"; a list of
+    four, its commas gone, would not read as one."""
+    verb = "receive" if "receive" in sentence else "buy"
+    assert frame_of(sentence, verb).body == body

@@ -8,8 +8,10 @@ import pytest
 
 from forecast.errors import InputError
 from forecast.language.claim import Tense
+from forecast.language.frames import claim_frames
 from forecast.scenario import draft_scenario, link_claims, load_scenario, scenario_to_toml
 from forecast.scenario.draft import DEFAULT_HORIZON, TODO_RESOLUTION, draft_notes
+from forecast.scenario.happenings import questionable
 from tests.claims import sentence_claim
 
 PUBLISHED = dt.date(2018, 5, 13)
@@ -136,3 +138,9 @@ def test_a_condition_that_is_only_a_wish_is_no_condition():
     scenario = draft([wish])
     assert [event.given for event in scenario.events] == [None]
     assert [link.event for link in link_claims(scenario, [wish])] == list(scenario.names)
+
+
+def test_a_happening_that_only_times_another_starts_no_happening():
+    sentence = "The council will not approve the budget until the mayor is consulted."
+    timed = sentence_claim(sentence, "consulted")
+    assert not questionable(timed, claim_frames([timed])[0])
