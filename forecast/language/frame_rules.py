@@ -47,6 +47,12 @@ ACTION_CLASSES: dict[str, tuple[str, ...]] = {
 }
 """Action class -> the lemmas (and verb-particle pairs) that denote it."""
 
+OPPOSITE_CLASSES = frozenset(
+    [frozenset(["withdraw", "participate"]), frozenset(["withdraw", "join"])]
+)
+"""Pairs of classes where one undoes the other for the same actor and target: withdrawing
+from a government is evidence against taking part in it, and the reverse."""
+
 PLACE_SENSES = {"stop": "visit"}
 """Lemmas that take a class only with a place: "stop in Japan" visits; "the shelling stops"
 does not."""

@@ -9,7 +9,9 @@ resolution text): "Will Trump visit Japan by 2018-06-30?" is the frame (trump, v
 2. they share an actor or a target, when the event's frame names either.
 
 The link's reason lists the fields that matched (``frame: actor+action+target``); a
-cancellation frame ("the visit was called off") links ``against`` the event it cancels.
+cancellation frame ("the visit was called off") links ``against`` the event it cancels, and
+so does a frame of the opposite class (``frame: actor+opposite action+target``: "will not
+withdraw from the government" for an event of taking part in it).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from collections.abc import Mapping
 from forecast.language.frames import Frame
 from forecast.language.questions import question_frame
 from forecast.scenario.events import Event
-from forecast.scenario.happenings import same_happening
+from forecast.scenario.happenings import opposed_happening, same_happening
 
 __all__ = ["event_frame", "frame_reason"]
 
@@ -40,13 +42,17 @@ def _text_frame(text: str, aliases: frozenset[tuple[str, str]]) -> Frame | None:
     return frame if frame is not None and frame.kind != "other" else None
 
 
-def frame_reason(claim: Frame | None, event: Frame) -> tuple[int, str] | None:
-    """``(fields matched, reason)`` when the claim's frame links to the event's, else None."""
-    if claim is None or not same_happening(claim, event):
+def frame_reason(claim: Frame | None, event: Frame) -> tuple[int, str, bool] | None:
+    """``(fields matched, reason, against)`` when the claim's frame links to the event's,
+    else None; ``against`` when the claim speaks against the event (a cancellation, or the
+    opposite action)."""
+    opposed = opposed_happening(claim, event)
+    if claim is None or not (opposed or same_happening(claim, event)):
         return None
     actors = set(claim.actor.split("+")) & set(event.actor.split("+")) - {""}
     targets = claim.targets & event.targets
     if (event.actor or event.targets) and not (actors or targets):
         return None
-    fields = [*(["actor"] if actors else []), "action", *(["target"] if targets else [])]
-    return len(fields), "frame: " + "+".join(fields)
+    action = "opposite action" if opposed else "action"
+    fields = [*(["actor"] if actors else []), action, *(["target"] if targets else [])]
+    return len(fields), "frame: " + "+".join(fields), claim.against != opposed

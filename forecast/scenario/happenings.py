@@ -5,7 +5,9 @@ class and do not disagree on who or where: their actors overlap (or one names no
 proper names among their targets overlap (or one names none), and their actors or
 targets overlap; a frame that names neither ("the summit") is the same happening only as
 a frame with the same word. A cancellation ("the visit was called
-off") has its cancelled event's class and joins that happening as evidence against it.
+off") has its cancelled event's class and joins that happening as evidence against it; so
+does a frame of the opposite class (:func:`opposed_happening`: "would not withdraw from
+the government" bears on taking part in it).
 
 Only *questionable* frames start a happening (:func:`questionable`): a forward claim, a verb
 or eventive noun that is no attitude, report or state ("say", "hope", "be"), a subject that
@@ -17,6 +19,7 @@ tense ("filed paperwork last month to run in 2016").
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,6 +35,7 @@ __all__ = [
     "Happening",
     "condition_of",
     "group_happenings",
+    "opposed_happening",
     "questionable",
     "same_happening",
 ]
@@ -108,6 +112,15 @@ def same_happening(a: Frame | None, b: Frame | None) -> bool:
     return actors or targets
 
 
+def opposed_happening(a: Frame | None, b: Frame | None) -> bool:
+    """True when ``a`` denotes undoing the happening ``b`` denotes: an opposite class
+    (:data:`~forecast.language.frame_rules.OPPOSITE_CLASSES`), actors and targets agreeing
+    as for :func:`same_happening`."""
+    if a is None or b is None or frozenset([a.action, b.action]) not in rules.OPPOSITE_CLASSES:
+        return False
+    return same_happening(dataclasses.replace(a, action=b.action), b)
+
+
 def group_happenings(
     claims: Sequence[Claim], frames: Sequence[Frame | None]
 ) -> tuple[Happening, ...]:
@@ -120,7 +133,10 @@ def group_happenings(
     for claim, frame in zip(claims, frames, strict=True):
         if not questionable(claim, frame):
             continue
-        home = next((g for g in groups if same_happening(g[0], frame)), None)
+        home = next(
+            (g for g in groups if same_happening(g[0], frame) or opposed_happening(frame, g[0])),
+            None,
+        )
         if home is None:
             groups.append((frame, [claim], [frame]))
         else:

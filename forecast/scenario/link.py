@@ -155,7 +155,7 @@ def _frame_link(scenario: Scenario, claim: Claim, frame: Frame | None) -> Eviden
             and _condition_agrees(scenario, event, condition_of(claim))
         ):
             best_fields = found[0]
-            best = Evidence(event.name, claim, frame.against, found[1])
+            best = Evidence(event.name, claim, found[2], found[1])
     return best
 
 

@@ -144,3 +144,31 @@ def test_a_happening_that_only_times_another_starts_no_happening():
     sentence = "The council will not approve the budget until the mayor is consulted."
     timed = sentence_claim(sentence, "consulted")
     assert not questionable(timed, claim_frames([timed])[0])
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            ("The Green Party will take part in the coalition.", "take"),
+            ("The Green Party may withdraw from the coalition.", "withdraw"),
+        ),
+        (
+            ("The union is expected to join the talks.", "join"),
+            ("The union could leave the talks.", "leave"),
+        ),
+        (
+            ("Ankara may withdraw from the pact.", "withdraw"),
+            ("Ankara is expected to join the pact.", "join"),
+        ),
+    ],
+)
+def test_undoing_a_happening_joins_it_as_evidence_against_it(first, second):
+    claims = [sentence_claim(*first), sentence_claim(*second)]
+    scenario = draft(claims)
+    assert len(scenario.events) == 1
+    links = [(link.against, link.reason) for link in link_claims(scenario, claims)]
+    assert links == [
+        (False, "frame: actor+action+target"),
+        (True, "frame: actor+opposite action+target"),
+    ]
