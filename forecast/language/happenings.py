@@ -24,6 +24,9 @@ CONDUCT_OBJECTS = {
     "show": frozenset(["restraint", "patience", "calm", "flexibility", "leadership"]),
     "exercise": frozenset(["restraint", "caution", "patience"]),
 }
+# Verbs of an attitude kept up, with no outcome of its own to check: asked or wished for,
+# "urged them to respect the ruling", "listen to the farmers", "abide by the result".
+ATTITUDE_VERBS = frozenset(["respect", "listen", "heed", "obey", "abide", "behave", "tolerate"])
 # Verbs that link their subject to a state: with an adjective, "stay calm", "remain united".
 LINKING_VERBS = frozenset(["stay", "remain", "keep", "be", "become", "get"])
 # Determiners that make their noun any member of a kind, not one thing: "any attack would",
@@ -34,9 +37,9 @@ EVERY_DETERMINERS = KIND_DETERMINERS | {"every", "each", "all"}
 
 
 def no_happening(state, carrier) -> bool:
-    """``carrier``'s clause names conduct, a state asked or wished for, a kind's tendency or
-    advice a story tells; a time ahead ("stay calm until Friday's vote") makes it a claim
-    again.
+    """``carrier``'s clause names conduct, a state or an attitude asked or wished for, a
+    kind's tendency or advice a story tells; a time ahead ("stay calm until Friday's vote")
+    makes it a claim again.
 
     ``state`` is what the reader gathered (:class:`~forecast.language.clause.State`).
     """
@@ -47,8 +50,13 @@ def no_happening(state, carrier) -> bool:
     )
     advised = state.family == "appeal" and _advised_in_the_past(state.trigger)
     kinds = EVERY_DETERMINERS if state.family == "appeal" else KIND_DETERMINERS
+    attitude = wished and tk.lemma(carrier) in ATTITUDE_VERBS
     return (
-        _conduct(carrier) or (wished and _state(carrier)) or _of_a_kind(carrier, kinds) or advised
+        _conduct(carrier)
+        or (wished and _state(carrier))
+        or attitude
+        or _of_a_kind(carrier, kinds)
+        or advised
     )
 
 

@@ -62,6 +62,22 @@ def test_an_appeal_for_a_state_is_no_happening(text, forward):
 @pytest.mark.parametrize(
     ("text", "forward"),
     [
+        # an attitude asked for: kept up, nothing to check as done
+        ("The judge urged both parties to respect the verdict.", False),
+        ("The farmers urged the minister to listen to their union.", False),
+        ("The referee called on the fans to behave at the derby.", False),
+        # an act asked for
+        ("The judge urged both parties to sign the settlement.", True),
+        ("The farmers urged the minister to visit their farms.", True),
+    ],
+)
+def test_an_appeal_for_an_attitude_is_no_happening(text, forward):
+    assert bool(forward_events(text)) == forward
+
+
+@pytest.mark.parametrize(
+    ("text", "forward"),
+    [
         # any member of a kind: a tendency, not one happening
         ("Such a reform will cut waiting times for patients.", False),
         ("Any strike by the pilots would be considered illegal.", False),
