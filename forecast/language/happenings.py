@@ -27,6 +27,9 @@ CONDUCT_OBJECTS = {
 # Verbs of an attitude kept up, with no outcome of its own to check: asked or wished for,
 # "urged them to respect the ruling", "listen to the farmers", "abide by the result".
 ATTITUDE_VERBS = frozenset(["respect", "listen", "heed", "obey", "abide", "behave", "tolerate"])
+# Nouns of an attempt: made or under way ("has been making efforts to", "made a bid to"),
+# the story tells of trying, not of an outcome ahead.
+EFFORT_NOUNS = frozenset(["effort", "bid", "attempt"])
 # Verbs that link their subject to a state: with an adjective, "stay calm", "remain united".
 LINKING_VERBS = frozenset(["stay", "remain", "keep", "be", "become", "get"])
 # Determiners that make their noun any member of a kind, not one thing: "any attack would",
@@ -57,6 +60,7 @@ def no_happening(state, carrier) -> bool:
         or attitude
         or _of_a_kind(carrier, kinds)
         or advised
+        or any(_effort_made(token) for _, token in state.cues)
     )
 
 
@@ -78,6 +82,15 @@ def _state(carrier) -> bool:
 
 def _copular(predicate) -> bool:
     return any(tk.children(predicate, "cop"))
+
+
+def _effort_made(cue) -> bool:
+    """ "has been making efforts to bring them home", "made a bid to buy the club": an attempt
+    its verb tells as made (past or perfect); "will make every effort to" stays a plan."""
+    if tk.lemma(cue) not in EFFORT_NOUNS or cue.dep_ != "obj":
+        return False
+    tense, aspect = tk.tense(cue.head)
+    return tense == "past" or aspect == "perfect"
 
 
 def _advised_in_the_past(appeal) -> bool:

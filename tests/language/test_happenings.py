@@ -78,6 +78,21 @@ def test_an_appeal_for_an_attitude_is_no_happening(text, forward):
 @pytest.mark.parametrize(
     ("text", "forward"),
     [
+        # an attempt told as made: trying, no outcome ahead
+        ("The club has been making efforts to sign a new striker.", False),
+        ("The ministry made a bid to buy the old harbour.", False),
+        # an effort promised, or a bid under way with a time ahead: a plan
+        ("The club will make every effort to sign a new striker.", True),
+        ("The ministry is making a bid to buy the old harbour this spring.", True),
+    ],
+)
+def test_an_effort_made_is_no_plan(text, forward):
+    assert bool(forward_events(text)) == forward
+
+
+@pytest.mark.parametrize(
+    ("text", "forward"),
+    [
         # any member of a kind: a tendency, not one happening
         ("Such a reform will cut waiting times for patients.", False),
         ("Any strike by the pilots would be considered illegal.", False),
