@@ -27,6 +27,13 @@ CONDUCT_OBJECTS = {
 # Verbs of an attitude kept up, with no outcome of its own to check: asked or wished for,
 # "urged them to respect the ruling", "listen to the farmers", "abide by the result".
 ATTITUDE_VERBS = frozenset(["respect", "listen", "heed", "obey", "abide", "behave", "tolerate"])
+# Verbs of regarding someone as something ("should not be portrayed as a failing nation",
+# "agreed to be treated like a servant"): a view or a manner, with no outcome to check.
+REGARD_VERBS = frozenset(
+    ["portray", "regard", "consider", "see", "view", "treat", "describe", "depict", "label",
+     "brand", "perceive"]
+)  # fmt: skip
+REGARD_MARKS = frozenset(["as", "like"])
 # Nouns of an attempt: made or under way ("has been making efforts to", "made a bid to"),
 # the story tells of trying, not of an outcome ahead.
 EFFORT_NOUNS = frozenset(["effort", "bid", "attempt"])
@@ -59,6 +66,7 @@ def no_happening(state, carrier) -> bool:
         or (wished and _state(carrier))
         or attitude
         or _of_a_kind(carrier, kinds)
+        or _regarded(carrier)
         or advised
         or any(_effort_made(token) for _, token in state.cues)
     )
@@ -82,6 +90,18 @@ def _state(carrier) -> bool:
 
 def _copular(predicate) -> bool:
     return any(tk.children(predicate, "cop"))
+
+
+def _regarded(carrier) -> bool:
+    """ "be portrayed as a failing nation", "treated like a servant": how someone is seen."""
+    if tk.lemma(carrier) not in REGARD_VERBS:
+        return False
+    complements = tk.children(carrier, "obl", "xcomp", "advcl")
+    return any(
+        tk.lemma(mark) in REGARD_MARKS
+        for complement in complements
+        for mark in tk.children(complement, "case", "mark")
+    )
 
 
 def _effort_made(cue) -> bool:

@@ -93,6 +93,21 @@ def test_an_effort_made_is_no_plan(text, forward):
 @pytest.mark.parametrize(
     ("text", "forward"),
     [
+        # how someone is regarded: a view, no happening
+        ("The coach said the team should not be seen as favourites.", False),
+        ("The minister will be regarded as a hero in the north.", False),
+        # an act, even with an "as"
+        ("The minister will be sent to the north as an envoy.", True),
+        ("The coach said the team should be sent to the camp in May.", True),
+    ],
+)
+def test_being_regarded_as_something_is_no_happening(text, forward):
+    assert bool(forward_events(text)) == forward
+
+
+@pytest.mark.parametrize(
+    ("text", "forward"),
+    [
         # any member of a kind: a tendency, not one happening
         ("Such a reform will cut waiting times for patients.", False),
         ("Any strike by the pilots would be considered illegal.", False),
