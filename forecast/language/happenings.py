@@ -106,11 +106,14 @@ def _regarded(carrier) -> bool:
 
 def _effort_made(cue) -> bool:
     """ "has been making efforts to bring them home", "made a bid to buy the club": an attempt
-    its verb tells as made (past or perfect); "will make every effort to" stays a plan."""
-    if tk.lemma(cue) not in EFFORT_NOUNS or cue.dep_ != "obj":
+    its verb tells as made (past or perfect), or one the clause is about ("the bid to buy the
+    club is opposed"); "will make every effort to" stays a plan."""
+    if tk.lemma(cue) not in EFFORT_NOUNS:
         return False
+    if cue.dep_ in ("nsubj", "nsubj:pass"):
+        return True
     tense, aspect = tk.tense(cue.head)
-    return tense == "past" or aspect == "perfect"
+    return cue.dep_ == "obj" and (tense == "past" or aspect == "perfect")
 
 
 def _advised_in_the_past(appeal) -> bool:

@@ -81,6 +81,9 @@ def test_an_appeal_for_an_attitude_is_no_happening(text, forward):
         # an attempt told as made: trying, no outcome ahead
         ("The club has been making efforts to sign a new striker.", False),
         ("The ministry made a bid to buy the old harbour.", False),
+        # an attempt the clause is about: its standing, not its outcome
+        ("The city's bid to join the league is fiercely opposed by its rivals.", False),
+        ("Their effort to close the mine is resisted by the workers.", False),
         # an effort promised, or a bid under way with a time ahead: a plan
         ("The club will make every effort to sign a new striker.", True),
         ("The ministry is making a bid to buy the old harbour this spring.", True),
