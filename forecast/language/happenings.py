@@ -67,6 +67,7 @@ def no_happening(state, carrier) -> bool:
         or attitude
         or _of_a_kind(carrier, kinds)
         or _regarded(carrier)
+        or _noun_in_object(carrier)
         or advised
         or any(_effort_made(token) for _, token in state.cues)
     )
@@ -90,6 +91,14 @@ def _state(carrier) -> bool:
 
 def _copular(predicate) -> bool:
     return any(tk.children(predicate, "cop"))
+
+
+def _noun_in_object(carrier) -> bool:
+    """A noun the parser split off an object as an open complement ("won't make enough
+    thyroid hormone", "hormone" tagged no verb but parsed one): part of a thing, no act."""
+    verb_tag = carrier.tag_.startswith("VB")
+    bare = not any(tk.children(carrier, "mark", "aux", "aux:pass", "nsubj", "obj"))
+    return carrier.dep_ == "xcomp" and carrier.pos_ == "VERB" and not verb_tag and bare
 
 
 def _regarded(carrier) -> bool:

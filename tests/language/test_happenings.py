@@ -109,6 +109,26 @@ def test_being_regarded_as_something_is_no_happening(text, forward):
 
 
 @pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # the last noun of an object, parsed as an open complement: no act of its own
+        (
+            "The child won't make enough thyroid hormone, the doctor warned.",
+            ["The child make enough thyroid hormone"],
+        ),
+        (
+            "Without sun, the skin won't make enough vitamin hormone.",
+            ["the skin make enough vitamin hormone"],
+        ),
+        # a verb's open complement stays in its governor's claim
+        ("The strike will make the trains stop.", ["The strike make the trains stop"]),
+    ],
+)
+def test_a_noun_split_off_an_object_is_no_act(text, events):
+    assert forward_events(text) == events
+
+
+@pytest.mark.parametrize(
     ("text", "forward"),
     [
         # any member of a kind: a tendency, not one happening
