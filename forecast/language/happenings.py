@@ -48,8 +48,8 @@ EVERY_DETERMINERS = KIND_DETERMINERS | {"every", "each", "all"}
 
 def no_happening(state, carrier) -> bool:
     """``carrier``'s clause names conduct, a state or an attitude asked or wished for, a
-    kind's tendency or advice a story tells; a time ahead ("stay calm until Friday's vote")
-    makes it a claim again.
+    kind's tendency, advice or a wish a story tells, being regarded as something, or an
+    attempt made; a time ahead ("stay calm until Friday's vote") makes it a claim again.
 
     ``state`` is what the reader gathered (:class:`~forecast.language.clause.State`).
     """
@@ -58,7 +58,9 @@ def no_happening(state, carrier) -> bool:
     wished = state.family == "appeal" or any(
         tk.lemma(token) in rules.DESIRES for _, token in state.cues
     )
-    advised = state.family == "appeal" and _advised_in_the_past(state.trigger)
+    told = (state.family == "appeal" and _advised_in_the_past(state.trigger)) or any(
+        _wished_in_the_past(token) for _, token in state.cues
+    )
     kinds = EVERY_DETERMINERS if state.family == "appeal" else KIND_DETERMINERS
     attitude = wished and tk.lemma(carrier) in ATTITUDE_VERBS
     return (
@@ -68,7 +70,7 @@ def no_happening(state, carrier) -> bool:
         or _of_a_kind(carrier, kinds)
         or _regarded(carrier)
         or _noun_in_object(carrier)
-        or advised
+        or told
         or any(_effort_made(token) for _, token in state.cues)
     )
 
@@ -123,6 +125,23 @@ def _effort_made(cue) -> bool:
         return True
     tense, aspect = tk.tense(cue.head)
     return cue.dep_ == "obj" and (tense == "past" or aspect == "perfect")
+
+
+def _wished_in_the_past(cue) -> bool:
+    """ "were not invited, despite wanting to discuss it": a wish in a bare participle
+    adjunct has the time of the clause it hangs on, and a story told in the past tells it."""
+    bare = not any(tk.children(cue, "aux", "nsubj"))
+    if tk.lemma(cue) not in rules.DESIRES or cue.tag_ != "VBG" or not bare:
+        return False
+    if cue.dep_ != "advcl":
+        return False
+    clause = cue
+    while clause.head is not clause:  # up to the first clause with a time of its own
+        clause = clause.head
+        tense, aspect = tk.tense(clause)
+        if tense or aspect == "perfect":
+            return tense == "past" or aspect == "perfect"
+    return False
 
 
 def _advised_in_the_past(appeal) -> bool:

@@ -131,6 +131,19 @@ def test_a_noun_split_off_an_object_is_no_act(text, events):
 @pytest.mark.parametrize(
     ("text", "forward"),
     [
+        # a wish in a bare participle adjunct takes its clause's time: told in the past
+        ("The farmers were not invited to the summit, despite wanting to raise prices.", False),
+        # in the present, the wish still stands
+        ("The farmers are not invited to the summit, despite wanting to raise prices.", True),
+    ],
+)
+def test_a_wish_told_in_the_past_is_no_plan(text, forward):
+    assert bool(forward_events(text)) == forward
+
+
+@pytest.mark.parametrize(
+    ("text", "forward"),
+    [
         # any member of a kind: a tendency, not one happening
         ("Such a reform will cut waiting times for patients.", False),
         ("Any strike by the pilots would be considered illegal.", False),
