@@ -144,6 +144,20 @@ def test_a_wish_told_in_the_past_is_no_plan(text, forward):
 @pytest.mark.parametrize(
     ("text", "forward"),
     [
+        # what something would amount to is a state, no happening
+        ("Critics say the merger would amount to a takeover.", False),
+        ("The merger would amount to a takeover.", False),
+        # what it would set off is one
+        ("Critics say the merger would trigger a takeover.", True),
+    ],
+)
+def test_what_it_would_amount_to_is_a_state(text, forward):
+    assert bool(forward_events(text)) == forward
+
+
+@pytest.mark.parametrize(
+    ("text", "forward"),
+    [
         # any member of a kind: a tendency, not one happening
         ("Such a reform will cut waiting times for patients.", False),
         ("Any strike by the pilots would be considered illegal.", False),
