@@ -11,7 +11,9 @@ an extractor claim matches a labelled claim when
    character span in the article text, and
 2. **same event head**: the stem of the label's ``action`` word is among the stems of the
    claim's event phrase or predicate (``forecast.scenario.words.stem``: "visited" ~
-   "visits" ~ "visit").
+   "visits" ~ "visit"); the action's lemma in its sentence counts too, since the claim's
+   event phrase is lemmatised and a stem does not undo an irregular form ("built" ~
+   "build", "going" ~ "go").
 
 Each label matches at most one claim and each claim at most one label; labels are taken
 in file order and a claim whose predicate itself has the action's stem is preferred.
@@ -21,6 +23,7 @@ Claims in the headline (the file's first line) are left out: headlines are not l
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from collections.abc import Iterable, Sequence
@@ -29,6 +32,7 @@ from pathlib import Path
 
 from forecast.language.claim import Claim
 from forecast.language.lexicon import Lexicon
+from forecast.language.parse import load_parser
 from forecast.reading.article import Article, read_article
 from forecast.scenario.words import stem, stems
 
@@ -185,6 +189,14 @@ def _known(lexicon: Lexicon, cue: str) -> bool:
     return True
 
 
+@functools.cache
+def _action_stems(action: str, sentence: str) -> frozenset[str]:
+    """The stems of a label's action word and of its lemma where it stands in the sentence."""
+    action = action.lower()
+    lemmas = (t.lemma_.lower() for t in load_parser()(sentence) if t.lower_ == action)
+    return frozenset([stem(action), *map(stem, lemmas)])
+
+
 def _event_stems(claim: Claim) -> frozenset[str]:
     return frozenset(stems(claim.event)) | frozenset(stems(claim.predicate))
 
@@ -203,16 +215,16 @@ def match_claims(article: Article, labels: Sequence[dict], claims: Sequence[Clai
     matches = []
     for label in labels:
         start, end = label_span(article, label["sentence"])
-        head = stem(label["action"].lower())
+        heads = _action_stems(label["action"], label["sentence"])
         candidates = [
             index
             for index, claim in enumerate(claims)
             if index not in taken
             and claim.sentence_span[0] < end
             and start < claim.sentence_span[1]
-            and head in _event_stems(claim)
+            and heads & _event_stems(claim)
         ]
-        candidates.sort(key=lambda index: head not in stems(claims[index].predicate))
+        candidates.sort(key=lambda index: not heads & set(stems(claims[index].predicate)))
         if candidates:
             taken.add(candidates[0])
             matches.append(Match(label, claims[candidates[0]]))

@@ -115,3 +115,17 @@ def test_matching_needs_the_same_sentence_and_the_event_head() -> None:
     matches = labels_module.match_claims(article, [visit, wrong_head, other_sentence], claims)
     assert [m.claim is not None for m in matches] == [True, False, False]
     assert matches[0].claim.predicate == "visit"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "action"),
+    [
+        ("The council says a new bridge is to be built over the canal.", "built"),
+        ("She is said to be going to Madrid as soon as the talks end.", "going"),
+    ],
+)
+def test_an_irregular_action_matches_its_lemmatised_event(sentence, action) -> None:
+    article = parse_article(f"Town news\n2020-01-01\n\n{sentence}", "text")
+    claims = labels_module.scored_claims(article, extract_claims(article))
+    label = {"sentence": sentence, "action": action}
+    assert labels_module.match_claims(article, [label], claims)[0].claim is not None

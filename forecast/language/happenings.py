@@ -24,6 +24,19 @@ CONDUCT_OBJECTS = {
     "show": frozenset(["restraint", "patience", "calm", "flexibility", "leadership"]),
     "exercise": frozenset(["restraint", "caution", "patience"]),
 }
+# Verbs of an attitude kept up, with no outcome of its own to check: asked or wished for,
+# "urged them to respect the ruling", "listen to the farmers", "abide by the result".
+ATTITUDE_VERBS = frozenset(["respect", "listen", "heed", "obey", "abide", "behave", "tolerate"])
+# Verbs of regarding someone as something ("should not be portrayed as a failing nation",
+# "agreed to be treated like a servant"): a view or a manner, with no outcome to check.
+REGARD_VERBS = frozenset(
+    ["portray", "regard", "consider", "see", "view", "treat", "describe", "depict", "label",
+     "brand", "perceive"]
+)  # fmt: skip
+REGARD_MARKS = frozenset(["as", "like"])
+# Nouns of an attempt: made or under way ("has been making efforts to", "made a bid to"),
+# the story tells of trying, not of an outcome ahead.
+EFFORT_NOUNS = frozenset(["effort", "bid", "attempt"])
 # Verbs that link their subject to a state: with an adjective, "stay calm", "remain united".
 LINKING_VERBS = frozenset(["stay", "remain", "keep", "be", "become", "get"])
 # Determiners that make their noun any member of a kind, not one thing: "any attack would",
@@ -34,9 +47,9 @@ EVERY_DETERMINERS = KIND_DETERMINERS | {"every", "each", "all"}
 
 
 def no_happening(state, carrier) -> bool:
-    """``carrier``'s clause names conduct, a state asked or wished for, a kind's tendency or
-    advice a story tells; a time ahead ("stay calm until Friday's vote") makes it a claim
-    again.
+    """``carrier``'s clause names conduct, a state or an attitude asked or wished for, a
+    kind's tendency, advice or a wish a story tells, being regarded as something, or an
+    attempt made; a time ahead ("stay calm until Friday's vote") makes it a claim again.
 
     ``state`` is what the reader gathered (:class:`~forecast.language.clause.State`).
     """
@@ -45,10 +58,20 @@ def no_happening(state, carrier) -> bool:
     wished = state.family == "appeal" or any(
         tk.lemma(token) in rules.DESIRES for _, token in state.cues
     )
-    advised = state.family == "appeal" and _advised_in_the_past(state.trigger)
+    told = (state.family == "appeal" and _advised_in_the_past(state.trigger)) or any(
+        _wished_in_the_past(token) for _, token in state.cues
+    )
     kinds = EVERY_DETERMINERS if state.family == "appeal" else KIND_DETERMINERS
+    attitude = wished and tk.lemma(carrier) in ATTITUDE_VERBS
     return (
-        _conduct(carrier) or (wished and _state(carrier)) or _of_a_kind(carrier, kinds) or advised
+        _conduct(carrier)
+        or (wished and _state(carrier))
+        or attitude
+        or _of_a_kind(carrier, kinds)
+        or _regarded(carrier)
+        or _noun_in_object(carrier)
+        or told
+        or any(_effort_made(token) for _, token in state.cues)
     )
 
 
@@ -70,6 +93,55 @@ def _state(carrier) -> bool:
 
 def _copular(predicate) -> bool:
     return any(tk.children(predicate, "cop"))
+
+
+def _noun_in_object(carrier) -> bool:
+    """A noun the parser split off an object as an open complement ("won't make enough
+    thyroid hormone", "hormone" tagged no verb but parsed one): part of a thing, no act."""
+    verb_tag = carrier.tag_.startswith("VB")
+    bare = not any(tk.children(carrier, "mark", "aux", "aux:pass", "nsubj", "obj"))
+    return carrier.dep_ == "xcomp" and carrier.pos_ == "VERB" and not verb_tag and bare
+
+
+def _regarded(carrier) -> bool:
+    """ "be portrayed as a failing nation", "treated like a servant": how someone is seen."""
+    if tk.lemma(carrier) not in REGARD_VERBS:
+        return False
+    complements = tk.children(carrier, "obl", "xcomp", "advcl")
+    return any(
+        tk.lemma(mark) in REGARD_MARKS
+        for complement in complements
+        for mark in tk.children(complement, "case", "mark")
+    )
+
+
+def _effort_made(cue) -> bool:
+    """ "has been making efforts to bring them home", "made a bid to buy the club": an attempt
+    its verb tells as made (past or perfect), or one the clause is about ("the bid to buy the
+    club is opposed"); "will make every effort to" stays a plan."""
+    if tk.lemma(cue) not in EFFORT_NOUNS:
+        return False
+    if cue.dep_ in ("nsubj", "nsubj:pass"):
+        return True
+    tense, aspect = tk.tense(cue.head)
+    return cue.dep_ == "obj" and (tense == "past" or aspect == "perfect")
+
+
+def _wished_in_the_past(cue) -> bool:
+    """ "were not invited, despite wanting to discuss it": a wish in a bare participle
+    adjunct has the time of the clause it hangs on, and a story told in the past tells it."""
+    bare = not any(tk.children(cue, "aux", "nsubj"))
+    if tk.lemma(cue) not in rules.DESIRES or cue.tag_ != "VBG" or not bare:
+        return False
+    if cue.dep_ != "advcl":
+        return False
+    clause = cue
+    while clause.head is not clause:  # up to the first clause with a time of its own
+        clause = clause.head
+        tense, aspect = tk.tense(clause)
+        if tense or aspect == "perfect":
+            return tense == "past" or aspect == "perfect"
+    return False
 
 
 def _advised_in_the_past(appeal) -> bool:

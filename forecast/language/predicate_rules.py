@@ -135,7 +135,7 @@ DEONTIC_MODALS = frozenset(["can", "should", "must"])
 ADVICE_MODAL = "should"
 # Predicates that describe a state, not a happening: a modal on them is about the present.
 STATIVE = frozenset(
-    ["be", "have", "exist", "remain", "seem", "mean", "know", "need", "depend", "deserve"]
+    ["be", "have", "exist", "remain", "seem", "mean", "amount", "know", "need", "depend", "deserve"]
 )
 # Speech acts a speaker performs by saying she wants to ("we want to thank", "I would like to
 # stress"): done in the saying, nothing ahead.

@@ -62,6 +62,102 @@ def test_an_appeal_for_a_state_is_no_happening(text, forward):
 @pytest.mark.parametrize(
     ("text", "forward"),
     [
+        # an attitude asked for: kept up, nothing to check as done
+        ("The judge urged both parties to respect the verdict.", False),
+        ("The farmers urged the minister to listen to their union.", False),
+        ("The referee called on the fans to behave at the derby.", False),
+        # an act asked for
+        ("The judge urged both parties to sign the settlement.", True),
+        ("The farmers urged the minister to visit their farms.", True),
+    ],
+)
+def test_an_appeal_for_an_attitude_is_no_happening(text, forward):
+    assert bool(forward_events(text)) == forward
+
+
+@pytest.mark.parametrize(
+    ("text", "forward"),
+    [
+        # an attempt told as made: trying, no outcome ahead
+        ("The club has been making efforts to sign a new striker.", False),
+        ("The ministry made a bid to buy the old harbour.", False),
+        # an attempt the clause is about: its standing, not its outcome
+        ("The city's bid to join the league is fiercely opposed by its rivals.", False),
+        ("Their effort to close the mine is resisted by the workers.", False),
+        # an effort promised, or a bid under way with a time ahead: a plan
+        ("The club will make every effort to sign a new striker.", True),
+        ("The ministry is making a bid to buy the old harbour this spring.", True),
+    ],
+)
+def test_an_effort_made_is_no_plan(text, forward):
+    assert bool(forward_events(text)) == forward
+
+
+@pytest.mark.parametrize(
+    ("text", "forward"),
+    [
+        # how someone is regarded: a view, no happening
+        ("The coach said the team should not be seen as favourites.", False),
+        ("The minister will be regarded as a hero in the north.", False),
+        # an act, even with an "as"
+        ("The minister will be sent to the north as an envoy.", True),
+        ("The coach said the team should be sent to the camp in May.", True),
+    ],
+)
+def test_being_regarded_as_something_is_no_happening(text, forward):
+    assert bool(forward_events(text)) == forward
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # the last noun of an object, parsed as an open complement: no act of its own
+        (
+            "The child won't make enough thyroid hormone, the doctor warned.",
+            ["The child make enough thyroid hormone"],
+        ),
+        (
+            "Without sun, the skin won't make enough vitamin hormone.",
+            ["the skin make enough vitamin hormone"],
+        ),
+        # a verb's open complement stays in its governor's claim
+        ("The strike will make the trains stop.", ["The strike make the trains stop"]),
+    ],
+)
+def test_a_noun_split_off_an_object_is_no_act(text, events):
+    assert forward_events(text) == events
+
+
+@pytest.mark.parametrize(
+    ("text", "forward"),
+    [
+        # a wish in a bare participle adjunct takes its clause's time: told in the past
+        ("The farmers were not invited to the summit, despite wanting to raise prices.", False),
+        # in the present, the wish still stands
+        ("The farmers are not invited to the summit, despite wanting to raise prices.", True),
+    ],
+)
+def test_a_wish_told_in_the_past_is_no_plan(text, forward):
+    assert bool(forward_events(text)) == forward
+
+
+@pytest.mark.parametrize(
+    ("text", "forward"),
+    [
+        # what something would amount to is a state, no happening
+        ("Critics say the merger would amount to a takeover.", False),
+        ("The merger would amount to a takeover.", False),
+        # what it would set off is one
+        ("Critics say the merger would trigger a takeover.", True),
+    ],
+)
+def test_what_it_would_amount_to_is_a_state(text, forward):
+    assert bool(forward_events(text)) == forward
+
+
+@pytest.mark.parametrize(
+    ("text", "forward"),
+    [
         # any member of a kind: a tendency, not one happening
         ("Such a reform will cut waiting times for patients.", False),
         ("Any strike by the pilots would be considered illegal.", False),
