@@ -8,6 +8,7 @@ an eventive noun through the verb that governs it ("the summit was called off").
 
 from __future__ import annotations
 
+from forecast.language import appeals as ap
 from forecast.language import predicate_rules as rules
 from forecast.language import tokens as tk
 from forecast.language.clause import (
@@ -20,7 +21,7 @@ from forecast.language.clause import (
     will,
 )
 
-__all__ = ["appeals", "called_for", "noun_governor", "walk"]
+__all__ = ["noun_governor", "walk"]
 
 
 def noun_governor(noun, carrier, state: State) -> None:
@@ -43,7 +44,7 @@ def noun_governor(noun, carrier, state: State) -> None:
     elif lemma in rules.NEGATED_IMPOSSIBLE and state.negated:
         state.settle("counter_hedge", carrier)  # "a deal is not impossible"
         state.negated = False
-    elif noun.dep_ in ("obj", "obl") and appeals(carrier, noun):
+    elif noun.dep_ in ("obj", "obl") and ap.appeals(carrier, noun):
         _appeal(carrier, state)  # "called for a ceasefire", "demand his resignation"
     elif lemma in rules.GOVERNOR_CUES and (noun.dep_ == "obj" or _threatened_with(noun)):
         _plan(carrier, lemma, False, state)  # "plans a visit", "expects a deal"
@@ -66,7 +67,7 @@ def walk(token, state: State) -> None:
         state.described = current.dep_ == "acl:relcl" or relative
         if state.described:
             _reported_object(governor, state)
-        called = _time_to(current)
+        called = ap.time_to(current)
         if called is not None:
             _appeal(called, state)  # "it is time for IE6 users to move away"
             return
@@ -78,7 +79,7 @@ def walk(token, state: State) -> None:
                 return
             current = governor
             continue
-        if relation == "acl" and _addressee(governor, current):
+        if relation == "acl" and ap.addressee(governor, current):
             _appeal(governor.head, state)  # "calling on the group to 'accept defeat'"
             return
         governs = tk.lemma(governor) in rules.GOVERNOR_CUES
@@ -183,7 +184,7 @@ def _govern(clause, relation: str, governor, mark: set[str], state: State) -> bo
         state.settle("open_question", governor, clear=True)  # "would not confirm that"
         _attribute(governor, state)
         return True
-    if appeals(governor, clause):
+    if ap.appeals(governor, clause):
         _appeal(governor, state)
         return True
     if lemma in rules.REFUSAL_GOVERNORS:
@@ -305,62 +306,6 @@ def _lend_mood(governor, state: State) -> bool:
     if not state.cues and irrealis(governor):
         state.add(rules.IRREALIS_CUE, governor)
     return len(state.cues) > before
-
-
-def appeals(governor, clause) -> bool:
-    """A call on someone to act: "urged X not to", "called on X to", "asked that X". An
-    appeal still to be made ("expected to ask Trump to urge Kim to") calls for nothing yet."""
-    if any(child.tag_ == "TO" for child in tk.children(governor, "mark")):
-        return False
-    lemma = tk.lemma(governor)
-    if lemma in rules.APPEAL_GOVERNORS:
-        return True
-    words = rules.APPEAL_PHRASES.get(lemma, frozenset())
-    linked = {tk.lemma(c) for c in tk.children(clause, "mark", "case")}
-    for child in tk.children(governor, "obl", "compound:prt"):
-        linked |= {tk.lemma(child), *(tk.lemma(c) for c in tk.children(child, "case"))}
-    return bool(words & linked)
-
-
-def called_for(noun) -> bool:
-    """What an appeal asks for names a happening, whatever the noun: "called for a cessation
-    of hostilities", "advocated the creation of a force", "advises sanctions"; not whom it
-    asks, who has an infinitive of the act ("called on the government to", "urged the
-    leaders to", "urged residents to remain calm")."""
-    governor = noun.head
-    if governor.i == noun.i or any(tk.children(governor, "xcomp", "ccomp")):
-        return False
-    if any(map(irrealis, (*tk.children(governor, "advcl"), *tk.children(noun, "acl")))):
-        return False
-    asked_for = "for" in {tk.lemma(c) for c in tk.children(noun, "case")}
-    direct = noun.dep_ == "obj" and tk.lemma(governor) in rules.APPEAL_GOVERNORS
-    return (direct or (noun.dep_ == "obl" and asked_for)) and appeals(governor, noun)
-
-
-def _addressee(noun, clause) -> bool:
-    """The one an appeal calls on, with the act hung on it rather than on the appeal ("called
-    on the group to 'accept defeat'", the quotation mark splitting the infinitive off)."""
-    marked = any(tk.lemma(child) == "to" for child in tk.children(clause, "mark"))
-    infinitive = marked and clause.tag_ == "VB"  # the quotation mark may make "to" an ADP
-    called = noun.dep_ in ("obj", "obl") and appeals(noun.head, clause)
-    return infinitive and noun.pos_ in ("NOUN", "PROPN", "PRON") and called
-
-
-def _time_to(clause):
-    """The noun of "it is time (for X) to act", in the present or reported: a call for the
-    act; the parser hangs the infinitive on the noun or on the one it is time for. Else None.
-    A speech act ("it's time to say goodbye", "time to thank") is performed in the saying."""
-    marked = any(tk.lemma(child) == "to" for child in tk.children(clause, "mark"))
-    if not marked or tk.lemma(clause) in rules.PERFORMATIVES:
-        return None
-    noun = clause.head
-    if noun.dep_ == "nmod" and any(tk.lemma(c) == "for" for c in tk.children(noun, "case")):
-        noun = noun.head
-    # in the present, or backshifted in a report ("he said it was time for them to go")
-    reported = noun.dep_ == "ccomp"
-    present = reported or any(tk.tense(c)[0] == "present" for c in tk.children(noun, "cop"))
-    it = any(tk.lemma(s) == "it" for s in tk.children(noun, "nsubj", "expl"))
-    return noun if tk.lemma(noun) in rules.APPEAL_NOUNS and present and it else None
 
 
 def _appeal(governor, state: State) -> None:

@@ -23,6 +23,7 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from forecast.language import appeals as ap
 from forecast.language import clause as cl
 from forecast.language import governors as gv
 from forecast.language import happenings as hp
@@ -112,7 +113,7 @@ def _is_mention(token) -> str | None:
         return "verb"  # "hope that a winner emerges", the tagger's "emerges" a plural noun
     if any(child.dep_ == "cop" for child in tk.kids(token)):
         return "copular"
-    if token.pos_ == "NOUN" and (tk.lemma(token) in rules.EVENT_NOUNS or gv.called_for(token)):
+    if token.pos_ == "NOUN" and (tk.lemma(token) in rules.EVENT_NOUNS or ap.called_for(token)):
         return "noun"
     return None
 
