@@ -118,7 +118,7 @@ class ActorBook:
         """``(key, display, resolved)`` for a subject token (None: no subject)."""
         if subject is None:
             return "", "", True
-        heads = [subject, *tk.children(subject, "conj")]
+        heads = [subject, *(c for c in tk.children(subject, "conj") if c.pos_ != "VERB")]
         found = [self._one(head, speaker) for head in heads]
         if not all(resolved for _, _, resolved in found):
             return "", subject.text, False

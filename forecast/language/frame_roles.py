@@ -78,11 +78,30 @@ def subject_of(token):
             return None
         if token.dep_ == "conj" and _across_quote(token.head, token):
             return None  # 'X stressed that "the facts will decide"': the facts decide
+        shared = _misjoined_subject(token)
+        if shared is not None:
+            return shared
         addressee = _addressee(token)
         if addressee is not None:
             return addressee
         token = token.head
     return None
+
+
+def _misjoined_subject(token):
+    """The subject of a finite verb the parser joined to a noun instead of to the clause
+    that noun heads ("in which Uribe apologized and vowed to ...", with "apologized" an
+    ``acl`` of "Uribe" and "vowed" its conjunct): that clause's subject, else the noun."""
+    if token.dep_ != "conj" or token.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    noun = token.head
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    clause = next(
+        (c for c in tk.children(noun, "acl", "acl:relcl") if c.i < token.i and c.pos_ == "VERB"),
+        None,
+    )
+    return None if clause is None else (_own_subject(clause) or noun)
 
 
 def _across_quote(head, token) -> bool:

@@ -516,3 +516,13 @@ def test_an_object_pair_is_asked_whole_and_a_list_by_its_first(sentence, body):
     four, its commas gone, would not read as one."""
     verb = "receive" if "receive" in sentence else "buy"
     assert frame_of(sentence, verb).body == body
+
+
+def test_a_verb_joined_to_a_noun_shares_the_subject_of_the_clause_that_noun_heads():
+    """The parser may join "promised" to "report" instead of to "resigned"; whoever
+    resigned is who promised, and the verbal conjunct is no second actor."""
+    sentence = (
+        "A report in which the minister resigned and promised to leave politics was published."
+    )
+    frame = frame_of(sentence, "leave")
+    assert frame.resolved and frame.body == "the minister leave"
