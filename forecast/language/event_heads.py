@@ -127,7 +127,8 @@ def phrasal(token) -> str:
 
 def occurring(token):
     """The eventive subject of "take place", "happen", "go ahead": the summit, in "the
-    summit will take place"."""
+    summit will take place", or the noun it modifies, in "the first summit set to take
+    place in May"."""
     occurs = (
         phrasal(token) in rules.OCCUR_VERBS
         or (
@@ -137,6 +138,8 @@ def occurring(token):
         or (tk.lemma(token) == "be" and any(tk.children(token, "expl")))
     )
     subject = next(tk.children(token, "nsubj", "nsubj:pass"), None) if occurs else None
+    if occurs and subject is None and token.dep_ == "acl" and infinitive(token):
+        subject = token.head
     return subject if subject is not None and head_kind(subject) == "noun" else None
 
 

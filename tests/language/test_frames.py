@@ -526,3 +526,21 @@ def test_a_verb_joined_to_a_noun_shares_the_subject_of_the_clause_that_noun_head
     )
     frame = frame_of(sentence, "leave")
     assert frame.resolved and frame.body == "the minister leave"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "action"),
+    [
+        ("The council approved plans for a referendum to take place in the autumn.", "vote"),
+        (
+            "The league has planned a series of events, with the first vote set to take place.",
+            "vote",
+        ),
+        ("The union announced a conference to take place in Oslo in June.", "conference"),
+    ],
+)
+def test_an_infinitive_of_occurring_names_the_happening_it_modifies(sentence, action):
+    """ "a referendum to take place": the referendum is what takes place, not whoever
+    the main clause is about."""
+    frame = frame_of(sentence, "take")
+    assert (frame.action, frame.kind, frame.actor) == (action, "noun", "")
