@@ -249,16 +249,11 @@ def _share_clause(governor, negated: bool, state: State) -> None:
     "was not able to pay" did not happen, "will keep trying" is ahead, "keep trying!" is
     commanded."""
     state.negated, state.carried_out = state.negated != negated, True
-    for cue, aux in tk.modals(governor):
-        state.add(cue, aux, timed=cue in rules.EPISTEMIC_MODALS)
-        # "may have managed to escape": a possibility in the past, like "may have escaped"
-        perfect = any(tk.lemma(a) == "have" for a in tk.children(governor, "aux"))
-        state.counterfactual = state.counterfactual or perfect
+    # "may have managed to escape": a possibility in the past, like "may have escaped"
+    perfect = any(tk.lemma(a) == "have" for a in tk.children(governor, "aux"))
+    state.counterfactual = state.counterfactual or (perfect and any(tk.modals(governor)))
     state.tense, state.aspect = tk.tense(governor)
-    if state.tense == "future":
-        state.add("will", will(governor), timed=True)
-    elif not state.cues and irrealis(governor):
-        state.add(rules.IRREALIS_CUE, governor)
+    _lend_mood(governor, state)
 
 
 def _judged(governor) -> bool:
