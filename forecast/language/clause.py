@@ -15,7 +15,8 @@ from forecast.language import tokens as tk
 
 __all__ = [
     "State", "asked", "be_to", "commanded", "futurate", "going_to", "has_event", "irrealis",
-    "not_done", "own_cues", "presupposed", "reported", "unable", "was_to_have", "will",
+    "not_done", "not_yet_done", "own_cues", "presupposed", "reported", "unable", "was_to_have",
+    "will",
 ]  # fmt: skip
 
 MAX_DEPTH = 4
@@ -288,6 +289,19 @@ def not_done(cues: list, state: State) -> bool:
     command = any(cue == rules.IRREALIS_CUE and commanded(t) for cue, t in cues)
     deontic = any(cue in rules.DEONTIC_MODALS for cue, _ in cues)
     return command or (deontic and not state.counterfactual)
+
+
+def not_yet_done(*clauses) -> bool:
+    """A clause joined to one of ``clauses`` (a plan's event or its governor; None is skipped)
+    says it is still to be done: "was supposed to speak, but hasn't yet done so", "was due to
+    sign it but has yet to"."""
+    return any(
+        any(tk.lemma(adverb) == "yet" for adverb in tk.children(conjunct, "advmod"))
+        and (tk.negated(conjunct) or any(tk.children(conjunct, "xcomp")))
+        for clause in clauses
+        if clause is not None
+        for conjunct in tk.children(clause, "conj")
+    )
 
 
 def futurate(token) -> bool:

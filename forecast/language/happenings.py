@@ -34,6 +34,9 @@ REGARD_VERBS = frozenset(
      "brand", "perceive"]
 )  # fmt: skip
 REGARD_MARKS = frozenset(["as", "like"])
+# Determiners that make an object one already there: "continue their talks", "keep the
+# truce"; "pursue a solution" seeks one not yet there.
+DEFINITE_DETERMINERS = frozenset(["the", "this", "that", "these", "those"])
 # Nouns of an attempt: made or under way ("has been making efforts to", "made a bid to"),
 # the story tells of trying, not of an outcome ahead.
 EFFORT_NOUNS = frozenset(["effort", "bid", "attempt"])
@@ -62,13 +65,14 @@ def no_happening(state, carrier) -> bool:
         _wished_in_the_past(token) for _, token in state.cues
     )
     kinds = EVERY_DETERMINERS if state.family == "appeal" else KIND_DETERMINERS
-    attitude = wished and tk.lemma(carrier) in ATTITUDE_VERBS
+    attitude = wished and (tk.lemma(carrier) in ATTITUDE_VERBS or _course_kept(carrier))
     return (
         _conduct(carrier)
         or (wished and _state(carrier))
         or attitude
         or _of_a_kind(carrier, kinds)
         or _regarded(carrier)
+        or _named(carrier)
         or _noun_in_object(carrier)
         or told
         or any(_effort_made(token) for _, token in state.cues)
@@ -80,6 +84,18 @@ def _conduct(carrier) -> bool:
     objects = CONDUCT_OBJECTS.get(tk.lemma(carrier), frozenset())
     # the tagger may take the object for an adjective ("exercise restraint" as an xcomp)
     return any(tk.lemma(obj) in objects for obj in tk.children(carrier, "obj", "xcomp"))
+
+
+def _course_kept(carrier) -> bool:
+    """Keeping up what is already under way, its object definite or someone's: "urged them
+    to continue their talks", "wants to maintain the truce"; not "pursue a solution"."""
+    if tk.lemma(carrier) not in rules.COURSE_VERBS:
+        return False
+    return any(
+        tk.lemma(det) in DEFINITE_DETERMINERS or det.dep_ == "nmod:poss"
+        for obj in tk.children(carrier, "obj")
+        for det in tk.children(obj, "det", "nmod:poss")
+    )
 
 
 def _state(carrier) -> bool:
@@ -113,6 +129,14 @@ def _regarded(carrier) -> bool:
         for complement in complements
         for mark in tk.children(complement, "case", "mark")
     )
+
+
+def _named(carrier) -> bool:
+    """A relative clause that names its noun: "its next flight, which will be AX-7" says
+    what the flight is called, not that anything happens. The tagger may take a name it
+    does not know for an adjective; a capital inside the sentence tells it."""
+    name = carrier.pos_ == "PROPN" or carrier.text[:1].isupper()
+    return carrier.dep_ == "acl:relcl" and name and _copular(carrier)
 
 
 def _effort_made(cue) -> bool:

@@ -381,7 +381,8 @@ def _forward(state: cl.State, carrier) -> bool:
     ):
         return True
     if state.family in ("refusal", "lapsed_plan"):
-        return state.tense in ("present", "future") or state.ahead
+        still_open = cl.not_yet_done(carrier, state.trigger)  # "but hasn't yet done so"
+        return state.tense in ("present", "future") or state.ahead or still_open
     if state.ahead and any(cue != rules.IRREALIS_CUE for cue in state.names):
         return True
     if _narrated_would(state, carrier):

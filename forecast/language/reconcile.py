@@ -69,7 +69,8 @@ def revise(claim: Claim, readings: Sequence[PredicateReading]) -> Claim:
     if triggered is not None:
         return _override(claim, triggered, event=True)
     if own is not None and own.construction in OVERRIDING:
-        return claim_annotated(claim, own) if set(own.cues) <= names else _override(claim, own)
+        # the reading's word is the event's head: "couldn't risk going" refuses the going
+        return claim_annotated(claim if set(own.cues) <= names else _override(claim, own), own)
     if own is None:  # no event mention at or after the predicate: "There", "the winner"
         return dataclasses.replace(claim, tense=Tense.PAST) if claim.forward else claim
     # Background the parse reads as ahead: "said it would", "agreed to", "vowed to".
@@ -117,9 +118,12 @@ def uncovered(
     claim, nor an earlier such reading, covers. Outside the families whose reading
     overrides the cue words', a reading whose cue words are all a forward claim's is that
     claim: one cue word tells of one event ("would more than double", read from "more" by the cue
-    words and from "double" by the parse, is one claim)."""
+    words and from "double" by the parse, is one claim), and so is a cue on a forward claim's
+    own word ("called on her to continue working": the working is what is continued)."""
     taken = [claim.predicate_span for claim in claims]
     cued = {cue.span for claim in claims if claim.forward for cue in claim.cues}
+    # a forward claim's or reading's own word -> its cue words
+    heads = {c.predicate_span: {cue.span for cue in c.cues} for c in claims if c.forward}
     found = []
     for reading in readings:
         if not reading.forward or reading.frame or reading.construction not in NEW_CLAIM_FAMILIES:
@@ -134,10 +138,20 @@ def uncovered(
             _overlap(reading.span, span) or _overlap(reading.carrier_span, span) for span in taken
         ):
             continue
+        if _carried(reading, heads):
+            continue
         found.append(reading)
+        heads[reading.span] = set(reading.cue_spans)
         # A noun read through its verb is one event with it: "carry out an attack".
         taken.extend([reading.span, reading.carrier_span])
     return found
+
+
+def _carried(reading: PredicateReading, heads: dict[Span, set[Span]]) -> bool:
+    """A cue of the reading is another event's word, and the rest are that event's cues: the
+    complement of a verb it is carried out with ("to continue working")."""
+    cues = set(reading.cue_spans)
+    return any(cues <= {head, *heads[head]} for head in cues & heads.keys())
 
 
 def _override(claim: Claim, reading: PredicateReading, event: bool = False) -> Claim:

@@ -209,6 +209,25 @@ def test_a_governors_could_not_is_an_inability(nlp, sentence, lemma, forward):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "lemma", "forward"),
+    [
+        # an overtaken plan a joined clause says is still to be carried out: still open
+        (
+            "The mayor was initially supposed to open the bridge, but hasn't yet done so.",
+            "open",
+            True,
+        ),
+        ("The band was originally scheduled to play in Leeds but has yet to do so.", "play", True),
+        # overtaken, and nothing says it is still to come
+        ("The mayor was initially supposed to open the bridge, but fell ill.", "open", False),
+    ],
+)
+def test_a_lapsed_plan_not_yet_done_is_still_open(nlp, sentence, lemma, forward):
+    found = reading(nlp, sentence, lemma)
+    assert found.construction == "lapsed_plan" and found.forward is forward
+
+
+@pytest.mark.parametrize(
     ("sentence", "lemma"),
     [
         ("The results will be announced when counting ends.", "announce"),

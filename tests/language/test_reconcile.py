@@ -97,6 +97,21 @@ def test_one_cue_word_makes_one_claim(text, event_word):
     assert event_word in claims[0].event
 
 
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        # the refused event is the complement the governor's cue is read on
+        ("The chairman said the club couldn't risk losing its best players.", "lose"),
+        # an act an appeal asks to be carried on with is one event with its carrying on
+        ("The mayor called on the council to keep working on the budget.", "keep"),
+        ("The union urged its members to start voting on the offer.", "start"),
+    ],
+)
+def test_a_governor_and_its_complement_make_one_claim(text, predicate):
+    claims = forward_claims(text)
+    assert [claim.predicate for claim in claims] == [predicate]
+
+
 def test_two_cue_words_make_two_claims():
     claims = forward_claims("The two sides will meet on Friday and will sign the accord.")
     assert sorted(claim.predicate for claim in claims) == ["meet", "sign"]
