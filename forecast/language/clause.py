@@ -283,12 +283,27 @@ def _run_on(clause) -> bool:
 
 
 def not_done(cues: list, state: State) -> bool:
-    """A command ("call us", "let me know"), or an ability, permission or duty that is no
-    deed ("you can buy tickets at the door", "visitors should book ahead"); a perfect
-    ("should have called") speaks of the past, and keeps its chance."""
-    command = any(cue == rules.IRREALIS_CUE and commanded(t) for cue, t in cues)
+    """A command ("call us", "let me know"), an act asked for, allowed or needed ("asked
+    them to wait", "we need to renew"), an ability, permission or duty that is no deed
+    ("you can buy tickets at the door", "visitors should book ahead"), or a question that
+    asks for an act; a perfect ("should have called") speaks of the past, and keeps its
+    chance."""
+    command = any(
+        cue == rules.IRREALIS_CUE and (commanded(t) or tk.lemma(t) in rules.DIRECTIVES)
+        for cue, t in cues
+    )
     deontic = any(cue in rules.DEONTIC_MODALS for cue, _ in cues)
-    return command or (deontic and not state.counterfactual)
+    return command or (deontic and not state.counterfactual) or _asks_for_an_act(state)
+
+
+def _asks_for_an_act(state: State) -> bool:
+    """A question with a modal, a future or an infinitive of its own ("Can you recommend a
+    plumber?", "What should I do?", "Will the ferry run?", "Any sights to see?") asks for an
+    act or about one ahead, a request or a deliberation: nothing done yet. "Could it have
+    rained?" asks of the past."""
+    moods = {*rules.MODAL_CUES.values(), rules.IRREALIS_CUE}
+    asked = state.family == "question" and not state.counterfactual
+    return asked and any(name in moods for name in state.names)
 
 
 def not_yet_done(*clauses) -> bool:

@@ -156,6 +156,12 @@ IMPLICATIVES = frozenset(
     ["manage", "able", "bother", "dare", "happen", "remember", "begin", "start", "continue",
      "keep", "stop", "quit", "cease", "finish", "make", "enjoy", "use"]
 )  # fmt: skip
+# Governors of an act they ask for, allow, offer or need ("asked him to call", "allowed us
+# to park", "we need to renew"): an act still to be done, however likely.
+DIRECTIVES = frozenset(
+    ["ask", "allow", "permit", "instruct", "invite", "order", "require", "encourage", "remind",
+     "offer", "need"]
+)  # fmt: skip
 # Verbs of contributing to an outcome ("will help reduce poverty"): a graded effect, no
 # happening of their own to forecast unless someone reports or promises it.
 CONTRIBUTING = frozenset(["help", "contribute"])
@@ -354,7 +360,7 @@ KNOWN_LEMMAS = frozenset(
         REFUSAL_GOVERNORS, SPEECH_LEMMAS, REPORTING, DENIAL, OPEN_GOVERNORS, WH_GOVERNORS,
         NOUN_GOVERNOR_CUES, EVENT_NOUNS, STATIVE, UNTIMED_GOVERNORS, APPEAL_GOVERNORS, COURSE_VERBS,
         CONTRIBUTING, PERFORMATIVES, DESIRES, IMPLICATIVES, FUTURATE_VERBS,
-        APPEAL_PHRASES,
+        APPEAL_PHRASES, DIRECTIVES,
     )
     for phrase in table
     for word in phrase.split()

@@ -708,3 +708,41 @@ def test_a_present_progressive_of_going_with_a_person_is_a_plan(nlp, sentence, l
     found = reading(nlp, sentence, lemma)
     assert found.forward is planned
     assert (expit(found.happened_logit) < AGAINST_BELOW) is planned
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma", "asks_for_an_act"),
+    [
+        ("Can you recommend a good dentist in Leeds?", "recommend", True),
+        ("What should we cook for the party?", "cook", True),
+        ("Will the ferry run on Sunday?", "run", True),
+        ("Is there a quiet place to read near the station?", "read", True),
+        ("Did the ferry run on Sunday?", "run", False),
+        ("Could the ferry have run on Sunday?", "run", False),
+    ],
+)
+def test_a_question_with_a_modal_asks_for_an_act_not_yet_done(
+    nlp, sentence, lemma, asks_for_an_act
+):
+    """A request or a deliberation presents nothing as done; a plain or perfect question
+    keeps its even chance."""
+    found = reading(nlp, sentence, lemma)
+    assert found.construction == "question"
+    assert (expit(found.happened_logit) < AGAINST_BELOW) is asks_for_an_act
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma", "asked_for"),
+    [
+        ("The landlord asked us to repaint the hall.", "repaint", True),
+        ("The guard allowed the visitors to park by the gate.", "park", True),
+        ("We need to renew our passports.", "renew", True),
+        ("The firm invited its staff to join the scheme.", "join", True),
+        ("The tourists tried to book a table.", "book", False),
+    ],
+)
+def test_an_act_asked_for_allowed_or_needed_is_not_done_yet(nlp, sentence, lemma, asked_for):
+    """A directive or a need governs an act still to be done; "tried to" leaves it even."""
+    found = reading(nlp, sentence, lemma)
+    assert found.cues == ("about even",)
+    assert (expit(found.happened_logit) < AGAINST_BELOW) is asked_for
