@@ -544,3 +544,28 @@ def test_an_infinitive_of_occurring_names_the_happening_it_modifies(sentence, ac
     the main clause is about."""
     frame = frame_of(sentence, "take")
     assert (frame.action, frame.kind, frame.actor) == (action, "noun", "")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate", "action", "body"),
+    [
+        (
+            "The council has vowed to fix this by raising local taxes.",
+            "vowed",
+            "raise",
+            "the council raise local taxes",
+        ),
+        (
+            "The union will try to settle it by entering into talks with the owners.",
+            "try",
+            "enter",
+            "the union enter into talks with the owners",
+        ),
+        ("The rebels may end the war by signing a treaty.", "end", "end", "the rebels end the war"),
+    ],
+)
+def test_an_aim_that_only_points_back_is_asked_as_its_means(sentence, predicate, action, body):
+    """ "fix this by raising taxes": the happening to ask about is the raising; a verb that
+    names what it acts on ("end the war") stays the happening."""
+    frame = frame_of(sentence, predicate)
+    assert (frame.action, frame.body) == (action, body)
