@@ -173,8 +173,14 @@ def head_kind(token) -> str:
 
 
 def named_object(token):
-    """The noun a light or cancel verb acts on ("hold talks", "called off the visit")."""
+    """The noun a light or cancel verb acts on ("hold talks", "called off the visit"), or
+    enters into ("enter into talks")."""
     for child in tk.children(token, "obj", "nsubj:pass"):
         if child.pos_ in ("NOUN", "PROPN"):
             return child
-    return None
+    into = (
+        c
+        for c in tk.children(token, "obl")
+        if c.pos_ == "NOUN" and any(tk.lemma(m) == "into" for m in tk.children(c, "case"))
+    )
+    return next(into, None)
