@@ -57,8 +57,8 @@ def event_token(token):
     """The happening a frame verb stands over: its verb complement or eventive object.
 
     "continue to meet" -> meet, "expect a withdrawal" -> withdrawal, "the launch is
-    scheduled" -> launch, "the summit scheduled for June 12" -> summit; other words are
-    their own event.
+    scheduled" -> launch, "the summit scheduled for June 12" -> summit, "tackle it by
+    cutting taxes" -> cutting (:func:`_means`); other words are their own event.
     """
     for _ in range(3):
         occurred = occurring(token)
@@ -69,7 +69,7 @@ def event_token(token):
             token = planned
             continue
         if not _framing(token):
-            return token
+            return _means(token) or token
         if token.dep_ in ("acl", "amod") and head_kind(token.head) == "noun":
             return token.head  # "the summit scheduled for June 12", "the scheduled vote"
         inner = next(tk.children(token, "xcomp", "ccomp"), None) or next(
@@ -88,6 +88,22 @@ def event_token(token):
             return token
         token = inner
     return token
+
+
+def _means(token):
+    """The "by" gerund of a verb whose object only points back ("combat this by entering
+    into talks", "fix it by raising taxes"): the means names the happening, the verb only
+    the aim. None when the verb names what it acts on ("end the war by signing a treaty")."""
+    pointing = any(
+        c.pos_ == "PRON" and c.morph.get("PronType") in (["Dem"], ["Prs"])
+        for c in tk.children(token, "obj")
+    )
+    by = (
+        c
+        for c in tk.children(token, "advcl")
+        if c.tag_ == "VBG" and any(tk.lemma(m) == "by" for m in tk.children(c, "mark"))
+    )
+    return next(by, None) if pointing else None
 
 
 def _framing(token) -> bool:
@@ -157,8 +173,14 @@ def head_kind(token) -> str:
 
 
 def named_object(token):
-    """The noun a light or cancel verb acts on ("hold talks", "called off the visit")."""
+    """The noun a light or cancel verb acts on ("hold talks", "called off the visit"), or
+    enters into ("enter into talks")."""
     for child in tk.children(token, "obj", "nsubj:pass"):
         if child.pos_ in ("NOUN", "PROPN"):
             return child
-    return None
+    into = (
+        c
+        for c in tk.children(token, "obl")
+        if c.pos_ == "NOUN" and any(tk.lemma(m) == "into" for m in tk.children(c, "case"))
+    )
+    return next(into, None)

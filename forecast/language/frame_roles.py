@@ -45,11 +45,12 @@ def agent(token):
 
 
 def _bound(owner, noun):
-    """A possessive pronoun refers to its own clause's subject when there is one: "the
-    troops would start their pullout" (theirs: the troops')."""
+    """A possessive pronoun refers to its own clause's subject or controller when there is
+    one: "the troops would start their pullout" (theirs: the troops'), "called on Turkey to
+    continue their talks" (Turkey's)."""
     if owner.lower_ not in rules.PERSON_PRONOUNS | rules.THING_PRONOUNS:
         return owner
-    clause_subject = next(tk.children(noun.head, "nsubj"), None)
+    clause_subject = subject_of(noun.head) if noun.head.i != noun.i else None
     return clause_subject if clause_subject is not None and clause_subject.i != noun.i else owner
 
 

@@ -12,7 +12,10 @@ from forecast.language.predicate_rules import CANCEL_VERBS, REPORTING
 
 ACTION_CLASSES: dict[str, tuple[str, ...]] = {
     "visit": ("visit", "travel", "trip", "fly", "tour", "go", "come", "head", "stop over"),
-    "meet": ("meet", "meeting", "talk", "talks", "summit", "negotiate", "negotiation"),
+    "meet": (
+        *("meet", "meeting", "talk", "talks", "summit", "negotiate", "negotiation"),
+        "discussion",
+    ),
     "resign": (
         *("resign", "resignation", "step down", "quit", "stand down", "retire", "step aside"),
         *("leave office", "leave power", "give up power"),
@@ -33,7 +36,7 @@ ACTION_CLASSES: dict[str, tuple[str, ...]] = {
     "release": ("release", "free", "freeing"),
     "restore": ("restore", "reinstate", "resume", "re-establish", "reestablish"),
     "return": ("return", "come back", "go back"),
-    "launch": ("launch", "liftoff"),
+    "launch": ("launch", "liftoff", "lift off", "blast off"),
     "approve": ("approve", "approval", "pass", "adopt", "ratify", "ratification", "endorse"),
     "announce": ("announce", "announcement", "declare", "publish"),
     "join": ("join", "accede", "accession", "membership", "become member"),
@@ -65,10 +68,11 @@ CANCEL_CLASS = "cancel"
 LIGHT_VERBS = frozenset(
     [
         *("hold", "have", "make", "take", "give", "conduct", "stage", "pay", "carry out"),
-        *("mount", "launch", "begin", "start", "open", "reach", "conclude"),
+        *("mount", "launch", "begin", "start", "open", "reach", "conclude", "enter"),
     ]
 )
-"""Verbs whose eventive object names the happening: "hold talks", "launch an attack"."""
+"""Verbs whose eventive object names the happening: "hold talks", "launch an attack",
+"enter into negotiations"."""
 
 EMPTY_VERBS = frozenset(
     ["hold", "have", "make", "take", "give", "conduct", "stage", "pay", "carry out", "reach"]

@@ -179,6 +179,10 @@ def test_a_light_verb_with_no_eventive_object_is_its_own_happening():
         ("Andy Martin may take part in the debate.", "take", "participate"),
         ("Mubarak could leave office within days.", "leave", "resign"),
         ("The SADC will dispatch teams to the provinces.", "dispatch", "send"),
+        ("The two unions will enter into negotiations with the carmaker.", "enter", "meet"),
+        ("The mayor may hold discussions with the tenants.", "hold", "meet"),
+        ("The probe is due to lift off on Friday.", "lift", "launch"),
+        ("The firm will enter the market next year.", "enter", "enter"),
     ],
 )
 def test_a_verb_and_object_pair_and_new_synonyms_take_their_class(sentence, predicate, action):
@@ -544,3 +548,34 @@ def test_an_infinitive_of_occurring_names_the_happening_it_modifies(sentence, ac
     the main clause is about."""
     frame = frame_of(sentence, "take")
     assert (frame.action, frame.kind, frame.actor) == (action, "noun", "")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate", "action", "body"),
+    [
+        (
+            "The council has vowed to fix this by raising local taxes.",
+            "vowed",
+            "raise",
+            "the council raise local taxes",
+        ),
+        (
+            "The union will try to settle it by entering into talks with the owners.",
+            "try",
+            "meet",
+            "the union enter into talks with the owners",
+        ),
+        ("The rebels may end the war by signing a treaty.", "end", "end", "the rebels end the war"),
+    ],
+)
+def test_an_aim_that_only_points_back_is_asked_as_its_means(sentence, predicate, action, body):
+    """ "fix this by raising taxes": the happening to ask about is the raising; a verb that
+    names what it acts on ("end the war") stays the happening."""
+    frame = frame_of(sentence, predicate)
+    assert (frame.action, frame.body) == (action, body)
+
+
+def test_a_possessive_pronoun_in_an_appeal_is_the_addressees():
+    """ "called on Chile to continue their talks": the talks are Chile's, not the mediator's."""
+    frame = frame_of("The mediator called on Chile to continue their talks with Peru.", "continue")
+    assert (frame.actor, frame.action, frame.urged) == ("chile", "meet", True)
