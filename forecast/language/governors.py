@@ -75,7 +75,7 @@ def walk(token, state: State) -> None:
         if governor.i == current.i or not linked or relative:
             return
         if relation == "conj":
-            if tk.own_tense(current):
+            if tk.own_tense(current) or _purpose_joined(current):
                 return
             current = governor
             continue
@@ -93,6 +93,15 @@ def walk(token, state: State) -> None:
         if not _govern(current, relation, governor, mark, state):
             return
         current = governor
+
+
+def _purpose_joined(clause) -> bool:
+    """A "to" infinitive joined to a clause with no "to" ("asked that the city open a shelter
+    and to cut waiting times") is what that clause is for, not a second act asked for."""
+    marked = [
+        any(tk.lemma(m) == "to" for m in tk.children(c, "mark")) for c in (clause, clause.head)
+    ]
+    return marked == [True, False]
 
 
 def _relative(clause) -> bool:

@@ -209,6 +209,27 @@ def test_a_governors_could_not_is_an_inability(nlp, sentence, lemma, forward):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "lemma", "family"),
+    [
+        # a "to" infinitive joined to a clause with none: what the act asked for is for
+        (
+            "The union asked that the city open a new shelter and to cut waiting times.",
+            "cut",
+            "plain",
+        ),
+        # two infinitives joined: two acts asked for
+        (
+            "The envoy urged both armies to withdraw their tanks and to free the prisoners.",
+            "free",
+            "appeal",
+        ),
+    ],
+)
+def test_an_infinitive_joined_to_a_clause_without_one_is_its_purpose(nlp, sentence, lemma, family):
+    assert reading(nlp, sentence, lemma).construction == family
+
+
+@pytest.mark.parametrize(
     ("sentence", "lemma", "forward"),
     [
         # an overtaken plan a joined clause says is still to be carried out: still open
