@@ -14,9 +14,9 @@ from forecast.language import predicate_rules as rules
 from forecast.language import tokens as tk
 
 __all__ = [
-    "State", "asked", "be_to", "commanded", "futurate", "going_to", "has_event", "irrealis",
-    "not_done", "not_yet_done", "own_cues", "presupposed", "reported", "unable", "was_to_have",
-    "will",
+    "State", "asked", "be_to", "commanded", "compared", "conditional", "futurate", "going_to",
+    "has_event", "irrealis", "named_act", "not_done", "not_yet_done", "own_cues", "presupposed",
+    "reported", "unable", "was_to_have", "will",
 ]  # fmt: skip
 
 MAX_DEPTH = 4
@@ -28,6 +28,10 @@ RANKING_WORDS = frozenset(["first", "last", "only", "second", "third"])
 QUESTION_LEAD = frozenset(["cc", "punct", "discourse", "advmod:emph"])
 """Words that may come before a question's wh-word ("And why ...", "Well, what ...");
 a plain adverb (tag RB, "So how ...") may too."""
+NAMING_PREPOSITIONS = frozenset(["of", "about", "instead", "than", "without"])
+"""Prepositions whose gerund names an act the story does not tell ("the thrill of sailing",
+"talked about moving", "instead of driving"); "after", "by", "for" or "before" put it in
+the story's time, as a time clause does."""
 RUN_ON_STOPS = frozenset([";", ":", "--", "-"])
 """Punctuation after which a clause runs on as a sentence of its own."""
 SETTLED = frozenset(
@@ -114,9 +118,20 @@ def _first_conditional(token, state: State) -> bool:
     return any(
         clause.i > token.i
         and tk.tense(clause)[0] == "present"
-        and any(tk.lemma(m) in rules.CONDITION_MARKS for m in tk.children(clause, "mark"))
+        and conditional({tk.lemma(m) for m in tk.children(clause, "mark")})
         for clause in tk.children(token, "advcl")
     )
+
+
+def conditional(marks: set[str]) -> bool:
+    """Subordinators of a condition: "if", "unless"; not those of a comparison."""
+    return bool(marks & rules.CONDITION_MARKS) and not compared(marks)
+
+
+def compared(marks: set[str]) -> bool:
+    """Subordinators of a comparison with an appearance, "as if" and "as though" ("it looks
+    as if the storm has passed", "he talks as though he owns the place")."""
+    return "as" in marks and bool(marks & {"if", "though"})
 
 
 def unable(token, could, state: State) -> None:
@@ -222,6 +237,17 @@ def was_to_have(token) -> bool:
 def irrealis(token) -> bool:
     """An infinitive or an imperative: the clause does not say the event happens."""
     return any(child.tag_ == "TO" for child in tk.children(token, "mark")) or commanded(token)
+
+
+def named_act(token) -> bool:
+    """A gerund that names an act rather than tells it: the subject of a clause ("Having a
+    garden is hard work") or after a preposition of :data:`NAMING_PREPOSITIONS`. Like an
+    infinitive, the clause does not say the act happens."""
+    if token.tag_ != "VBG" or any(tk.children(token, "aux", "aux:pass")):
+        return False
+    prepositions = {tk.lemma(word) for word in tk.children(token, "mark", "case")}
+    after_preposition = token.dep_ in ("acl", "advcl") and prepositions & NAMING_PREPOSITIONS
+    return token.dep_ in ("csubj", "csubj:pass") or bool(after_preposition)
 
 
 def commanded(token) -> bool:

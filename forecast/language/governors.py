@@ -16,6 +16,8 @@ from forecast.language.clause import (
     MAX_DEPTH,
     SETTLED,
     State,
+    compared,
+    conditional,
     irrealis,
     unable,
     will,
@@ -158,8 +160,11 @@ def _govern(clause, relation: str, governor, mark: set[str], state: State) -> bo
     negated = tk.negated(governor) or _negator_between(governor, clause)
     # "it is unclear if ...": a question, whichever relation the parse gives the clause.
     question = bool(mark & rules.OPEN_MARKS) and lemma in rules.OPEN_GOVERNORS
-    if relation == "advcl" and mark & rules.CONDITION_MARKS and not question:
+    if relation == "advcl" and conditional(mark) and not question:
         state.settle("conditional", clause)  # "if the summit is cancelled": a condition
+        return False
+    if relation == "advcl" and compared(mark):
+        state.add(rules.GOVERNOR_CUES["seem"], governor)  # "it looks as if": an appearance
         return False
     if state.family in SETTLED:
         if lemma in rules.REPORTING or lemma in rules.OPEN_GOVERNORS:

@@ -143,7 +143,8 @@ def _read(token, table: dict, offset: int, asked: bool) -> PredicateReading:
     if cl.was_to_have(carrier):
         state.settle("lapsed_plan", carrier)
     gv.walk(carrier, state)
-    if not (state.cues or state.carried_out) and state.family == "plain" and cl.irrealis(carrier):
+    untold = cl.irrealis(carrier) or cl.named_act(carrier)
+    if not (state.cues or state.carried_out) and state.family == "plain" and untold:
         state.add(rules.IRREALIS_CUE, carrier)
     state.family = _family(state, asked and not cl.presupposed(carrier))
     if _hedged_cancellation(state):

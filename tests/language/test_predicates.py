@@ -767,3 +767,37 @@ def test_an_act_asked_for_allowed_or_needed_is_not_done_yet(nlp, sentence, lemma
     found = reading(nlp, sentence, lemma)
     assert found.cues == ("about even",)
     assert (expit(found.happened_logit) < AGAINST_BELOW) is asked_for
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma", "named"),
+    [
+        ("Owning a boat costs a fortune.", "owning", True),
+        ("They talked about moving to Spain.", "move", True),
+        ("She took the bus instead of driving to work.", "drive", True),
+        ("The brochure promised the thrill of sailing past the cliffs.", "sailing", True),
+        ("After closing the shop, she went home.", "close", False),
+        ("Thanks for calling us yesterday.", "call", False),
+    ],
+)
+def test_a_gerund_that_names_an_act_does_not_tell_it(nlp, sentence, lemma, named):
+    """A gerund subject, or one after "of", "about", "instead of": as even as an infinitive;
+    after "after" or "for" it is told."""
+    found = reading(nlp, sentence, lemma)
+    assert (found.cues == ("about even",)) is named
+    assert (expit(found.happened_logit) > 0.8) is not named
+
+
+@pytest.mark.parametrize(
+    ("sentence", "main", "compared"),
+    [
+        ("It looks as if the storm has passed.", "look", "pass"),
+        ("It seems as if the bakery has closed for good.", "seem", "close"),
+        ("The manager acts as though the shop is closing.", "act", "close"),
+    ],
+)
+def test_as_if_compares_and_sets_no_condition(nlp, sentence, main, compared):
+    """ "as if", "as though": an appearance, not a condition; the main verb is no future."""
+    assert reading(nlp, sentence, main).construction == "plain"
+    found = reading(nlp, sentence, compared)
+    assert found.construction == "hedged" and found.cues == ("seems",)
