@@ -544,3 +544,47 @@ def test_an_infinitive_of_occurring_names_the_happening_it_modifies(sentence, ac
     the main clause is about."""
     frame = frame_of(sentence, "take")
     assert (frame.action, frame.kind, frame.actor) == (action, "noun", "")
+
+
+@pytest.mark.parametrize(
+    ("sentences", "predicate", "body"),
+    [
+        (
+            ["The rebels still hold the engineers.", "Troops will try to rescue them."],
+            "rescue",
+            "troops rescue the engineers",
+        ),
+        (
+            ["Mr Varga may sign the lease and then renew it in May."],
+            "renew",
+            "Mr Varga renew the lease",
+        ),
+    ],
+)
+def test_an_object_pronoun_is_the_nearest_earlier_noun_of_its_number(sentences, predicate, body):
+    frame = article_frame(sentences, predicate)
+    assert frame.body == body and frame.resolved
+
+
+def test_an_object_pronoun_refers_back_past_a_sentence_that_names_it_only_by_pronoun():
+    frame = article_frame(
+        [
+            "The union asked the airline to rehire the pilots it had dismissed.",
+            "It has not paid them since March, the union said.",
+            "The airline will rehire them in June.",
+        ],
+        "rehire",
+    )
+    assert frame.body == "the airline rehire the pilots" and frame.resolved
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_sentence():
+    frame = article_frame(["The guards said the prisoners will free them."], "free")
+    assert not frame.resolved
+
+
+def test_a_passive_participle_modifying_a_noun_is_done_to_that_noun():
+    frame = frame_of(
+        "Voting ends today, with the results due to be published on Monday.", "published"
+    )
+    assert (frame.actor, frame.body, frame.passive) == ("", "the results be published", True)
