@@ -16,7 +16,8 @@ that agrees in number (:func:`antecedent`): earlier in its own sentence, then in
 sentences read before it, the nearest first, each from its end ("the hostages ... leave
 them there ... free them": a pronoun between keeps the same referent). A subject in its
 own sentence is not taken ("the rebels said they would free them" does not free the
-rebels), nor a time ("in May").
+rebels), nor a time ("in May"); an "it" its verb says something of ("make it clear that",
+"find it hard to") refers to nothing.
 """
 
 from __future__ import annotations
@@ -122,6 +123,8 @@ def antecedent(pronoun, before=()):
     """
     if pronoun.dep_ not in ("obj", "iobj") or pronoun.lower_ not in OBJECT_PRONOUNS:
         return None
+    if pronoun.lower_ == "it" and any(tk.children(pronoun.head, "xcomp")):
+        return None  # "make it clear": no thing made
     number = pronoun.morph.get("Number")
     own = [t for t in reversed(pronoun.doc[: pronoun.i]) if t.dep_ not in _INSIDE | _SUBJECTS]
     earlier = [t for doc in before for t in reversed(doc) if t.dep_ not in _INSIDE]

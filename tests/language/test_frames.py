@@ -578,9 +578,22 @@ def test_an_object_pronoun_refers_back_past_a_sentence_that_names_it_only_by_pro
     assert frame.body == "the airline rehire the pilots" and frame.resolved
 
 
-def test_an_object_pronoun_is_not_the_subject_of_its_own_sentence():
-    frame = article_frame(["The guards said the prisoners will free them."], "free")
-    assert not frame.resolved
+@pytest.mark.parametrize(
+    ("sentences", "predicate"),
+    [
+        (["The guards said the prisoners will free them."], "free"),
+        (
+            [
+                "The regulator fined the airline.",
+                "The ministry will make it clear that fares must fall.",
+            ],
+            "make",
+        ),
+    ],
+)
+def test_an_object_pronoun_is_not_its_own_sentences_subject_nor_an_empty_it(sentences, predicate):
+    """The prisoners do not free the prisoners; "make it clear" makes no airline clear."""
+    assert not article_frame(sentences, predicate).resolved
 
 
 def test_a_passive_participle_modifying_a_noun_is_done_to_that_noun():
