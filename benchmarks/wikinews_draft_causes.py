@@ -47,6 +47,7 @@ from forecast.scenario.happenings import (
     background,
     condition_of,
     group_happenings,
+    made_known,
     questionable,
 )
 
@@ -77,7 +78,9 @@ def frame_cause(claim, frame) -> str | None:
         (frame is not None and frame.kind == "other", "frame kind other"),
         (frame is not None and not frame.resolved, "unresolved actor"),
         (
-            frame is not None and (frame.action in NOT_ASKED or frame.lemma in NOT_ASKED),
+            frame is not None
+            and (frame.action in NOT_ASKED or frame.lemma in NOT_ASKED)
+            and not made_known(frame),
             "non-event",
         ),
     )

@@ -58,6 +58,8 @@ _NAME_DEPS = frozenset(["compound", "flat", "flat:name"])
 _PRONOUNS = rules.PRONOUNS
 _LEADERS = rules.LEADER_TITLES
 _RELATIVE = frozenset(["who", "which", "that"])
+RECALLED = 2
+"""How many sentences read before the current one an object pronoun may refer back into."""
 
 
 def text_key(name: str) -> str:
@@ -100,6 +102,7 @@ class ActorBook:
     persons: list[tuple[str, str, frozenset[str]]] = field(default_factory=list)
     things: list[tuple[str, str, int]] = field(default_factory=list)
     shown: dict[str, str] = field(default_factory=dict)
+    before: tuple = ()  # the parses of the last sentences read before the current one
     _doc: object = None
     _upto: int = 0
     _sentence: int = 0
@@ -109,7 +112,9 @@ class ActorBook:
         if token.doc is not self._doc:
             if self._doc is not None:
                 self._scan(self._doc, self._upto, len(self._doc))
-            self._doc, self._upto, self._sentence = token.doc, 0, self._sentence + 1
+            self.before = (self._doc, *self.before)[:RECALLED] if self._doc is not None else ()
+            self._doc = token.doc
+            self._upto, self._sentence = 0, self._sentence + 1
         if token.i > self._upto:
             self._scan(token.doc, self._upto, token.i)
             self._upto = token.i

@@ -10,11 +10,26 @@ leaves one reading.
   liaison team" -> "the liaison team"), provided the sentence naming it names no other.
 
 Otherwise the subject stays as written.
+
+An object pronoun ("free them", "sign it") refers to the nearest noun phrase before it
+that agrees in number (:func:`antecedent`): earlier in its own sentence, then in the
+sentences read before it, the nearest first, each from its end ("the hostages ... leave
+them there ... free them": a pronoun between keeps the same referent). A subject in its
+own sentence is not taken ("the rebels said they would free them" does not free the
+rebels), nor a time ("in May"); an "it" its verb says something of ("make it clear that",
+"find it hard to") refers to nothing.
 """
 
 from __future__ import annotations
 
 import re
+
+from forecast.language import frame_rules as rules
+from forecast.language import tokens as tk
+
+OBJECT_PRONOUNS = frozenset(["it", "them"])
+_INSIDE = frozenset(["compound", "flat", "flat:name", "nmod:poss"])  # not a phrase's head
+_SUBJECTS = frozenset(["nsubj", "nsubj:pass", "nsubj:outer"])
 
 TITLES = (
     r"(?:President|Prime\s+Minister|Premier|Chancellor|Chairman|Secretary\s+of\s+State|"
@@ -99,3 +114,24 @@ def _surname(name: str) -> str:
     """ "Shinzo Abe" -> "Abe"; "Kim Jong-un" (family name first) -> "Kim"."""
     parts = name.split()
     return parts[0] if "-" in parts[-1] and len(parts) > 1 else parts[-1]
+
+
+def antecedent(pronoun, before=()):
+    """The noun an object pronoun refers to (rule in the module docstring), else None.
+
+    ``before`` holds the parses of the sentences read before the pronoun's, nearest first.
+    """
+    if pronoun.dep_ not in ("obj", "iobj") or pronoun.lower_ not in OBJECT_PRONOUNS:
+        return None
+    if pronoun.lower_ == "it" and any(tk.children(pronoun.head, "xcomp")):
+        return None  # "make it clear": no thing made
+    number = pronoun.morph.get("Number")
+    own = [t for t in reversed(pronoun.doc[: pronoun.i]) if t.dep_ not in _INSIDE | _SUBJECTS]
+    earlier = [t for doc in before for t in reversed(doc) if t.dep_ not in _INSIDE]
+    return next((t for t in [*own, *earlier] if _agrees(t, number)), None)
+
+
+def _agrees(noun, number) -> bool:
+    """A noun phrase head of the pronoun's number that names no time."""
+    named = noun.pos_ in ("NOUN", "PROPN") and tk.lemma(noun) not in rules.TIME_WORDS
+    return named and number == noun.morph.get("Number")

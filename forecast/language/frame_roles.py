@@ -59,11 +59,14 @@ def subject_of(token):
     (the addressee of "call on Turkey to"), the subject of "Abe wants to raise" or of the
     verb it is a conjunct of, the owner of a plan noun ("Sunak's effort to clear") or the
     subject of the verb whose object (or oblique, as "as well as plans to" may be read)
-    it is ("Britain announced plans to hold")."""
+    it is ("Britain announced plans to hold"); a passive participle modifying a noun is
+    done to that noun ("the result due to be announced")."""
     for _ in range(4):
         found = _own_subject(token)
         if found is not None or token.head.i == token.i:
             return found
+        if token.dep_ == "acl" and any(tk.children(token, "aux:pass")):
+            return token.head if token.head.pos_ in ("NOUN", "PROPN") else None
         if token.dep_ == "acl" and infinitive(token) and token.head.pos_ == "NOUN":
             noun = token.head
             while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":

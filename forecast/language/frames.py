@@ -25,6 +25,7 @@ from forecast.language import frame_rules as rules
 from forecast.language import tokens as tk
 from forecast.language.actors import ActorBook, name_key, vague
 from forecast.language.claim import Claim
+from forecast.language.coref import antecedent
 from forecast.language.event_heads import (
     event_token,
     head_kind,
@@ -135,7 +136,7 @@ def read_frame(token, book: ActorBook, speaker: str) -> Frame:
         (token.tag_ == "VBN" and any(tk.children(token, "nsubj:pass")))
         or any(tk.children(token, "aux:pass"))  # "be portrayed", even tagged an adjective
     )
-    patient = subject if passive and subject is not None and subject.head.i == token.i else None
+    patient = subject if passive else None  # however found: "expected to be named"
     doer = agent(token) if patient is not None else subject
     actor, actor_text, resolved = book.resolve(doer, speaker)
     shown = book.resolve(patient, speaker) if patient is not None else ("", "", True)
@@ -143,7 +144,7 @@ def read_frame(token, book: ActorBook, speaker: str) -> Frame:
         resolved = False  # an active verb with nobody doing it: "to defeat attacks"
     if nominal and vague(head):
         resolved = False  # "any attack on the nation": no happening in particular
-    targets = targets_of(head, skip=subject)
+    targets = [antecedent(t, book.before) or t for t in targets_of(head, skip=subject)]
     if lemma in rules.PLACE_SENSES and any(case_of(t) in rules.PLACE_PREPOSITIONS for t in targets):
         action = rules.PLACE_SENSES[lemma]
     light = (

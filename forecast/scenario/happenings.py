@@ -10,7 +10,8 @@ does a frame of the opposite class (:func:`opposed_happening`: "would not withdr
 the government" bears on taking part in it).
 
 Only *questionable* frames start a happening (:func:`questionable`): a forward claim, a verb
-or eventive noun that is no attitude, report or state ("say", "hope", "be"), a subject that
+or eventive noun that is no attitude, report or state ("say", "hope", "be") unless a report
+is itself the news (:func:`made_known`: "the result will be announced"), a subject that
 co-reference resolves, something named to ask about, no appeal to another to act ("urged
 the leaders to stay calm"), no clause that only times another ("until he is informed"),
 and a time that is neither wholly past nor stated in the past
@@ -35,6 +36,7 @@ __all__ = [
     "Happening",
     "condition_of",
     "group_happenings",
+    "made_known",
     "opposed_happening",
     "questionable",
     "same_happening",
@@ -64,11 +66,21 @@ def questionable(claim: Claim, frame: Frame | None) -> bool:
         return False
     if frame.kind == "other" or not frame.resolved or frame.urged or frame.timing:
         return False
-    if frame.action in NOT_ASKED or frame.lemma in NOT_ASKED:
+    if (frame.action in NOT_ASKED or frame.lemma in NOT_ASKED) and not made_known(frame):
         return False
     if not (frame.actor or frame.targets or frame.kind == "noun"):
         return False
     return not background(claim, frame)
+
+
+def made_known(frame: Frame) -> bool:
+    """True when ``frame`` is a reporting verb in the passive with only what is reported as
+    its subject ("the verdict will be announced on Friday", "she may be declared the
+    winner"): the news coming out is itself a happening. A report by someone named ("will
+    be announced by the board") is their statement, and an attitude ("is said", "is
+    expected") no happening at all."""
+    attitude = frame.lemma in rules.NON_EVENTS or frame.action in rules.NON_EVENTS
+    return frame.passive and not (attitude or frame.actor) and bool(frame.targets)
 
 
 def condition_of(claim: Claim) -> Condition | None:

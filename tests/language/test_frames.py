@@ -579,3 +579,60 @@ def test_a_possessive_pronoun_in_an_appeal_is_the_addressees():
     """ "called on Chile to continue their talks": the talks are Chile's, not the mediator's."""
     frame = frame_of("The mediator called on Chile to continue their talks with Peru.", "continue")
     assert (frame.actor, frame.action, frame.urged) == ("chile", "meet", True)
+
+
+@pytest.mark.parametrize(
+    ("sentences", "predicate", "body"),
+    [
+        (
+            ["The rebels still hold the engineers.", "Troops will try to rescue them."],
+            "rescue",
+            "troops rescue the engineers",
+        ),
+        (
+            ["Mr Varga may sign the lease and then renew it in May."],
+            "renew",
+            "Mr Varga renew the lease",
+        ),
+    ],
+)
+def test_an_object_pronoun_is_the_nearest_earlier_noun_of_its_number(sentences, predicate, body):
+    frame = article_frame(sentences, predicate)
+    assert frame.body == body and frame.resolved
+
+
+def test_an_object_pronoun_refers_back_past_a_sentence_that_names_it_only_by_pronoun():
+    frame = article_frame(
+        [
+            "The union asked the airline to rehire the pilots it had dismissed.",
+            "It has not paid them since March, the union said.",
+            "The airline will rehire them in June.",
+        ],
+        "rehire",
+    )
+    assert frame.body == "the airline rehire the pilots" and frame.resolved
+
+
+@pytest.mark.parametrize(
+    ("sentences", "predicate"),
+    [
+        (["The guards said the prisoners will free them."], "free"),
+        (
+            [
+                "The regulator fined the airline.",
+                "The ministry will make it clear that fares must fall.",
+            ],
+            "make",
+        ),
+    ],
+)
+def test_an_object_pronoun_is_not_its_own_sentences_subject_nor_an_empty_it(sentences, predicate):
+    """The prisoners do not free the prisoners; "make it clear" makes no airline clear."""
+    assert not article_frame(sentences, predicate).resolved
+
+
+def test_a_passive_participle_modifying_a_noun_is_done_to_that_noun():
+    frame = frame_of(
+        "Voting ends today, with the results due to be published on Monday.", "published"
+    )
+    assert (frame.actor, frame.body, frame.passive) == ("", "the results be published", True)

@@ -172,3 +172,33 @@ def test_undoing_a_happening_joins_it_as_evidence_against_it(first, second):
         (False, "frame: actor+action+target"),
         (True, "frame: actor+opposite action+target"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate", "asked"),
+    [
+        ("The jury's verdict will be announced on Friday.", "announced", True),
+        ("Ms Okafor may be declared the winner of the mayoral race.", "declared", True),
+        ("The shortlist is expected to be revealed next week.", "revealed", True),
+        ("The new prices will be published in May.", "published", True),
+        ("The figures will be announced by the statistics office on Friday.", "announced", False),
+        ("The new rules will be said to be fair.", "said", False),
+    ],
+)
+def test_a_report_in_the_passive_naming_only_what_it_reports_is_a_happening(
+    sentence, predicate, asked
+):
+    """A verdict being announced is news that comes out or not; a report by a named
+    reporter is their statement, and an attitude in the passive no happening."""
+    claim = sentence_claim(sentence, predicate)
+    assert questionable(claim, claim_frames([claim])[0]) is asked
+
+
+def test_a_report_in_the_passive_is_asked_with_what_it_reports_as_subject():
+    claim = sentence_claim(
+        "Polls close at noon, with the count due to be announced on 4 June.",
+        "announced",
+        deadline=dt.date(2018, 6, 4),
+    )
+    (event,) = draft([claim]).events
+    assert event.question == "Will the count be announced by 2018-06-04?"
