@@ -157,7 +157,15 @@ def noun_actor(noun):
             or (child.dep_ == "nmod" and case & {"by", "of"})
         ):
             return _bound(child, noun)
+    # "threatened the officials with travel bans", the "with" phrase on the verb or its object
+    verb = noun.head.head if noun.dep_ == "nmod" and noun.head.dep_ == "obj" else noun.head
+    if noun.dep_ in ("obl", "nmod") and case_of(noun) == "with" and tk.lemma(verb) in _WITH_ACTS:
+        return subject_of(verb)
     return None
+
+
+_WITH_ACTS = frozenset(["threaten", "hit", "punish", "slap", "retaliate", "respond"])
+"""Verbs whose "with" oblique is their subject's own act ("hit Russia with sanctions")."""
 
 
 def targets_of(token, skip) -> list:
@@ -210,13 +218,18 @@ def presupposed(token) -> frozenset[str]:
     return frozenset(classes)
 
 
-def clause_body(token, actor_text: str, passive: bool, targets, bound=frozenset()) -> str:
+def clause_body(
+    token, actor_text: str, passive: bool, targets, bound=frozenset(), outside=False
+) -> str:
     """The clause a question asks: subject, base verb (or "be" + participle), objects.
 
     ``bound`` holds the possessive pronouns that refer to the subject (:func:`bound_to`).
+    An eventive noun is shown with its actor as owner when the actor is named in its own
+    phrase by a possessive, or ``outside`` it ("threatened them with travel bans": "the
+    United States' travel bans take place").
     """
     if token.pos_ in ("NOUN", "PROPN"):
-        owned = actor_text and any(tk.children(token, "nmod:poss"))
+        owned = actor_text and (outside or any(tk.children(token, "nmod:poss")))
         drop = CLAUSE_DEPS | {"case"} | ({"nmod:poss", "det"} if owned else set())
         noun = phrase_text(token, drop=drop, also=_is_time)
         return f"{possessive(actor_text)} {noun} take place" if owned else f"{noun} take place"

@@ -153,7 +153,8 @@ def read_frame(token, book: ActorBook, speaker: str) -> Frame:
     keys = {name_key(t) for t in targets} | ({shown[0]} if shown[0] else set())
     subject_text = shown[1] if patient is not None else actor_text
     bound = bound_to(patient if patient is not None else doer) if subject_text else frozenset()
-    body = clause_body(head, subject_text, passive, targets, bound)
+    outside = nominal and doer is not None and doer.i not in {t.i for t in head.subtree}
+    body = clause_body(head, subject_text, passive, targets, bound, outside)
     return Frame(
         actor=actor,
         actor_text=actor_text,

@@ -44,6 +44,8 @@ __all__ = [
 
 NOT_ASKED = rules.NON_EVENTS | REPORTING
 """Lemmas and classes never asked about by themselves: attitudes, states, reports."""
+ONGOING = frozenset(["continue", "keep", "remain", "persist", "still"])
+"""Words of a condition that only goes on with the present course (:func:`condition_of`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,13 +86,16 @@ def made_known(frame: Frame) -> bool:
 
 
 def condition_of(claim: Claim) -> Condition | None:
-    """The claim's condition, or None when it has none or it is only a wish ("Georgia will
-    become a NATO member if it wants to"): a wish is no happening to condition on."""
+    """The claim's condition, or None when it has none, when it is only a wish ("Georgia
+    will become a NATO member if it wants to": no happening to condition on), or when it
+    only goes on with the present course ("if the strike continues", "if prices keep
+    rising"): the expected course, so the claim bears on its happening as it stands."""
     condition = claim.condition
     if condition is None or condition.negated:
         return condition
-    roots = (t for t in parse_sentence(condition.event) if t.head.i == t.i)
-    return None if any(tk.lemma(root) in rules.WISHES for root in roots) else condition
+    parse = parse_sentence(condition.event)
+    wish = any(tk.lemma(t) in rules.WISHES for t in parse if t.head.i == t.i)
+    return None if wish or any(tk.lemma(t) in ONGOING for t in parse) else condition
 
 
 def background(claim: Claim, frame: Frame) -> bool:

@@ -140,6 +140,27 @@ def test_a_condition_that_is_only_a_wish_is_no_condition():
     assert [link.event for link in link_claims(scenario, [wish])] == list(scenario.names)
 
 
+@pytest.mark.parametrize(
+    ("condition", "given"),
+    [("the dispute drags on for another month", True), ("the dispute continues", False)],
+)
+def test_a_condition_that_only_goes_on_with_the_present_course_is_no_condition(condition, given):
+    """ "if the dispute continues" is the expected course: the claim is asked as it stands;
+    a condition that names a change of its own stays one."""
+    sentence = f"Canada may threaten the exporters with heavy fines if {condition}."
+    threat = sentence_claim(sentence, "threaten", condition=condition)
+    assert questionable(threat, claim_frames([threat])[0]) is not given
+
+
+def test_an_act_a_threat_is_made_with_is_the_threateners():
+    """ "threatened the officials with travel bans": the bans are the threatener's, and the
+    question names who would impose them."""
+    sentence = "Brazil has threatened the two ministers with a travel ban."
+    frame = claim_frames([sentence_claim(sentence, "ban")])[0]
+    assert (frame.actor, frame.action) == ("brazil", "ban")
+    assert frame.body == "Brazil's travel ban take place"
+
+
 def test_a_happening_that_only_times_another_starts_no_happening():
     sentence = "The council will not approve the budget until the mayor is consulted."
     timed = sentence_claim(sentence, "consulted")
