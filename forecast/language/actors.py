@@ -23,14 +23,16 @@ applies:
 6. **I/we**: the claim's on-record source ("we", said the foreign minister), else the
    subject of the verb quoting the clause in the same sentence ("The Home Office letter
    reads: 'we may extend ...'").
-7. **Vague** subjects ("who", "which", "there", "you", "such a state", "any attack")
+7. **Count**: a numeral counting some of a group ("two of the rebel commanders") is keyed
+   by the group, and shown as written.
+8. **Vague** subjects ("who", "which", "there", "you", "such a state", "any attack")
    and pronouns no rule resolves are unresolved: their mention cannot stand as a
    question on its own.
-8. **Apposition and owner**: a common noun with a proper name in apposition ("the
+9. **Apposition and owner**: a common noun with a proper name in apposition ("the
    prototype orbiter, Space Shuttle Enterprise") is that name; an institution noun
    naming its owner ("the New Zealand government", "the Home Office letter") is keyed
    by the owner.
-9. Any other noun phrase is keyed by its head lemma ("Russian troops" -> ``troop``).
+10. Any other noun phrase is keyed by its head lemma ("Russian troops" -> ``troop``).
 
 Coordinated subjects ("Abe and Trump") join their keys with ``+`` in sorted order.
 Across a scenario's articles, rule 2 makes the same name the same key.
@@ -170,6 +172,10 @@ class ActorBook:
                 return ("", low, False) if person else found  # "it" is no titled person
             recent = [t for t in self.things if t[2] >= self._sentence - 1]
             return (recent[-1][0], recent[-1][1], True) if recent else ("", low, False)
+        whole = _counted(head)
+        if whole is not None:
+            key, _, resolved = self._one(whole, speaker)
+            return key, words, resolved  # "two of the commanders": the commanders, counted
         if low in rules.VAGUE_SUBJECTS or head.pos_ in ("PRON", "NUM") or head.like_num:
             return "", low, False
         if vague(head):
@@ -253,6 +259,16 @@ def _two(noun) -> bool:
     """A plural title counted as two: "the two leaders", "both presidents"."""
     return noun.tag_ == "NNS" and any(
         c.lower_ in ("two", "both") for c in tk.children(noun, "nummod", "det", "det:predet")
+    )
+
+
+def _counted(head):
+    """The noun a numeral subject counts some of ("two of the rebel commanders"), else None."""
+    if head.pos_ != "NUM" and not head.like_num:
+        return None
+    wholes = (c for c in tk.children(head, "nmod") if c.pos_ in ("NOUN", "PROPN"))
+    return next(
+        (c for c in wholes if any(tk.lemma(k) == "of" for k in tk.children(c, "case"))), None
     )
 
 

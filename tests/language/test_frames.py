@@ -636,3 +636,22 @@ def test_a_passive_participle_modifying_a_noun_is_done_to_that_noun():
         "Voting ends today, with the results due to be published on Monday.", "published"
     )
     assert (frame.actor, frame.body, frame.passive) == ("", "the results be published", True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate", "resolved"),
+    [
+        ("Two of the rebel commanders may surrender next week.", "surrender", True),
+        ("Three of the striking nurses could be rehired in June.", "rehired", True),
+        ("Two of them may surrender next week.", "surrender", False),
+        ("Four may surrender next week.", "surrender", False),
+    ],
+)
+def test_a_numeral_counting_some_of_a_named_group_is_that_group(sentence, predicate, resolved):
+    """ "Two of the commanders" are commanders; "two of them" and a bare "four" name no one."""
+    assert frame_of(sentence, predicate).resolved is resolved
+
+
+def test_a_counted_subject_is_shown_as_written_and_keyed_by_its_group():
+    frame = frame_of("Two of the rebel commanders may surrender next week.", "surrender")
+    assert (frame.actor, frame.body) == ("commander", "two of the rebel commanders surrender")
