@@ -579,3 +579,15 @@ def test_a_possessive_pronoun_in_an_appeal_is_the_addressees():
     """ "called on Chile to continue their talks": the talks are Chile's, not the mediator's."""
     frame = frame_of("The mediator called on Chile to continue their talks with Peru.", "continue")
     assert (frame.actor, frame.action, frame.urged) == ("chile", "meet", True)
+
+
+def test_a_copular_relative_clause_stands_for_the_eventive_noun_it_names():
+    """ "its final flight, which will be the last voyage of the program": the happening is
+    the probe's final flight, not a voyage nobody makes."""
+    sentence = (
+        "Engineers showed the probe Juno, which is being readied for its final flight which "
+        "will be the last voyage of the program."
+    )
+    frame = frame_of(sentence, "voyage")
+    assert (frame.actor, frame.action, frame.kind) == ("juno", "flight", "noun")
+    assert frame.body == "Juno's final flight take place"
