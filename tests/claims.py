@@ -67,6 +67,8 @@ def sentence_claim(
     one the parser reads as written.
     """
     at = sentence.index(predicate)
+    found = sentence.find(condition) if condition else -1
+    where = (found, found + len(condition)) if found >= 0 else (0, 1)  # the condition's words
     dates = () if deadline is None else (DateMention("then", (0, 1), start or deadline, deadline),)
     return Claim(
         article_id=article_id,
@@ -81,7 +83,7 @@ def sentence_claim(
         tense=tense,
         logit_mean=logit_mean,
         cue_sd=1.0,
-        condition=None if condition is None else Condition(condition, (0, 1), condition_negated),
+        condition=None if condition is None else Condition(condition, where, condition_negated),
         dates=dates,
         published=published,
     )

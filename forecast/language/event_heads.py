@@ -64,7 +64,7 @@ def event_token(token):
         occurred = occurring(token)
         if occurred is not None:
             return occurred
-        planned = _planned(token)
+        planned = _planned(token) or _identified(token)
         if planned is not None:
             token = planned
             continue
@@ -88,6 +88,16 @@ def event_token(token):
             return token
         token = inner
     return token
+
+
+def _identified(token):
+    """The eventive noun a copular relative clause names ("its final flight, which will be
+    the last of the program" -> flight), through a chain of them, else None."""
+    relative = any(c.morph.get("PronType") == ["Rel"] for c in tk.children(token, "nsubj"))
+    if token.dep_ != "acl:relcl" or not relative or not any(tk.children(token, "cop")):
+        return None
+    named = token.head
+    return named if head_kind(named) == "noun" or _identified(named) is not None else None
 
 
 def _means(token):

@@ -46,6 +46,8 @@ NOT_ASKED = rules.NON_EVENTS | REPORTING
 """Lemmas and classes never asked about by themselves: attitudes, states, reports."""
 ONGOING = frozenset(["continue", "keep", "remain", "persist", "still"])
 """Words of a condition that only goes on with the present course (:func:`condition_of`)."""
+ONGOING_MARKS = ("as long as", "so long as")
+"""Conjunctions of a condition that holds throughout, as it holds now (:func:`condition_of`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,13 +91,16 @@ def condition_of(claim: Claim) -> Condition | None:
     """The claim's condition, or None when it has none, when it is only a wish ("Georgia
     will become a NATO member if it wants to": no happening to condition on), or when it
     only goes on with the present course ("if the strike continues", "if prices keep
-    rising"): the expected course, so the claim bears on its happening as it stands."""
+    rising", "as long as both sides show patience"): the expected course, so the claim
+    bears on its happening as it stands."""
     condition = claim.condition
     if condition is None or condition.negated:
         return condition
     parse = parse_sentence(condition.event)
     wish = any(tk.lemma(t) in rules.WISHES for t in parse if t.head.i == t.i)
-    return None if wish or any(tk.lemma(t) in ONGOING for t in parse) else condition
+    before = claim.sentence[: condition.span[0] - claim.sentence_span[0]].lower().rstrip()
+    ongoing = any(tk.lemma(t) in ONGOING for t in parse) or before.endswith(ONGOING_MARKS)
+    return None if wish or ongoing else condition
 
 
 def background(claim: Claim, frame: Frame) -> bool:

@@ -655,3 +655,15 @@ def test_a_numeral_counting_some_of_a_named_group_is_that_group(sentence, predic
 def test_a_counted_subject_is_shown_as_written_and_keyed_by_its_group():
     frame = frame_of("Two of the rebel commanders may surrender next week.", "surrender")
     assert (frame.actor, frame.body) == ("commander", "two of the rebel commanders surrender")
+
+
+def test_a_copular_relative_clause_stands_for_the_eventive_noun_it_names():
+    """ "its final flight, which will be the last voyage of the program": the happening is
+    the probe's final flight, not a voyage nobody makes."""
+    sentence = (
+        "Engineers showed the probe Juno, which is being readied for its final flight which "
+        "will be the last voyage of the program."
+    )
+    frame = frame_of(sentence, "voyage")
+    assert (frame.actor, frame.action, frame.kind) == ("juno", "flight", "noun")
+    assert frame.body == "Juno's final flight take place"

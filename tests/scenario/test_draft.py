@@ -141,13 +141,19 @@ def test_a_condition_that_is_only_a_wish_is_no_condition():
 
 
 @pytest.mark.parametrize(
-    ("condition", "given"),
-    [("the dispute drags on for another month", True), ("the dispute continues", False)],
+    ("mark", "condition", "given"),
+    [
+        ("if", "the talks with the exporters collapse", True),
+        ("if", "the dispute continues", False),
+        ("as long as", "the exporters dump their steel", False),
+    ],
 )
-def test_a_condition_that_only_goes_on_with_the_present_course_is_no_condition(condition, given):
+def test_a_condition_that_only_goes_on_with_the_present_course_is_no_condition(
+    mark, condition, given
+):
     """ "if the dispute continues" is the expected course: the claim is asked as it stands;
     a condition that names a change of its own stays one."""
-    sentence = f"Canada may threaten the exporters with heavy fines if {condition}."
+    sentence = f"Canada may threaten the exporters with heavy fines {mark} {condition}."
     threat = sentence_claim(sentence, "threaten", condition=condition)
     assert questionable(threat, claim_frames([threat])[0]) is not given
 
