@@ -50,9 +50,10 @@ EVERY_DETERMINERS = KIND_DETERMINERS | {"every", "each", "all"}
 
 
 def no_happening(state, carrier) -> bool:
-    """``carrier``'s clause names conduct, a state or an attitude asked or wished for, a
-    kind's tendency, advice or a wish a story tells, being regarded as something, or an
-    attempt made; a time ahead ("stay calm until Friday's vote") makes it a claim again.
+    """``carrier``'s clause names conduct, a state, an attitude or a course kept up asked or
+    wished for, a kind's tendency, advice or a wish a story tells, being regarded as
+    something, a noun's name, or an attempt made; a time ahead ("stay calm until Friday's
+    vote") makes it a claim again.
 
     ``state`` is what the reader gathered (:class:`~forecast.language.clause.State`).
     """

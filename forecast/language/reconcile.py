@@ -88,10 +88,11 @@ def revise(claim: Claim, readings: Sequence[PredicateReading]) -> Claim:
     live = own.forward and own.construction in NEW_CLAIM_FAMILIES and ahead
     if claim.tense is Tense.PAST and live and not _dated_before(claim, own.clause_span):
         return _override(claim, own)
-    # The parse reads no event ahead at the claim and no date says otherwise: a generic
+    # The parse reads no event ahead at the claim and no date says otherwise (a date of a
+    # past event beside it does not: "we have heard today that it cannot"): a generic
     # "can", a deontic "must", a hedge about the present, "could have", "May" the name, a
     # pseudo-cleft "what we do is to".
-    if claim.forward and not own.forward and not _dated_ahead(claim):
+    if claim.forward and not own.forward and not _dated_ahead(claim, readings, own):
         return dataclasses.replace(claim_annotated(claim, own), tense=Tense.PAST)
     # A negation the cue words cannot see, on the same cues: "would play no part", "no
     # one is expected to attend".
@@ -118,8 +119,9 @@ def uncovered(
     claim, nor an earlier such reading, covers. Outside the families whose reading
     overrides the cue words', a reading whose cue words are all a forward claim's is that
     claim: one cue word tells of one event ("would more than double", read from "more" by the cue
-    words and from "double" by the parse, is one claim), and so is a cue on a forward claim's
-    own word ("called on her to continue working": the working is what is continued)."""
+    words and from "double" by the parse, is one claim), and so is a reading cued by another
+    event's word and that event's cues: the complement a verb carries out with it ("called
+    on her to continue working": the working is what is continued)."""
     taken = [claim.predicate_span for claim in claims]
     cued = {cue.span for claim in claims if claim.forward for cue in claim.cues}
     # a forward claim's or reading's own word -> its cue words
@@ -237,8 +239,22 @@ def _dated_before(claim: Claim, clause: Span) -> bool:
     )
 
 
-def _dated_ahead(claim: Claim) -> bool:
-    """A date in the claim on or after publication."""
+def _dated_ahead(
+    claim: Claim, readings: Sequence[PredicateReading] = (), own: PredicateReading | None = None
+) -> bool:
+    """A date in the claim on or after publication; with ``readings``, not one that dates
+    another, past event, the one whose clause is the narrowest around it ("every speaker we
+    have heard today said it cannot" does not date the "cannot")."""
     return claim.published is not None and any(
-        date.end is not None and date.end >= claim.published for date in claim.dates
+        date.end is not None
+        and date.end >= claim.published
+        and not _dates_a_past_event(date, readings, own)
+        for date in claim.dates
     )
+
+
+def _dates_a_past_event(date, readings: Sequence[PredicateReading], own) -> bool:
+    around = [r for r in readings if r.clause_span[0] <= date.span[0] < r.clause_span[1]]
+    narrowest = min(around, key=lambda r: r.clause_span[1] - r.clause_span[0], default=None)
+    other = narrowest is not None and (own is None or narrowest.clause_span != own.clause_span)
+    return other and narrowest.past_time

@@ -112,6 +112,28 @@ def test_a_governor_and_its_complement_make_one_claim(text, predicate):
     assert [claim.predicate for claim in claims] == [predicate]
 
 
+@pytest.mark.parametrize(
+    ("text", "forward"),
+    [
+        # "today" dates the hearing, a past event with a clause of its own, not the "cannot"
+        (
+            'The minister said, "It has been the lesson of every talk we have heard today that '
+            'peace cannot begin with more weapons."',
+            False,
+        ),
+        (
+            'The minister said, "It has been the message of every envoy we have met today that '
+            'the war cannot end with a ceasefire alone."',
+            False,
+        ),
+        # a date of the event's own clause still puts it ahead
+        ("The mayor said that the new bridge can open to traffic on Friday.", True),
+    ],
+)
+def test_a_date_of_a_past_event_beside_it_does_not_date_the_claim(text, forward):
+    assert bool(forward_claims(text)) is forward
+
+
 def test_two_cue_words_make_two_claims():
     claims = forward_claims("The two sides will meet on Friday and will sign the accord.")
     assert sorted(claim.predicate for claim in claims) == ["meet", "sign"]
