@@ -308,18 +308,32 @@ def _run_on(clause) -> bool:
     return stop and clause.dep_ in CLAUSE_LINKS
 
 
-def not_done(cues: list, state: State) -> bool:
+def not_done(cues: list, state: State, carrier) -> bool:
     """A command ("call us", "let me know"), an act asked for, allowed or needed ("asked
     them to wait", "we need to renew"), an ability, permission or duty that is no deed
-    ("you can buy tickets at the door", "visitors should book ahead"), or a question that
-    asks for an act; a perfect ("should have called") speaks of the past, and keeps its
-    chance."""
+    ("you can buy tickets at the door", "visitors should book ahead"; "as you can see" is no
+    ability but a seeing), a question that asks for an act, or a state in the future; a
+    perfect ("should have called") speaks of the past, and keeps its chance."""
     command = any(
         cue == rules.IRREALIS_CUE and (commanded(t) or tk.lemma(t) in rules.DIRECTIVES)
         for cue, t in cues
     )
-    deontic = any(cue in rules.DEONTIC_MODALS for cue, _ in cues)
-    return command or (deontic and not state.counterfactual) or _asks_for_an_act(state)
+    deontic = any(cue in rules.DEONTIC_MODALS and not _perceives(cue, t) for cue, t in cues)
+    deed = command or (deontic and not state.counterfactual)
+    return deed or _asks_for_an_act(state) or _future_state(state, carrier)
+
+
+def _future_state(state: State, carrier) -> bool:
+    """A state or conduct in the future tense, no happening to forecast ("the fee will be
+    based on the price", "we will have to wait", "will show restraint") but not there yet;
+    a course kept ("will remain unchanged", "will continue") holds already."""
+    ahead = state.tense == "future" and state.family in ("plain", "hedged")
+    return ahead and tk.lemma(carrier) not in rules.COURSE_VERBS
+
+
+def _perceives(cue: str, modal) -> bool:
+    """ "can" on a verb of perceiving or saying: "as you can see", "I can tell you"."""
+    return cue == "can" and tk.lemma(modal.head) in rules.PERCEPTION
 
 
 def _asks_for_an_act(state: State) -> bool:

@@ -162,6 +162,12 @@ DIRECTIVES = frozenset(
     ["ask", "allow", "permit", "instruct", "invite", "order", "require", "encourage", "remind",
      "offer", "need"]
 )  # fmt: skip
+# Verbs of perceiving and saying, whose "can" is the act itself ("as you can see", "I can
+# tell you that", "the only copy I can find"): a capacity exercised, not an ability.
+PERCEPTION = frozenset(
+    ["see", "hear", "feel", "smell", "taste", "notice", "find", "tell", "say", "imagine",
+     "understand", "expect"]
+)  # fmt: skip
 # Verbs of contributing to an outcome ("will help reduce poverty"): a graded effect, no
 # happening of their own to forecast unless someone reports or promises it.
 CONTRIBUTING = frozenset(["help", "contribute"])
@@ -360,7 +366,7 @@ KNOWN_LEMMAS = frozenset(
         REFUSAL_GOVERNORS, SPEECH_LEMMAS, REPORTING, DENIAL, OPEN_GOVERNORS, WH_GOVERNORS,
         NOUN_GOVERNOR_CUES, EVENT_NOUNS, STATIVE, UNTIMED_GOVERNORS, APPEAL_GOVERNORS, COURSE_VERBS,
         CONTRIBUTING, PERFORMATIVES, DESIRES, IMPLICATIVES, FUTURATE_VERBS,
-        APPEAL_PHRASES, DIRECTIVES,
+        APPEAL_PHRASES, DIRECTIVES, PERCEPTION,
     )
     for phrase in table
     for word in phrase.split()

@@ -173,7 +173,7 @@ def _read(token, table: dict, offset: int, asked: bool) -> PredicateReading:
         clause_span=tk.near_span(carrier, offset),
         frame=_is_frame(token),
         past_time=past_time or state.counterfactual or state.family == "refusal",
-        happened_logit=_happened(logit, forward or cl.not_done(cues, state), table),
+        happened_logit=_happened(logit, forward or cl.not_done(cues, state, carrier), table),
     )
 
 

@@ -801,3 +801,37 @@ def test_as_if_compares_and_sets_no_condition(nlp, sentence, main, compared):
     assert reading(nlp, sentence, main).construction == "plain"
     found = reading(nlp, sentence, compared)
     assert found.construction == "hedged" and found.cues == ("seems",)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma", "perceived"),
+    [
+        ("As you can see, the roof needs repairs.", "see", True),
+        ("I can tell you that the shop is closed.", "tell", True),
+        ("The only receipt I can find is from May.", "find", True),
+        ("You can buy tickets at the station.", "buy", False),
+    ],
+)
+def test_can_on_a_verb_of_perceiving_or_saying_is_the_act(nlp, sentence, lemma, perceived):
+    """ "as you can see" is a seeing, not an ability: it keeps its chance; "you can buy" is no
+    deed done."""
+    found = reading(nlp, sentence, lemma)
+    assert found.cues == ("can",)
+    assert (found.happened_logit == found.logit_mean) is perceived
+    assert (expit(found.happened_logit) < AGAINST_BELOW) is not perceived
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma", "ahead"),
+    [
+        ("The tenants will have to leave the flat.", "have", True),
+        ("The hotel will need a new roof.", "need", True),
+        ("The club will show restraint.", "show", True),
+        ("My role will remain unchanged.", "remain", False),
+    ],
+)
+def test_a_state_in_the_future_is_not_there_yet(nlp, sentence, lemma, ahead):
+    """No happening to forecast, yet not there; a course kept ("will remain") holds now."""
+    found = reading(nlp, sentence, lemma)
+    assert not found.forward and found.cues == ("will",)
+    assert (expit(found.happened_logit) < AGAINST_BELOW) is ahead
