@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 
 from forecast.language import frame_rules as rules
 from forecast.language import tokens as tk
+from forecast.language.coref import quantified
 from forecast.language.wording import CLAUSE_DEPS, phrase_text, possessive, whole_phrase
 
 __all__ = [
@@ -176,6 +177,11 @@ class ActorBook:
         if whole is not None:
             key, _, resolved = self._one(whole, speaker)
             return key, words, resolved  # "two of the commanders": the commanders, counted
+        whole = quantified(head, self.before)
+        if whole is not None:
+            key, text, resolved = self._one(whole, speaker)
+            the = "" if any(tk.children(whole, "det", "nmod:poss")) else "the "
+            return key, f"{low} of {the}{text}", resolved  # "many": many of the refugees
         if low in rules.VAGUE_SUBJECTS or head.pos_ in ("PRON", "NUM") or head.like_num:
             return "", low, False
         if vague(head):

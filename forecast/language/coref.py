@@ -18,6 +18,11 @@ them there ... free them": a pronoun between keeps the same referent). A subject
 own sentence is not taken ("the rebels said they would free them" does not free the
 rebels), nor a time ("in May"); an "it" its verb says something of ("make it clear that",
 "find it hard to") refers to nothing.
+
+A bare quantifier subject ("But many do not want to return") counts some of the nearest
+plural subject of a main clause before it, in its own sentence first, then in the sentences
+read before (:func:`quantified`): the main subject is the usual referent, a noun in a
+subordinate clause ("after fleeing clashes") is not.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from forecast.language import frame_rules as rules
 from forecast.language import tokens as tk
 
 OBJECT_PRONOUNS = frozenset(["it", "them"])
+QUANTIFIERS = frozenset(["many", "most", "some", "several", "few"])
 _INSIDE = frozenset(["compound", "flat", "flat:name", "nmod:poss"])  # not a phrase's head
 _SUBJECTS = frozenset(["nsubj", "nsubj:pass", "nsubj:outer"])
 
@@ -135,3 +141,16 @@ def _agrees(noun, number) -> bool:
     """A noun phrase head of the pronoun's number that names no time."""
     named = noun.pos_ in ("NOUN", "PROPN") and tk.lemma(noun) not in rules.TIME_WORDS
     return named and number == noun.morph.get("Number")
+
+
+def quantified(subject, before=()):
+    """The plural subject a bare quantifier subject counts some of (rule in the module
+    docstring), else None; ``before`` as for :func:`antecedent`."""
+    if subject.dep_ not in _SUBJECTS or subject.lower_ not in QUANTIFIERS or subject.n_lefts:
+        return None
+    if subject.n_rights:
+        return None  # "many of them", "most who left": the phrase says whom
+    own = reversed(subject.doc[: subject.i])
+    earlier = (t for doc in before for t in reversed(doc))
+    main = (t for t in [*own, *earlier] if t.dep_ in _SUBJECTS and t.head.dep_ == "ROOT")
+    return next((t for t in main if _agrees(t, ["Plur"])), None)

@@ -667,3 +667,41 @@ def test_a_copular_relative_clause_stands_for_the_eventive_noun_it_names():
     frame = frame_of(sentence, "voyage")
     assert (frame.actor, frame.action, frame.kind) == ("juno", "flight", "noun")
     assert frame.body == "Juno's final flight take place"
+
+
+@pytest.mark.parametrize(
+    ("sentences", "predicate", "actor", "body"),
+    [
+        (
+            ["The nurses walked out on Monday.", "But many will not return to work until June."],
+            "return",
+            "nurse",
+            "many of the nurses return",
+        ),
+        (
+            ["Local farmers have sold their land to the company.", "Most may move to the city."],
+            "move",
+            "farmer",
+            "most of the local farmers move to the city",
+        ),
+    ],
+)
+def test_a_bare_quantifier_subject_counts_some_of_the_last_main_subject(
+    sentences, predicate, actor, body
+):
+    frame = article_frame(sentences, predicate)
+    assert (frame.actor, frame.body, frame.resolved) == (actor, body, True)
+
+
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        ["The mayor thanked the volunteers after the storm.", "Many will leave the town."],
+        ["The mayor, who met the farmers, left.", "But many will protest on Friday."],
+        ["The mayor met the farmers.", "Many of them will protest on Friday."],
+    ],
+)
+def test_a_quantifier_names_no_one_without_an_earlier_plural_main_subject(sentences):
+    """An object ("the volunteers") or a relative clause's subject is no referent; "many of
+    them" says whom it counts, and "them" is not resolved here."""
+    assert not article_frame(sentences, sentences[-1].split()[-3]).resolved
