@@ -21,6 +21,10 @@ Rules (each checkable by hand with ``--events``):
   event that is the question; it is right when the claim matches (rule in
   ``wikinews_labels``) a labelled claim the question cites. Precision = right / predicted;
   recall = cited (label, question) pairs with a right link / cited pairs.
+- **ill-formed**: over every article in the data (labelled or not), the drafted questions
+  with a fault an analyst would have to repair (``question_faults``: no subject, a pronoun
+  subject, a verb without its complement, an event name shown, a wh-word inside, a
+  function word in capitals); printed with ``--events`` as ``ill-formed (fault)``.
 - **linking to the analyst's questions**: the questions themselves, written as a scenario
   of plain questions with deadlines and no match rules, link claims by frame
   (``link_claims``); precision and recall as above, over every question.
@@ -48,6 +52,7 @@ from wikinews_labels import (
 from forecast.errors import InputError
 from forecast.language.extract import extract_claims
 from forecast.language.lexicon import load_lexicon
+from forecast.language.question_form import question_faults
 from forecast.scenario import Event, Scenario, draft_scenario
 from forecast.scenario.link import link_claims
 
@@ -113,6 +118,7 @@ def evaluate_article(article, labels, questions, lexicon, total, show):
         total[status.split()[0]] += 1
         if show:
             print(f"  {status:16s} {event.question}")
+    count_faults(events, total, show)
     for question in questions:
         cited = relation[question["id"]]
         total["cited"] += len(cited)
@@ -135,6 +141,31 @@ def evaluate_article(article, labels, questions, lexicon, total, show):
         if show:
             shown = "/".join(str(side) for side in leans)
             print(f"  {question['id']}: {len(same)} event(s) [{shown}] -> {question['question']}")
+
+
+def count_faults(events, total, show: bool) -> None:
+    """Add the drafted events and the ill-formed ones among them to ``total``."""
+    total["asked"] += len(events)
+    for event in events:
+        faults = question_faults(event.question)
+        total["ill_formed"] += bool(faults)
+        if show and faults:
+            print(f"  ill-formed ({', '.join(faults)}): {event.question}")
+
+
+def unlabelled_faults(data: Path, labelled, lexicon, total, show: bool) -> None:
+    """Count the faults of the questions drafted from the articles no question labels."""
+    names = sorted(p.name for p in (data / "articles").glob("*.txt") if p.name not in labelled)
+    for name, article in load_articles(data, names).items():
+        if show:
+            print(f"{name} [unlabelled]")
+        try:
+            scenario = draft_scenario(
+                extract_claims(article, lexicon), name="wikinews", title=article.title or "d"
+            )
+        except InputError:
+            continue
+        count_faults([e for e in scenario.events if not e.derived], total, show)
 
 
 def link_questions(questions, claims, label_of, relation, total) -> None:
@@ -169,6 +200,8 @@ def evaluate(data: Path, show: bool) -> None:
         if show:
             print(name)
         evaluate_article(article, labels_of[name], by_article[name], lexicon, total, show)
+    unlabelled_faults(data, set(by_article), lexicon, total, show)
+    n_articles = len(list((data / "articles").glob("*.txt")))
     print(
         f"Wikinews drafts: {len(by_article)} articles, {total['questions']} analyst questions, "
         f"{total['events']} drafted events"
@@ -184,6 +217,10 @@ def evaluate(data: Path, show: bool) -> None:
     print(
         f"split pairs         {total['splits']} (events sharing one question), "
         f"{total['contradictory']} contradictory"
+    )
+    print(
+        f"ill-formed questions {total['ill_formed']}/{total['asked']} over all {n_articles} "
+        f"articles ({ratio(total['ill_formed'], total['asked'])})"
     )
     print(
         f"linking             precision {ratio(total['right_links'], total['links'])} "

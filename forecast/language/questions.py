@@ -15,7 +15,7 @@ from forecast.language.actors import ActorBook
 from forecast.language.event_heads import occurring
 from forecast.language.frames import Frame, parse_sentence, read_frame
 
-__all__ = ["question_frame"]
+__all__ = ["question_body", "question_frame", "statement_root"]
 
 _QUESTION = re.compile(r"(?:^|[,:;]\s*)will\s+(?P<body>(?:(?!\bwill\b).)+?)\s*\??\s*$", re.I | re.S)
 _DEADLINE = re.compile(r"\s+(?:by|before|on|until)\s+\d{4}-\d{2}-\d{2}\b.*$", re.S)
@@ -27,22 +27,33 @@ def question_frame(text: str, aliases=None, nlp=None) -> Frame | None:
     The clause after the last "will" is read as a statement ("Trump visit Japan"), without
     a final "by DATE": the parser reads statements better than questions.
     """
-    found = _QUESTION.search(text)
-    body = found.group("body") if found else text
-    body = _DEADLINE.sub("", body).strip(" ?.")
+    body = question_body(text)
     if not body:
         return None
-    root = _statement_root(body, nlp)
+    root = statement_root(body, nlp)
     if root is None:
         return None
     return read_frame(_event_head(root), ActorBook(aliases or {}), "")
+
+
+def question_body(text: str) -> str:
+    """The clause a question asks about, after its last "will" and without "by DATE".
+
+    Examples
+    --------
+    >>> question_body("Given visit: will Abe meet Trump by 2018-06-30?")
+    'Abe meet Trump'
+    """
+    found = _QUESTION.search(text)
+    body = found.group("body") if found else text
+    return _DEADLINE.sub("", body).strip(" ?.")
 
 
 MAX_SUBJECT_WORDS = 12
 """Longest subject tried when a question is turned back into a statement."""
 
 
-def _statement_root(body: str, nlp):
+def statement_root(body: str, nlp):
     """The main verb of ``body`` read as "<subject> will <rest>.", trying each subject length.
 
     "Abbas and Olmert meet weekly" parses as a statement once "will" is put back after

@@ -38,6 +38,7 @@ from forecast.graph import KEYWORDS
 from forecast.language.claim import Claim
 from forecast.language.frame_rules import ACTION_CLASSES
 from forecast.language.frames import claim_frames
+from forecast.language.question_form import question_faults
 from forecast.language.questions import question_frame
 from forecast.scenario.events import Event, MatchRule, Scenario
 from forecast.scenario.frame_link import event_frame
@@ -101,17 +102,23 @@ def draft_scenario(
 
 
 def _evidenced(happenings: Sequence[Happening], claims: Sequence[Claim]) -> list[Happening]:
-    """The happenings whose drafted question some claim links to, in order.
+    """The happenings whose drafted question is well formed and some claim links to, in order.
 
     A question the linker cannot read back as any claim's happening ("Will the rule
     People's Democratic Party's candidate?") would be forecast from its base rate alone:
-    it is a misread clause, not a question, and the next happening takes its place.
+    it is a misread clause, not a question, and the next happening takes its place; so
+    does a question with a fault an analyst would have to repair
+    (:func:`forecast.language.question_form.question_faults`: "Will they leave?").
     """
     if not happenings:
         return []
     events = _events(happenings)
     linked = {evidence.event for evidence in link_claims(Scenario("d", "d", events), claims)}
-    return [h for h, event in zip(happenings, events, strict=True) if event.name in linked]
+    return [
+        happening
+        for happening, event in zip(happenings, events, strict=True)
+        if event.name in linked and not question_faults(event.question)
+    ]
 
 
 def rank_happenings(happenings: Sequence[Happening], title: str) -> list[Happening]:
@@ -201,7 +208,7 @@ def _conditional_events(
     taken = {event.name for event in events}
     for claim, frame in zip(claims, frames, strict=True):
         stated = condition_of(claim)
-        if stated is None or not _askable(frame) or not claim.forward:
+        if stated is None or not _askable(frame) or not claim.forward or not _well_formed(frame):
             continue
         condition = question_frame(stated.event)
         parent = next((e for f, e in parents if same_happening(f, condition)), None)
@@ -223,8 +230,15 @@ def _askable(frame) -> bool:
 
 
 def _stands_alone(frame) -> bool:
-    """A condition worth its own event: someone doing something ("the US attacks Yemen")."""
-    return bool(frame.actor) and frame.kind == "verb" and frame.action not in NOT_ASKED
+    """A condition worth its own event: someone doing something ("the US attacks Yemen"),
+    asked as a well-formed question."""
+    doing = bool(frame.actor) and frame.kind == "verb" and frame.action not in NOT_ASKED
+    return doing and _well_formed(frame)
+
+
+def _well_formed(frame) -> bool:
+    """Whether ``frame`` is asked as a question without faults (no deadline needed)."""
+    return not question_faults(question_text(frame.body, None))
 
 
 def _new_event(frame, by: dt.date | None, taken: set[str], given: str | None = None) -> Event:
