@@ -302,7 +302,8 @@ def shows_pronoun(subject: str, body: str, bound=frozenset()) -> bool:
 def _target_text(token, bound) -> str:
     """An object or place with its preposition ("to Japan"), without clauses; a pair joined
     by "and" or "or" is kept whole ("receive pilot and commander seats"), a list is not."""
-    case = " ".join(c.text for c in tk.children(token, "case"))
+    # worded as the phrase is: a sentence-opening "Without" is "without" inside a question
+    case = " ".join(phrase_text(c) for c in tk.children(token, "case"))
     also = functools.partial(_adjunct, bound=bound)
     words = whole_phrase(token, also=also)
     if _pair(token):

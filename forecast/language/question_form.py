@@ -3,7 +3,8 @@
 A question is put back into statement order (:func:`forecast.language.questions.statement_root`)
 and its parse checked against :data:`FAULTS`, one rule each:
 
-- ``no subject``: the main verb has no subject ("Will be given a house?");
+- ``no subject``: the main verb has no subject ("Will be given a house?"), or only a
+  determiner ("Will the rule the party?", "the" read as the subject of "rule");
 - ``no verb``: the question has no verb to ask about ("Will the rule the party's
   candidate?");
 - ``pronoun subject``: the subject is a pronoun or has a demonstrative determiner ("Will
@@ -64,7 +65,7 @@ def question_faults(question: str, nlp=None) -> tuple[str, ...]:
         return ("no subject",)
     subject = next(tk.children(root, "nsubj", "nsubj:pass", "expl"), None)
     found = {
-        "no subject": subject is None or subject.i > root.i,
+        "no subject": subject is None or subject.i > root.i or subject.pos_ == "DET",
         "no verb": root.pos_ not in ("VERB", "AUX"),
         "pronoun subject": subject is not None and _pronoun(subject),
         "missing complement": tk.lemma(root) in COMPLEMENT_VERBS

@@ -17,7 +17,8 @@ The draft asks the questions an analyst would ask of the articles, one per happe
    :data:`DEFAULT_HORIZON` (a year);
 5. a happening placed after or at another ("stop in Japan after the summit") ``requires``
    it; a claim whose condition is a drafted happening ("if Trump does not visit") makes
-   a conditional event (``given``).
+   a conditional event (``given``), its question naming the condition in words ("Given
+   "Trump stop in Japan" does not happen: will ...?").
 
 Drafted events carry no ``match`` table: claims link to them by the frame of their own
 question (:mod:`forecast.scenario.link`), as they would to an analyst's hand-written one;
@@ -39,7 +40,7 @@ from forecast.language.claim import Claim
 from forecast.language.frame_rules import ACTION_CLASSES
 from forecast.language.frames import claim_frames
 from forecast.language.question_form import question_faults
-from forecast.language.questions import question_frame
+from forecast.language.questions import question_body, question_frame
 from forecast.scenario.events import Event, MatchRule, Scenario
 from forecast.scenario.frame_link import event_frame
 from forecast.scenario.happenings import (
@@ -201,7 +202,9 @@ def _conditional_events(
     """Conditional events from claims with a condition, and the condition's event when new.
 
     The condition's event is the drafted happening it denotes, else a new event asked from
-    the condition's own frame when it names who does what; otherwise the claim is dropped.
+    the condition's own frame when it names who does what (the claim's happening is asked
+    without a condition when that frame cannot be worded as a question); otherwise the
+    claim is dropped.
     """
     drafted: list[Event] = []
     parents = list(zip((h.frame for h in happenings), events, strict=True))
@@ -212,8 +215,14 @@ def _conditional_events(
             continue
         condition = question_frame(stated.event)
         parent = next((e for f, e in parents if same_happening(f, condition)), None)
+        by = claim.published + DEFAULT_HORIZON if claim.published else None
         if parent is None and _askable(condition) and _stands_alone(condition):
-            by = claim.published + DEFAULT_HORIZON if claim.published else None
+            if not _well_formed(condition):
+                # no question words the condition ("if the rule the party"): the claim's
+                # own happening is still asked, without it
+                if not any(same_happening(event_frame(e), frame) for e in drafted):
+                    drafted.append(_new_event(frame, by, taken))
+                continue
             parent = _new_event(condition, by, taken)
             parents.append((condition, parent))
             drafted.append(parent)
@@ -221,7 +230,8 @@ def _conditional_events(
             continue
         given = f"not {parent.name}" if stated.negated else parent.name
         if not any(e.given == given and same_happening(event_frame(e), frame) for e in drafted):
-            drafted.append(_new_event(frame, parent.deadline, taken, given))
+            condition = _condition_words(parent, stated.negated)
+            drafted.append(_new_event(frame, parent.deadline, taken, given, condition))
     return tuple(drafted)
 
 
@@ -230,10 +240,8 @@ def _askable(frame) -> bool:
 
 
 def _stands_alone(frame) -> bool:
-    """A condition worth its own event: someone doing something ("the US attacks Yemen"),
-    asked as a well-formed question."""
-    doing = bool(frame.actor) and frame.kind == "verb" and frame.action not in NOT_ASKED
-    return doing and _well_formed(frame)
+    """A condition worth its own event: someone doing something ("the US attacks Yemen")."""
+    return bool(frame.actor) and frame.kind == "verb" and frame.action not in NOT_ASKED
 
 
 def _well_formed(frame) -> bool:
@@ -241,13 +249,27 @@ def _well_formed(frame) -> bool:
     return not question_faults(question_text(frame.body, None))
 
 
-def _new_event(frame, by: dt.date | None, taken: set[str], given: str | None = None) -> Event:
-    """An event asked from ``frame`` (under ``given``), its name added to ``taken``."""
+def _condition_words(parent: Event, negated: bool) -> str:
+    """A condition as the analyst reads it: the parent's clause, not its event name.
+
+    Examples
+    --------
+    >>> _condition_words(Event("a_b", "Will Lima ban cars by 2030-01-01?", "R"), True)
+    '"Lima ban cars" does not happen'
+    """
+    return f'"{question_body(parent.question)}" {"does not happen" if negated else "happens"}'
+
+
+def _new_event(
+    frame, by: dt.date | None, taken: set[str], given: str | None = None, condition: str = ""
+) -> Event:
+    """An event asked from ``frame`` (under ``given``, worded ``condition``), its name added
+    to ``taken``."""
     name = _unique(_frame_slug(frame), taken)
     taken.add(name)
     question = question_text(frame.body, by)
     if given is not None:
-        question = f"Given {given}: {question[0].lower()}{question[1:]}"
+        question = f"Given {condition}: {question[0].lower()}{question[1:]}"
     return Event(name, question, TODO_RESOLUTION, deadline=by, given=given)
 
 

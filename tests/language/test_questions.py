@@ -32,6 +32,7 @@ def test_a_question_that_says_who_does_what_has_no_fault(question):
     [
         ("Will be given a new house in the suburbs by 2030-01-01?", "no subject"),
         ("Will the plan the union's leader by 2030-01-01?", "no verb"),
+        ("Will the rule Labour's new candidate by 2030-01-01?", "no subject"),
         ("Will they close the border by 2030-01-01?", "pronoun subject"),
         ("Will this reform reduce waiting lists by 2030-01-01?", "pronoun subject"),
         ("Will those talks resume by 2030-01-01?", "pronoun subject"),

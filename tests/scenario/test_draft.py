@@ -91,7 +91,9 @@ def test_a_condition_on_a_drafted_happening_becomes_a_given():
     scenario = draft([STOP, briefed])
     conditional = [event for event in scenario.events if event.given is not None]
     assert [event.given for event in conditional] == ["not trump_visit_japan"]
-    assert conditional[0].question.startswith("Given not trump_visit_japan: will the team")
+    assert conditional[0].question.startswith(
+        'Given "Trump stop in Japan on his way back" does not happen: will the team'
+    )
     assert [link.event for link in link_claims(scenario, [briefed])] == [conditional[0].name]
 
 
@@ -229,3 +231,30 @@ def test_a_report_in_the_passive_is_asked_with_what_it_reports_as_subject():
     )
     (event,) = draft([claim]).events
     assert event.question == "Will the count be announced by 2018-06-04?"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate"),
+    [
+        ("The new weather satellite will be positioned next month.", "positioned"),
+        ("These reforms will cut hospital waiting lists.", "cut"),
+    ],
+)
+def test_a_happening_whose_question_an_analyst_would_have_to_repair_is_dropped(sentence, predicate):
+    with pytest.raises(InputError, match="no forward-looking claim names a happening"):
+        draft([sentence_claim(sentence, predicate)])
+
+
+def test_a_sentence_opening_preposition_is_worded_in_lower_case_inside_the_question():
+    claim = sentence_claim("Without reforms, the currency will collapse.", "collapse")
+    assert draft([claim]).events[0].question.startswith("Will the currency collapse without")
+
+
+def test_a_happening_under_a_condition_no_question_can_word_is_asked_without_it():
+    claim = sentence_claim(
+        "The dockers may call a national strike.", "call", condition="the rule Labour's new leader"
+    )
+    events = draft([claim]).events
+    assert [(event.question.split(" by ")[0], event.given) for event in events] == [
+        ("Will a national strike take place", None)
+    ]
