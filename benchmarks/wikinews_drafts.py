@@ -22,9 +22,9 @@ Rules (each checkable by hand with ``--events``):
   ``wikinews_labels``) a labelled claim the question cites. Precision = right / predicted;
   recall = cited (label, question) pairs with a right link / cited pairs.
 - **ill-formed**: over every article in the data (labelled or not), the drafted questions
-  with a fault an analyst would have to repair (``question_faults``: no subject, a pronoun
-  subject, a verb without its complement, an event name shown, a wh-word inside, a
-  function word in capitals); printed with ``--events`` as ``ill-formed (fault)``.
+  with a fault an analyst would have to repair (``question_faults``: no subject, no verb,
+  a pronoun subject, a verb without its complement, an event name shown, a wh-word
+  inside, a function word in capitals); printed with ``--events`` as ``ill-formed (fault)``.
 - **linking to the analyst's questions**: the questions themselves, written as a scenario
   of plain questions with deadlines and no match rules, link claims by frame
   (``link_claims``); precision and recall as above, over every question.
