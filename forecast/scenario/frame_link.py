@@ -12,19 +12,30 @@ The link's reason lists the fields that matched (``frame: actor+action+target``)
 cancellation frame ("the visit was called off") links ``against`` the event it cancels, and
 so does a frame of the opposite class (``frame: actor+opposite action+target``: "will not
 withdraw from the government" for an event of taking part in it).
+
+A frame whose verb takes the other's action as its object names the same happening
+(:func:`object_action`, ``frame: actor+object action``): "will impose travel bans" and "will
+ban", "will host a conference" and "the conference will be held"; when that verb ends what
+its object names (:data:`ENDING`: "will end its boycott" and "will boycott") the link is
+``against``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Mapping
 
+from forecast.language.frame_rules import CANCEL_CLASS, class_of
 from forecast.language.frames import Frame
 from forecast.language.questions import question_frame
 from forecast.scenario.events import Event
 from forecast.scenario.happenings import opposed_happening, same_happening
 
-__all__ = ["event_frame", "frame_reason"]
+__all__ = ["ENDING", "event_frame", "frame_reason", "object_action"]
+
+ENDING = frozenset([CANCEL_CLASS, "end", "stop", "halt", "cease", "lift", "quit"])
+"""Classes of verbs that end what their object names: "end the strike", "lift the ban"."""
 
 
 def event_frame(event: Event, aliases: Mapping[str, str] | None = None) -> Frame | None:
@@ -46,13 +57,37 @@ def frame_reason(claim: Frame | None, event: Frame) -> tuple[int, str, bool] | N
     """``(fields matched, reason, against)`` when the claim's frame links to the event's,
     else None; ``against`` when the claim speaks against the event (a cancellation, or the
     opposite action)."""
-    opposed = opposed_happening(claim, event)
-    if claim is None or not (opposed or same_happening(claim, event)):
+    if claim is None:
         return None
+    opposed, action = opposed_happening(claim, event), "action"
+    if not (opposed or same_happening(claim, event)):
+        pair = object_action(claim, event)
+        if pair is None or not same_happening(*pair):
+            return None
+        (claim, event), action = pair, "object action"
+        opposed = event.action in ENDING
     actors = set(claim.actor.split("+")) & set(event.actor.split("+")) - {""}
     targets = claim.targets & event.targets
     if (event.actor or event.targets) and not (actors or targets):
         return None
-    action = "opposite action" if opposed else "action"
+    action = "opposite action" if opposed and action == "action" else action
     fields = [*(["actor"] if actors else []), action, *(["target"] if targets else [])]
     return len(fields), "frame: " + "+".join(fields), claim.against != opposed
+
+
+def object_action(a: Frame, b: Frame) -> tuple[Frame, Frame] | None:
+    """``a`` and ``b`` with one action, when one frame's action is named as the other's
+    object ("impose bans" and "ban"), else None.
+
+    The frame of the noun takes the verb's action and the noun as a target, so the two
+    are compared as one happening; whether the verb ends it is :data:`ENDING`'s to say."""
+    if a.action == b.action:
+        return None
+    if any(class_of(target) == a.action for target in b.targets):
+        noun, verb = a, b
+    elif any(class_of(target) == b.action for target in a.targets):
+        noun, verb = b, a
+    else:
+        return None
+    named = dataclasses.replace(noun, action=verb.action, targets=noun.targets | {noun.action})
+    return (named, verb) if noun is a else (verb, named)

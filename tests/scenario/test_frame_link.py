@@ -117,3 +117,40 @@ def test_a_claim_in_other_words_links_to_the_question(question, sentence, predic
     claim = sentence_claim(sentence, predicate)
     event = Event("asked", question, "R", dt.date(2031, 1, 31))
     assert [link.event for link in link_claims(questions(event), [claim])] == ["asked"]
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "predicate", "against"),
+    [
+        (
+            "Will Ruritania impose an export ban on grain by 2031-01-31?",
+            "Ruritania may ban grain exports next month.",
+            "ban",
+            False,
+        ),
+        (
+            "Will Ruritania host a trade conference by 2031-01-31?",
+            "Ruritania will hold a trade conference in the spring.",
+            "hold",
+            False,
+        ),
+        (
+            "Will the dockers' union end its strike by 2031-01-31?",
+            "The dockers' union will strike again on Monday.",
+            "strike",
+            True,
+        ),
+    ],
+)
+def test_a_verb_naming_the_happening_as_its_object_links(question, sentence, predicate, against):
+    claim = sentence_claim(sentence, predicate)
+    event = Event("asked", question, "R", dt.date(2031, 1, 31))
+    links = link_claims(questions(event), [claim])
+    assert [(link.event, link.against) for link in links] == [("asked", against)]
+    assert links[0].reason.startswith("frame: actor+object action")
+
+
+def test_a_verb_whose_object_is_another_happening_does_not_link():
+    claim = sentence_claim("Ruritania will ban grain exports next month.", "ban")
+    event = Event("asked", "Will Ruritania host a trade conference by 2031-01-31?", "R")
+    assert link_claims(questions(event), [claim]) == ()
