@@ -51,9 +51,11 @@ from wikinews_labels import (
 
 from forecast.errors import InputError
 from forecast.language.extract import extract_claims
+from forecast.language.frames import claim_frames
 from forecast.language.lexicon import load_lexicon
 from forecast.language.question_form import question_faults
 from forecast.scenario import Event, Scenario, draft_scenario
+from forecast.scenario.frame_link import event_frame, frame_reason
 from forecast.scenario.link import link_claims
 
 
@@ -100,7 +102,7 @@ def evaluate_article(article, labels, questions, lexicon, total, show):
     for item in link_claims(scenario, claims) if scenario else ():
         evidence[item.event].append(item)
     relation = {q["id"]: {c["id"]: c["relation"] for c in q["claims"]} for q in questions}
-    link_questions(questions, claims, label_of, relation, total)
+    link_questions(questions, claims, label_of, relation, total, show)
     is_question = {
         e.name: [q for q in questions if question_fires(q, event_text(e))] for e in events
     }
@@ -168,8 +170,12 @@ def unlabelled_faults(data: Path, labelled, lexicon, total, show: bool) -> None:
         count_faults([e for e in scenario.events if not e.derived], total, show)
 
 
-def link_questions(questions, claims, label_of, relation, total) -> None:
-    """Link claims to the analyst's questions written as a plain scenario; count links."""
+def link_questions(questions, claims, label_of, relation, total, show=False) -> None:
+    """Link claims to the analyst's questions written as a plain scenario; count links.
+
+    With ``show``, print each link to a claim the question does not cite, and each cited
+    claim left unlinked: its frame, the question's frame and the first check that fails
+    (:func:`missed_field`)."""
     events = tuple(
         Event(question["id"].replace("-", "_").lower(), question["question"], "R")
         for question in questions
@@ -182,7 +188,42 @@ def link_questions(questions, claims, label_of, relation, total) -> None:
         label = label_of.get(id(item.claim))
         if label in relation[ids[item.event]]:
             right.add((ids[item.event], label))
+        elif show:
+            print(f"  {ids[item.event]} linked uncited {label}: {item.reason}")
+            print(f"      claim {item.claim.sentence[:100]!r}")
     total["q_right"] += len(right)
+    if show:
+        frames = dict(zip(map(id, claims), claim_frames(claims), strict=True))
+        for event in events:
+            wanted = event_frame(event)
+            for claim in claims:
+                label = label_of.get(id(claim))
+                if label in relation[ids[event.name]] and (ids[event.name], label) not in right:
+                    frame = frames[id(claim)]
+                    print(f"  {ids[event.name]} {label}: {missed_field(claim, frame, wanted)}")
+                    print(f"      claim {claim.sentence[:100]!r}\n      {brief(frame)}")
+                    print(f"      event {event.question!r}\n      {brief(wanted)}")
+
+
+def brief(frame) -> str:
+    if frame is None:
+        return "no frame"
+    return (
+        f"actor={frame.actor!r} action={frame.action}/{frame.lemma} targets={sorted(frame.targets)}"
+    )
+
+
+def missed_field(claim, frame, wanted) -> str:
+    """The first linking check a cited claim fails, for ``--links``."""
+    if not claim.forward:
+        return "not forward"
+    if frame is None or wanted is None:
+        return "no frame" if frame is None else "no event frame"
+    if frame.action != wanted.action:
+        return "action"
+    if frame_reason(frame, wanted) is None:
+        return "actor/target"
+    return "condition or time or another event"
 
 
 def evaluate(data: Path, show: bool) -> None:
@@ -235,7 +276,12 @@ def evaluate(data: Path, show: bool) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = data_args(__doc__.splitlines()[0], argv, "--events", "print every drafted event")
+    args = data_args(
+        __doc__.splitlines()[0],
+        argv,
+        "--events",
+        "print every drafted event and unlinked cited claim",
+    )
     if args is not None:
         evaluate(args.data, args.show)
     return 0

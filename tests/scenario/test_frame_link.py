@@ -117,3 +117,71 @@ def test_a_claim_in_other_words_links_to_the_question(question, sentence, predic
     claim = sentence_claim(sentence, predicate)
     event = Event("asked", question, "R", dt.date(2031, 1, 31))
     assert [link.event for link in link_claims(questions(event), [claim])] == ["asked"]
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "predicate", "against"),
+    [
+        (
+            "Will Ruritania impose an export ban on grain by 2031-01-31?",
+            "Ruritania may ban grain exports next month.",
+            "ban",
+            False,
+        ),
+        (
+            "Will Ruritania impose sanctions on Borduria by 2031-01-31?",
+            "Ruritania is likely to sanction Borduria over the border dispute.",
+            "sanction",
+            False,
+        ),
+        (
+            "Will the dockers' union end its strike by 2031-01-31?",
+            "The dockers' union will strike again on Monday.",
+            "strike",
+            True,
+        ),
+    ],
+)
+def test_a_verb_naming_the_happening_as_its_object_links(question, sentence, predicate, against):
+    claim = sentence_claim(sentence, predicate)
+    event = Event("asked", question, "R", dt.date(2031, 1, 31))
+    links = link_claims(questions(event), [claim])
+    assert [(link.event, link.against) for link in links] == [("asked", against)]
+    assert links[0].reason.startswith("frame: actor+object action")
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "predicate"),
+    [
+        (
+            "Will Ruritania host a trade conference by 2031-01-31?",
+            "Ruritania will ban grain exports next month.",
+            "ban",
+        ),
+        (  # holding elections is the elections; monitoring them is another happening
+            "Will Ruritania hold general elections by 2031-01-31?",
+            "Ruritania will monitor the elections closely.",
+            "monitor",
+        ),
+    ],
+)
+def test_a_verb_whose_object_is_another_happening_does_not_link(question, sentence, predicate):
+    claim = sentence_claim(sentence, predicate)
+    event = Event("asked", question, "R")
+    assert link_claims(questions(event), [claim]) == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate", "against"),
+    [
+        ("The fishermen's blockade will continue through the winter.", "continue", True),
+        ("The fishermen's blockade may end on Friday.", "end", False),
+    ],
+)
+def test_a_happening_that_goes_on_or_ends_as_a_subject_links(sentence, predicate, against):
+    claim = sentence_claim(sentence, predicate)
+    event = Event("asked", "Will the fishermen stop their blockade by 2031-01-31?", "R")
+    links = link_claims(questions(event), [claim])
+    assert [(link.event, link.against, link.reason) for link in links] == [
+        ("asked", against, "frame: subject action+target")
+    ]
