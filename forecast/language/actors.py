@@ -24,7 +24,8 @@ applies:
    subject of the verb quoting the clause in the same sentence ("The Home Office letter
    reads: 'we may extend ...'").
 7. **Count**: a numeral counting some of a group ("two of the rebel commanders") is keyed
-   by the group, and shown as written.
+   by the group, and shown as written; a bare quantifier ("But many do not want to") counts
+   some of the last plural main subject (:func:`~forecast.language.coref.quantified`).
 8. **Vague** subjects ("who", "which", "there", "you", "such a state", "any attack")
    and pronouns no rule resolves are unresolved: their mention cannot stand as a
    question on its own.
