@@ -1,7 +1,7 @@
 """Date and deadline mentions, resolved to a period against the article date.
 
 Absolute dates ("June 12", "June 8-9", "12 June 2018") take the year nearest the
-article date when they name none; relative ones ("next month", "within one week",
+article date when they name none; relative ones ("next month", "within one week", "within 48 hours",
 "by the end of the year", "on Monday") need the article date and keep ``None`` bounds
 without it. Weekdays mean the next such day on or after the article date (the last one
 on or before it in a past-tense clause, or after "last").
@@ -52,7 +52,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "within",
             rf"\bwithin\s+(?:just\s+|the\s+next\s+|about\s+)?{_COUNT}\s+"
-            r"(?P<unit>day|week|month|year)s?\b",
+            r"(?P<unit>hour|day|week|month|year)s?\b",
             re.I,
         ),
         (
@@ -174,6 +174,8 @@ def _within(match: re.Match[str], published: dt.date | None) -> Bounds:
         return (published, _shift_months(published, 12 * count))
     if unit == "month":
         return (published, _shift_months(published, count))
+    if unit == "hour":
+        return (published, published + dt.timedelta(days=-(-count // 24)))  # whole days
     days = count * (7 if unit == "week" else 1)
     return (published, published + dt.timedelta(days=days))
 

@@ -17,7 +17,8 @@ The draft asks the questions an analyst would ask of the articles, one per happe
    :data:`DEFAULT_HORIZON` (a year);
 5. a happening placed after or at another ("stop in Japan after the summit") ``requires``
    it; a claim whose condition is a drafted happening ("if Trump does not visit") makes
-   a conditional event (``given``), its question naming the condition in words ("Given
+   a conditional event (``given``) by the claim's own date, else the condition's deadline,
+   its question naming the condition in words ("Given
    "Trump stop in Japan" does not happen: will ...?").
 
 Drafted events carry no ``match`` table: claims link to them by the frame of their own
@@ -49,6 +50,7 @@ from forecast.scenario.happenings import (
     condition_of,
     deadline,
     group_happenings,
+    latest_ahead,
     same_happening,
 )
 from forecast.scenario.link import link_claims
@@ -231,7 +233,8 @@ def _conditional_events(
         given = f"not {parent.name}" if stated.negated else parent.name
         if not any(e.given == given and same_happening(event_frame(e), frame) for e in drafted):
             condition = _condition_words(parent, stated.negated)
-            drafted.append(_new_event(frame, parent.deadline, taken, given, condition))
+            own = latest_ahead([frame.window[1]], claim.published)  # "within 48 hours if"
+            drafted.append(_new_event(frame, own or parent.deadline, taken, given, condition))
     return tuple(drafted)
 
 

@@ -36,6 +36,7 @@ __all__ = [
     "Happening",
     "condition_of",
     "group_happenings",
+    "latest_ahead",
     "made_known",
     "opposed_happening",
     "questionable",
@@ -175,8 +176,13 @@ def _specific(frames: Sequence[Frame]) -> Frame:
 def deadline(happening: Happening, horizon: dt.timedelta) -> dt.date | None:
     """The latest date its claims name ahead of publication, else publication + ``horizon``."""
     published = max((c.published for c in happening.claims if c.published), default=None)
-    ends = [f.window[1] for f in happening.frames if f.window[1] is not None]
-    ahead = [end for end in ends if published is None or end >= published]
-    if ahead:
-        return max(ahead)
+    ahead = latest_ahead((f.window[1] for f in happening.frames), published)
+    if ahead is not None:
+        return ahead
     return published + horizon if published is not None else None
+
+
+def latest_ahead(ends, published: dt.date | None) -> dt.date | None:
+    """The latest of the dates ``ends`` (None: no date) on or after ``published``, else None."""
+    ahead = [end for end in ends if end is not None and (published is None or end >= published)]
+    return max(ahead, default=None)

@@ -97,6 +97,21 @@ def test_a_condition_on_a_drafted_happening_becomes_a_given():
     assert [link.event for link in link_claims(scenario, [briefed])] == [conditional[0].name]
 
 
+def test_a_conditional_event_is_due_by_its_own_claims_date_when_it_names_one():
+    """ "may be briefed by June 1 unless Trump stops in Japan": due June 1, not by the
+    condition's own deadline (June 16)."""
+    briefed = sentence_claim(
+        "The team may be briefed by Washington by June 1.",
+        "briefed",
+        condition="Trump stop in Japan",
+        condition_negated=True,
+        deadline=dt.date(2018, 6, 1),
+    )
+    conditional = next(e for e in draft([STOP, briefed]).events if e.given is not None)
+    assert conditional.deadline == dt.date(2018, 6, 1)
+    assert conditional.question.endswith("by 2018-06-01?")
+
+
 def test_the_draft_loads_back_and_links_the_same_claims(tmp_path):
     claims = [NAMED, STOP, TRIP, SUMMIT, CALLED_OFF]
     scenario = draft(claims, as_of=PUBLISHED)
