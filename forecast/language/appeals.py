@@ -48,7 +48,7 @@ def called_for(noun) -> bool:
 def addressee(noun, clause) -> bool:
     """The one an appeal calls on, with the act hung on it rather than on the appeal ("called
     on the group to 'accept defeat'", the quotation mark splitting the infinitive off)."""
-    infinitive = _to_marked(clause) and clause.tag_ == "VB"
+    infinitive = tk.to_marked(clause) and clause.tag_ == "VB"
     called = noun.dep_ in ("obj", "obl") and appeals(noun.head, clause)
     return infinitive and noun.pos_ in ("NOUN", "PROPN", "PRON") and called
 
@@ -57,7 +57,7 @@ def time_to(clause):
     """The noun of "it is time (for X) to act", in the present or reported: a call for the
     act; the parser hangs the infinitive on the noun or on the one it is time for. Else None.
     A speech act ("it's time to say goodbye", "time to thank") is performed in the saying."""
-    if not _to_marked(clause) or tk.lemma(clause) in rules.PERFORMATIVES:
+    if not tk.to_marked(clause) or tk.lemma(clause) in rules.PERFORMATIVES:
         return None
     noun = clause.head
     if noun.dep_ == "nmod" and any(tk.lemma(c) == "for" for c in tk.children(noun, "case")):
@@ -67,8 +67,3 @@ def time_to(clause):
     present = reported or any(tk.tense(c)[0] == "present" for c in tk.children(noun, "cop"))
     it = any(tk.lemma(s) == "it" for s in tk.children(noun, "nsubj", "expl"))
     return noun if tk.lemma(noun) in rules.APPEAL_NOUNS and present and it else None
-
-
-def _to_marked(clause) -> bool:
-    """A "to" marks the clause, whatever its tag (a quotation mark may make it an ADP)."""
-    return any(tk.lemma(child) == "to" for child in tk.children(clause, "mark"))

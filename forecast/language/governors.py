@@ -100,10 +100,7 @@ def walk(token, state: State) -> None:
 def _purpose_joined(clause) -> bool:
     """A "to" infinitive joined to a clause with no "to" ("asked that the city open a shelter
     and to cut waiting times") is what that clause is for, not a second act asked for."""
-    marked = [
-        any(tk.lemma(m) == "to" for m in tk.children(c, "mark")) for c in (clause, clause.head)
-    ]
-    return marked == [True, False]
+    return tk.to_marked(clause) and not tk.to_marked(clause.head)
 
 
 def _relative(clause) -> bool:

@@ -16,7 +16,7 @@ from forecast.language.claim import Span
 
 __all__ = [
     "children", "cue_span", "is_modal", "kids", "known", "lemma", "modals", "near",
-    "near_span", "negated", "own_tense", "phrasal", "phrase", "span_of", "tense",
+    "near_span", "negated", "own_tense", "phrasal", "phrase", "span_of", "tense", "to_marked",
 ]  # fmt: skip
 
 AUX_DEPS = frozenset(["aux", "aux:pass", "cop"])
@@ -188,6 +188,11 @@ def own_tense(conjunct) -> bool:
     what governs the head."""
     own = tense(conjunct)[0]
     return conjunct.dep_ == "conj" and bool(own) and own != tense(conjunct.head)[0]
+
+
+def to_marked(clause) -> bool:
+    """A "to" marks the clause, whatever its tag (a quotation mark may make it an ADP)."""
+    return any(lemma(child) == "to" for child in children(clause, "mark"))
 
 
 def modals(token) -> Iterator[tuple[str, object]]:
