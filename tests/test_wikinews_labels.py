@@ -44,11 +44,11 @@ def question_labels(claim_labels) -> list[dict]:
     return labels_module.load_question_labels(claims=claim_labels)
 
 
-def test_claim_labels_cover_25_articles_with_unique_ids(claim_labels) -> None:
+def test_claim_labels_cover_41_articles_with_unique_ids(claim_labels) -> None:
     ids = Counter(label["id"] for label in claim_labels)
     assert [key for key, count in ids.items() if count > 1] == []
     forward = [label for label in claim_labels if label["forward"]]
-    assert len({label["article"] for label in forward}) >= 25
+    assert len({label["article"] for label in forward}) == 41
 
 
 def test_questions_cover_20_articles_and_name_their_own_happening(question_labels) -> None:
