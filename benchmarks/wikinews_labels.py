@@ -26,7 +26,7 @@ import argparse
 import functools
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -251,14 +251,23 @@ def question_fires(question: dict, text: str) -> bool:
     )
 
 
-def data_args(description: str, argv: list[str] | None, flag: str, flag_help: str):
+def data_args(
+    description: str,
+    argv: list[str] | None,
+    flag: str,
+    flag_help: str,
+    extend: Callable[[argparse.ArgumentParser], None] | None = None,
+):
     """The benchmark's arguments (``--data`` and one ``flag``, stored as ``show``).
 
-    None, after saying so on stderr, when the articles are absent (a fresh clone).
+    ``extend`` adds a benchmark's own arguments to the parser. None, after saying so on
+    stderr, when the articles are absent (a fresh clone).
     """
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument(flag, dest="show", action="store_true", help=flag_help)
+    if extend is not None:
+        extend(parser)
     args = parser.parse_args(argv)
     if not (args.data / "articles").is_dir():
         print(f"skipped: Wikinews articles not found under {args.data}", file=sys.stderr)

@@ -21,17 +21,16 @@ from forecast.reading.article import parse_article
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
 
-def _load_module():
-    spec = importlib.util.spec_from_file_location(
-        "wikinews_labels", BENCHMARKS / "wikinews_labels.py"
-    )
+def _load_module(name: str):
+    spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while building
     spec.loader.exec_module(module)
     return module
 
 
-labels_module = _load_module()
+labels_module = _load_module("wikinews_labels")
+claims_benchmark = _load_module("wikinews_claims")
 
 
 @pytest.fixture(scope="module")
@@ -129,3 +128,25 @@ def test_an_irregular_action_matches_its_lemmatised_event(sentence, action) -> N
     claims = labels_module.scored_claims(article, extract_claims(article))
     label = {"sentence": sentence, "action": action}
     assert labels_module.match_claims(article, [label], claims)[0].claim is not None
+
+
+def test_the_held_out_articles_are_labelled_and_kept_apart(claim_labels) -> None:
+    held_out = claims_benchmark.labels_by_article(claim_labels, claims_benchmark.HELD_OUT)
+    everything = claims_benchmark.article_prefixes("all", claim_labels)
+    developed = claims_benchmark.labels_by_article(
+        claim_labels, everything - claims_benchmark.HELD_OUT
+    )
+    assert {name[:3] for name in held_out} == claims_benchmark.HELD_OUT
+    assert (len(held_out), len(developed)) == (7, 34)
+    assert all(any(label["forward"] for label in labels) for labels in held_out.values())
+
+
+@pytest.mark.parametrize("text", ["3x", "032,abc", "0321"])
+def test_a_malformed_articles_option_is_named(claim_labels, text) -> None:
+    with pytest.raises(ValueError, match=r"--articles: prefixes must be like 032,033"):
+        claims_benchmark.article_prefixes(text, claim_labels)
+
+
+def test_the_articles_option_reads_prefixes(claim_labels) -> None:
+    prefixes = claims_benchmark.article_prefixes("032, 040", claim_labels)
+    assert prefixes == frozenset({"032", "040"})
