@@ -60,9 +60,12 @@ _REFERS_BACK = re.compile(
     r"^the\s+(?:sources?|officials?|insiders?|diplomats?)$",
     re.I,
 )
+# Unnamed people, by role: officials and insiders, and the people a story is about when
+# no one of them is named ("analysts", "protesters", "a protester").
 _ANONYMOUS = re.compile(
     r"\b(?:sources?|officials?|insiders?|diplomats?|aides?|people|person|someone|"
-    r"informants?)\b",
+    r"informants?|analysts|experts|observers|critics|witnesses|residents|protest[eo]rs?|"
+    r"demonstrators?|campaigners|activists|donors|militants|groups)\b",
     re.I,
 )
 _HEARSAY_NAME = re.compile(
@@ -84,6 +87,11 @@ _SIDE = re.compile(
 )
 _MODAL = re.compile(r"\b(?:will|would|may|might|could|can|should|must|if|unless)\b", re.I)
 MAX_NAME_WORDS = 8
+# Words that open a clause or join one, never a name: "However, after 25 MPs said".
+_CLAUSE_OPENERS = frozenset(
+    ["after", "before", "when", "while", "as", "because", "since", "and", "but", "or", "then",
+     "however", "although", "though", "once", "until", "who", "which", "that"]
+)  # fmt: skip
 # News agencies and large outlets that other outlets cite, by the names they are cited
 # by. Wire agencies: AP, Reuters, AFP, Kyodo, Jiji, Yonhap, Xinhua, TASS, KCNA, VNA,
 # Bloomberg; broadcasters and newspapers often relayed in Asia-Pacific and US coverage.
@@ -166,9 +174,27 @@ def _same_outlet(name: str, outlet: str) -> bool:
     return bool(cited & own) or name.lower() == outlet.lower()
 
 
+def source_named(name: str, previous: Source | None, outlet: str) -> Source | None:
+    """The source a name found by the parse stands for (the subject of "announced",
+    "vowed", "thinks"), classified as a written attribution is; None for no name."""
+    name = " ".join(name.split())
+    if not _plausible_name(name):
+        return None
+    outlet_named = bool(_OUTLET_NAME.search(name))
+    attribution = Attribution(name, (0, 0), *_classify(name), outlet=outlet_named)
+    return resolve_source(attribution, previous, outlet)
+
+
 def _plausible_name(name: str) -> bool:
+    """A name of a few words with a letter in it that no subordinator, conjunction or modal
+    opens ("after 25 MPs" is a clause's start, not a name)."""
     words = name.split()
-    return 0 < len(words) <= MAX_NAME_WORDS and not _MODAL.search(name)
+    return (
+        0 < len(words) <= MAX_NAME_WORDS
+        and any(char.isalpha() for char in name)
+        and words[0].lower() not in _CLAUSE_OPENERS
+        and not _MODAL.search(name)
+    )
 
 
 def _classify(name: str) -> tuple[SourceKind, bool]:

@@ -8,7 +8,7 @@ and then climbs its governors (:mod:`forecast.language.governors`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from forecast.language import predicate_rules as rules
 from forecast.language import tokens as tk
@@ -56,6 +56,7 @@ class State:
     timed: bool = False  # a cue that points ahead (planning, desire, likelihood, epistemic modal)
     described: bool = False  # the clause is a relative clause: it describes a noun
     carried_out: bool = False  # a governor asserts the clause's event ("managed to leave")
+    holders: list[str] = field(default_factory=list)  # who plans, vows or thinks it
 
     def add(self, cue: str, token, timed: bool = False) -> None:
         self.cues.append((cue, token))

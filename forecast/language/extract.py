@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import closing
 
-from forecast.language.attribution import find_attribution, resolve_source
-from forecast.language.claim import Claim, Source, SourceKind
+from forecast.language.attribution import resolve_source
+from forecast.language.claim import Claim
 from forecast.language.furniture import furniture_lines
 from forecast.language.lexicon import Lexicon, load_lexicon
 from forecast.language.parse import stream_parsed
@@ -21,6 +21,7 @@ from forecast.language.predicates import PredicateReading, read_doc
 from forecast.language.records import claim_to_dict, claims_to_frame
 from forecast.language.sentence_claims import SentenceReading, cues_of
 from forecast.language.sentences import split_sentences
+from forecast.language.speakers import Earlier, quoted_attributions, spoken
 from forecast.reading.article import Article
 
 __all__ = ["claim_to_dict", "claims_to_frame", "extract_claims"]
@@ -65,10 +66,13 @@ def _read_sentences(
     outlet = article.source or "outlet"
     article_id = article.id  # hashed once: the whole text, not once per claim
     cues = cues_of(lexicon)
-    previous_source: Source | None = None
+    earlier = Earlier(outlet)
     position = 0
     furniture, line = furniture_lines(article.text), 0
-    for sentence in split_sentences(article.text):
+    sentences = split_sentences(article.text)
+    for sentence, (attribution, quoted) in zip(
+        sentences, quoted_attributions(article.text, sentences), strict=True
+    ):
         while line < len(furniture) and furniture[line][1] <= sentence.span[0]:
             line += 1
         if line < len(furniture) and furniture[line][0] <= sentence.span[0]:
@@ -77,17 +81,17 @@ def _read_sentences(
         while position < len(readings) and readings[position].span[0] < sentence.span[0]:
             position += 1
         parsed = tuple(_within(readings, position, sentence.span[1]))
-        attribution = find_attribution(sentence.text)
-        source = resolve_source(attribution, previous_source, outlet)
-        if source.kind in (SourceKind.OFFICIAL, SourceKind.ANONYMOUS):
-            previous_source = source
+        source = resolve_source(attribution, earlier.written, outlet)
         # An attribution clause is not part of the event; a hearsay word inside the
         # statement ("reportedly") stays readable, since it is also a cue.
         masked = () if attribution is None or attribution.marker else (attribution.span,)
         reading = SentenceReading(
             article, article_id, sentence, source, lexicon, cues, masked, claims, parsed
         )
-        claims.extend(reading.claims())
+        found = [spoken(claim, parsed, source, earlier, quoted) for claim in reading.claims()]
+        claims.extend(found)
+        names = [earlier.source(name) for r in parsed for name in (*r.sources, *r.holders)]
+        earlier = earlier.after(source, [*filter(None, names), *(claim.source for claim in found)])
 
 
 class _Readings:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from forecast.language import appeals as ap
 from forecast.language import predicate_rules as rules
+from forecast.language import reports as rp
 from forecast.language import tokens as tk
 from forecast.language.clause import (
     CLAUSE_LINKS,
@@ -68,7 +69,7 @@ def walk(token, state: State) -> None:
         relative = _relative(current)  # its governor is its noun, whatever the parse says
         state.described = current.dep_ == "acl:relcl" or relative
         if state.described:
-            _reported_object(governor, state)
+            rp.reported_object(governor, state)
         called = ap.time_to(current)
         if called is not None:
             _appeal(called, state)  # "it is time for IE6 users to move away"
@@ -84,6 +85,8 @@ def walk(token, state: State) -> None:
         if relation == "acl" and ap.addressee(governor, current):
             _appeal(governor.head, state)  # "calling on the group to 'accept defeat'"
             return
+        if relation == "acl" and rp.report_noun(current, governor, state):
+            return  # "denied reports that the minister would resign"
         governs = tk.lemma(governor) in rules.GOVERNOR_CUES
         if relation == "acl" and (not governs or _hope_of_the_subject(governor)):
             return
@@ -116,29 +119,6 @@ def _relative(clause) -> bool:
     return any("PronType=Rel" in str(word.morph) for word in pronouns)
 
 
-def _reported_object(noun, state: State) -> None:
-    """ "announced the locations that would be given": a "would" describing what a past
-    report names is the report's future in the past, not a description of the noun."""
-    report = noun.head
-    if (
-        noun.dep_ == "obj"
-        and tk.lemma(report) in rules.REPORTING
-        and _settle_future_in_past(report, state)
-    ):
-        state.described = False
-        _attribute(report, state)
-
-
-def _settle_future_in_past(report, state: State) -> bool:
-    """ "said it would": settle a "would" under a past report as the report's future, and
-    say whether it was one."""
-    past = tk.tense(report)[0] == "past"
-    if past and state.family in ("plain", "hedged") and "would" in state.names:
-        state.settle("reported_future", report)
-        return True
-    return False
-
-
 def _hope_of_the_subject(noun) -> bool:
     """A noun of hope or wish that is the predicate of a copula ("the new government is the
     country's only hope of moving on") says what its subject is good for: nobody's hope."""
@@ -165,7 +145,7 @@ def _govern(clause, relation: str, governor, mark: set[str], state: State) -> bo
         return False
     if state.family in SETTLED:
         if lemma in rules.REPORTING or lemma in rules.OPEN_GOVERNORS:
-            _attribute(governor, state)
+            rp.attribute(governor, state)
             return True
         return False
     if relation == "advcl" and mark & rules.LATER_MARKS and negated:
@@ -178,22 +158,22 @@ def _govern(clause, relation: str, governor, mark: set[str], state: State) -> bo
     wh = _asks(governor, clause) and any(t.tag_ == "WRB" for t in tk.near(clause) if t.i < clause.i)
     if "whether" in mark or wh:
         state.settle("open_question", governor, clear=True)  # "doubts about how hard"
-        _attribute(governor, state)
+        rp.attribute(governor, state)
         return True
     if relation == "advcl" and _borrows_mood(clause, mark, state) and _lend_mood(governor, state):
         return True  # "before applying" under "should", "when you turn 21" under "can"
     if relation == "advcl" and "to" not in mark and not question:
-        return lemma in ("cite", "quote") and _source_of_cited(clause, governor, state)
+        return lemma in ("cite", "quote") and rp.source_of_cited(clause, governor, state)
     if mark & rules.OPEN_MARKS or lemma in rules.OPEN_GOVERNORS or _remains_to_be_seen(governor):
         state.settle("open_question", governor, clear=True)
-        _attribute(governor, state)
+        rp.attribute(governor, state)
         return True
     # Not saying leaves open what was not said, not why ("To allow for talks, they have
     # not commented").
     purpose = relation == "advcl"
     if lemma in rules.SPEECH_LEMMAS and (negated or _refused(governor)) and not purpose:
         state.settle("open_question", governor, clear=True)  # "would not confirm that"
-        _attribute(governor, state)
+        rp.attribute(governor, state)
         return True
     if ap.appeals(governor, clause):
         _appeal(governor, state)
@@ -219,10 +199,10 @@ def _govern(clause, relation: str, governor, mark: set[str], state: State) -> bo
         if _reported_advice(clause, state):
             _appeal(governor, state)
             return True
-        _attribute(governor, state)
+        rp.attribute(governor, state)
         if relation == "xcomp" and any(tk.children(governor, "aux:pass")):
             state.add(rules.HEARSAY_CUE, governor)  # "is said to be leaving": told, not willed
-        _settle_future_in_past(governor, state)
+        rp.settle_future_in_past(governor, state)
         # A modal keeps its own time under a past report: "said he may resign" is ahead.
         if not state.tense and not state.timed:
             _inherit_time(governor, state)
@@ -318,12 +298,14 @@ def _appeal(governor, state: State) -> None:
     """The appeal's cue on the called-for act, which is ahead whatever the appeal's tense."""
     state.add(rules.APPEAL_CUE, governor, timed=True)
     state.settle("appeal", governor)
-    _attribute(governor, state)
+    rp.attribute(governor, state)
 
 
 def _plan(governor, lemma: str, negated: bool, state: State) -> None:
     """A planning, desire or likelihood governor: its cue, and a lapsed or reported plan."""
     state.add(rules.GOVERNOR_CUES[lemma], governor, timed=lemma not in rules.UNTIMED_GOVERNORS)
+    if lemma not in rules.RAISING:
+        rp.hold(governor, state)  # who plans, vows or thinks it
     for cue, aux in tk.modals(governor):  # "may be expected to": both cues
         state.add(cue, aux, timed=cue in rules.EPISTEMIC_MODALS)
     tense, aspect = tk.tense(governor)
@@ -371,21 +353,3 @@ def _remains_to_be_seen(token) -> bool:
 def _inherit_time(governor, state: State) -> None:
     state.tense = state.tense or tk.tense(governor)[0]
     state.ahead = state.ahead or any(tk.lemma(t) in rules.FUTURE_WORDS for t in tk.near(governor))
-
-
-def _attribute(governor, state: State) -> None:
-    """The reporting verb's subject joins the attribution chain."""
-    subject = next(tk.children(governor, "nsubj", "nsubj:pass"), None)
-    if subject is not None and subject.tag_ not in ("EX",) and subject.lower_ != "it":
-        state.sources.append(tk.phrase(subject))
-
-
-def _source_of_cited(clause, governor, state: State) -> bool:
-    """ "The paper cited an aide as saying": the aide, then the paper."""
-    if "as" not in {tk.lemma(c) for c in tk.children(clause, "mark")}:
-        return False
-    cited = next(tk.children(governor, "obj"), None)
-    if cited is not None:
-        state.sources.append(tk.phrase(cited))
-    _attribute(governor, state)
-    return False

@@ -126,6 +126,12 @@ UNTIMED_GOVERNORS = frozenset(
     ["believe", "think", "suspect", "suggest", "seem", "appear", "doubt", "doubtful", "skeptical",
      "sceptical"]
 )  # fmt: skip
+# Governors whose subject is the event's own, raised, not someone holding a plan or view
+# ("the talks are likely to resume", "the vote is set for May"): no source.
+RAISING = frozenset(
+    ["likely", "unlikely", "certain", "possible", "probable", "seem", "appear", "due", "set",
+     "schedule", "slate", "poise", "suppose", "potential", "risk"]
+)  # fmt: skip
 # Modals that speak of what may come ("may", "might", "could", "would"); "can", "should"
 # and "must" state ability or obligation and point ahead only with a time ahead.
 EPISTEMIC_MODALS = frozenset(["may", "might", "could", "would"])
@@ -268,7 +274,11 @@ REPORTING = frozenset(
 # to have fled".
 HEARSAY_CUE = "reportedly"
 # Reporting verbs that deny their complement.
-DENIAL = frozenset(["deny", "dismiss", "reject"])
+DENIAL = frozenset(["deny", "dismiss", "reject", "refute", "discount"])
+# Nouns of a report whose that-clause says what was reported: "reports that he would resign".
+REPORT_NOUNS = frozenset(
+    ["report", "claim", "rumour", "rumor", "speculation", "suggestion", "allegation"]
+)
 
 # Words that leave their complement undecided: "it is unclear if", "wondered whether".
 OPEN_GOVERNORS = frozenset(["unclear", "uncertain", "unsure", "unknown", "undecided"])

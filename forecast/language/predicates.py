@@ -45,8 +45,9 @@ class PredicateReading:
 
     ``span`` is a character span into the parsed text; ``cues`` are lexicon cue names,
     nearest first; ``sources`` the attribution chain, innermost first ("an aide", then
-    "the paper" for "the paper cited an aide as saying"); ``forward`` is True when the
-    event is still ahead as the text presents it (future, planned, hedged, open).
+    "the paper" for "the paper cited an aide as saying"); ``holders`` who holds the plan or
+    view ("Yemen" for "Yemen has vowed to"); ``forward`` is True when the event is still
+    ahead as the text presents it (future, planned, hedged, open).
     """
 
     lemma: str
@@ -67,6 +68,7 @@ class PredicateReading:
     frame: bool = False  # a reporting, planning or refusal verb with a clause: not the event
     past_time: bool = False  # the clause speaks of a time before the report ("met", "may have met")
     happened_logit: float = 0.0  # log-odds the text presents the event as having happened
+    holders: tuple[str, ...] = ()  # who plans, vows or thinks it ("Yemen has vowed to")
 
 
 def read_text(text: str, lexicon: Lexicon, nlp=None) -> tuple[PredicateReading, ...]:
@@ -164,6 +166,7 @@ def _read(token, table: dict, offset: int, asked: bool) -> PredicateReading:
         cues=tuple(cue for cue, _ in cues),
         construction=state.family,
         sources=tuple(state.sources),
+        holders=tuple(state.holders),
         logit_mean=logit,
         logit_sd=sd,
         forward=forward,

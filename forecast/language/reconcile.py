@@ -19,7 +19,9 @@ event mention on the dependency parse. This module joins the two, as pure functi
   forward claims;
 - a claim whose event the parse reads as negated by an argument the cue words do not
   reach ("would play no part", "nobody is expected to attend") takes the parse's polarity;
-- every claim carries the reading's construction family and attribution chain;
+- every claim carries the reading's construction family and attribution chain, and an
+  event phrase that took in a reporting clause ("Officials say the program extend") is the
+  reading's ("the program extend over 18 months");
 - forward readings no claim covers are returned, for the extractor to make claims of.
 """
 
@@ -52,6 +54,27 @@ def revise(claim: Claim, readings: Sequence[PredicateReading]) -> Claim:
 
     ``readings`` are the sentence's readings, spans in the same text as the claim's.
     """
+    return _unframed(_revised(claim, readings), readings)
+
+
+def _unframed(claim: Claim, readings: Sequence[PredicateReading]) -> Claim:
+    """The claim's event without the reporting or holding clause its cue words took in
+    ("Officials say the return program extend over 18 months" is "the return program
+    extend over 18 months"): a verb that frames a clause (:attr:`PredicateReading.frame`)
+    before the event's own word, whose word is in the event phrase."""
+    own = reading_at(claim.predicate_span, readings)
+    if own is None or own.frame or not own.event:
+        return claim
+    words = set(claim.event.lower().split())
+    framed = any(
+        reading.frame and reading.span[0] < own.span[0] and _word(claim, reading) in words
+        for reading in readings
+    )
+    return dataclasses.replace(claim, event=own.event) if framed else claim
+
+
+def _revised(claim: Claim, readings: Sequence[PredicateReading]) -> Claim:
+    """``claim`` revised by the rules of the module docstring, its event phrase as read."""
     own = _reading_of(claim, readings)
     names = {cue.cue for cue in claim.cues}
     # The claim's predicate is the word that calls the event off: "did not rule out a visit",

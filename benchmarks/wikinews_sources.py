@@ -1,0 +1,112 @@
+"""Who speaks for each claim on real news: the extractor's sources against hand labels.
+
+Runs ``extract_claims`` on every article with labels in
+``benchmarks/labels/wikinews_claims.jsonl``, matches claims to forward labels by the rule in
+``wikinews_labels`` (same sentence, shared event head word) and, over the matched pairs,
+compares the claim's ``source`` with the label's (issue 10, points 2 and 5: the source of a
+reported event is the reporting verb's subject; a journalist speaks for the outlet; unnamed
+officials are anonymous). Reported:
+
+- **kind accuracy**: matched claims whose source kind (official, anonymous, outlet,
+  hearsay) is the label's, and the confusion table (label kind -> claim kind);
+- **name accuracy**: matched claims attributed to a person or body (label kind official or
+  anonymous) whose source name shares a content word with the label's name ("Wen Jiabao"
+  ~ "Wen", "diplomatic sources" ~ "sources"); for an outlet label, the claim's kind being
+  outlet counts as its name.
+
+Articles: ``../shared/data/wikinews`` (Wikinews, CC BY 2.5; see the labels' README).
+
+Usage::
+
+    python benchmarks/wikinews_sources.py [--data ../shared/data/wikinews] [--misses]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from wikinews_labels import (
+    SOURCE_KINDS,
+    data_args,
+    load_articles,
+    load_claim_labels,
+    match_claims,
+    scored_claims,
+)
+
+from forecast.language.extract import extract_claims
+from forecast.language.lexicon import load_lexicon
+
+NAMED_KINDS = frozenset(["official", "anonymous"])
+# Words that name no one in particular: a shared "the" or "of" is no match.
+FUNCTION_WORDS = frozenset(
+    ["the", "a", "an", "of", "for", "and", "in", "on", "at", "to", "its", "his", "her", "their"]
+)
+
+
+def content_words(name: str) -> set[str]:
+    """Lower-case words of a name, parentheses included, function words left out."""
+    words = re.findall(r"[\w'-]+", name.lower())
+    return {word for word in words if word not in FUNCTION_WORDS}
+
+
+def same_name(label: dict, claim) -> bool:
+    """The claim names the label's source (rule in the module docstring)."""
+    if label["kind"] not in NAMED_KINDS:
+        return claim.source.kind.value == label["kind"]
+    return bool(content_words(label["name"]) & content_words(claim.source.name))
+
+
+def evaluate(data: Path, show_misses: bool = False) -> None:
+    """Print kind and name accuracy of the matched claims' sources, and the confusion."""
+    lexicon = load_lexicon()
+    by_article = defaultdict(list)
+    for label in load_claim_labels():
+        by_article[label["article"]].append(label)
+    confusion: Counter = Counter()
+    named = Counter()
+    misses = []
+    for name, article in load_articles(data, by_article).items():
+        claims = scored_claims(article, extract_claims(article, lexicon))
+        for match in match_claims(article, by_article[name], claims):
+            label, claim = match.label, match.claim
+            if not label["forward"] or claim is None or not claim.forward:
+                continue
+            gold, got = label["source"]["kind"], claim.source.kind.value
+            confusion[gold, got] += 1
+            right = same_name(label["source"], claim)
+            named["right"] += right
+            if gold != got or not right:
+                misses.append((label, claim))
+    total = sum(confusion.values())
+    kinds_right = sum(n for (gold, got), n in confusion.items() if gold == got)
+    print(f"Wikinews claim sources: {total} matched forward claims")
+    print(f"kind accuracy {kinds_right / total:.2f} ({kinds_right}/{total})")
+    print(f"name accuracy {named['right'] / total:.2f} ({named['right']}/{total})")
+    print()
+    print(f"{'label/claim':14s} " + " ".join(f"{kind:>9s}" for kind in SOURCE_KINDS))
+    for gold in SOURCE_KINDS:
+        row = [confusion[gold, got] for got in SOURCE_KINDS]
+        if any(row):
+            print(f"{gold:14s} " + " ".join(f"{n:9d}" for n in row))
+    if show_misses:
+        print()
+        for label, claim in misses:
+            wanted = f"{label['source']['kind']}:{label['source']['name']}"
+            got = f"{claim.source.kind.value}:{claim.source.name}"
+            print(f"{label['id']} want {wanted!r} got {got!r} in {label['sentence'][:80]!r}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = data_args(
+        __doc__.splitlines()[0], argv, "--misses", "list every claim whose source is wrong"
+    )
+    if args is not None:
+        evaluate(args.data, args.show)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
