@@ -209,9 +209,9 @@ def read_predicated(noun, carrier, state: State) -> bool:
     elif schedule is not None:  # "no date has been set for the visit": undecided, not denied
         state.negated = False
         state.add(SCHEDULES[tk.lemma(schedule)], schedule, timed=True)
+        state.ahead = True  # nothing is set for it yet, as the report had it: still ahead
     else:
         return False
-    state.ahead = state.ahead or state.tense != "past"  # still ahead, whatever the verb
     return True
 
 
@@ -219,6 +219,7 @@ def _say(kind: str, word, state: State) -> None:
     """A predicate's reading: a doubt cue, an open question or a suspension."""
     if kind == DOUBT:
         state.add(DOUBT_CUE, word, timed=True)
+        state.ahead = state.ahead or state.tense != "past"  # ahead, whatever the linking verb
     elif kind == OPEN:
         state.settle("open_question", word, clear=True)
     else:

@@ -72,6 +72,7 @@ def test_a_predicate_of_doubt_on_an_event_leaves_it_open(nlp, sentence, lemma, f
         ("A date for the trial has not been set.", "trial", "no schedule has been set yet"),
         ("No timetable has been given for the pullout.", "pullout", "no schedule has been set yet"),
         ("No decision has been made on the tournament.", "tournament", "no decision has been made"),
+        ("Aides said no date had been set for the trip.", "trip", "no schedule has been set yet"),
     ],
 )
 def test_an_event_with_no_date_set_is_undecided_not_denied(nlp, sentence, lemma, cue):
