@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from forecast.language import appeals as ap
 from forecast.language import predicate_rules as rules
+from forecast.language import prepositional as pp
 from forecast.language import reports as rp
 from forecast.language import tokens as tk
 from forecast.language.clause import (
@@ -53,6 +54,8 @@ def noun_governor(noun, carrier, state: State) -> None:
         _plan(carrier, lemma, False, state)  # "plans a visit", "expects a deal"
     elif lemma in rules.NOUN_GOVERNOR_CUES and noun.dep_ == "nmod":
         state.add(rules.NOUN_GOVERNOR_CUES[lemma], carrier, timed=True)  # "fears of an attack"
+    elif (way := pp.route(noun)) is not None:
+        _plan(carrier, lemma, False, state, way.cue)  # "poised for an attack", "close to a deal"
 
 
 def _threatened_with(noun) -> bool:
@@ -65,6 +68,10 @@ def walk(token, state: State) -> None:
     """Climb the governors of ``token``'s clause, applying the first rule that fits each."""
     current = token
     for _ in range(MAX_DEPTH):
+        if (way := pp.route(current)) is not None:  # "close to reaching", "bent on winning"
+            _plan(way.governor, tk.lemma(way.governor), tk.negated(way.governor), state, way.cue)
+            current = way.governor
+            continue
         relation, governor = current.dep_.split(":")[0], current.head
         relative = _relative(current)  # its governor is its noun, whatever the parse says
         state.described = current.dep_ == "acl:relcl" or relative
@@ -301,10 +308,12 @@ def _appeal(governor, state: State) -> None:
     rp.attribute(governor, state)
 
 
-def _plan(governor, lemma: str, negated: bool, state: State) -> None:
-    """A planning, desire or likelihood governor: its cue, and a lapsed or reported plan."""
-    state.add(rules.GOVERNOR_CUES[lemma], governor, timed=lemma not in rules.UNTIMED_GOVERNORS)
-    if lemma not in rules.RAISING:
+def _plan(governor, lemma: str, negated: bool, state: State, lent: str = "") -> None:
+    """A planning, desire or likelihood governor: its cue (``lent``, else the table's), and a
+    lapsed or reported plan."""
+    timed = lemma not in rules.UNTIMED_GOVERNORS
+    state.add(lent or rules.GOVERNOR_CUES[lemma], governor, timed=timed)
+    if not lent and lemma not in rules.RAISING:
         rp.hold(governor, state)  # who plans, vows or thinks it
     for cue, aux in tk.modals(governor):  # "may be expected to": both cues
         state.add(cue, aux, timed=cue in rules.EPISTEMIC_MODALS)

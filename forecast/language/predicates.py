@@ -28,6 +28,7 @@ from forecast.language import clause as cl
 from forecast.language import governors as gv
 from forecast.language import happenings as hp
 from forecast.language import predicate_rules as rules
+from forecast.language import prepositional as pp
 from forecast.language import tokens as tk
 from forecast.language.claim import Span
 from forecast.language.lexicon import Lexicon
@@ -136,7 +137,8 @@ def _read(token, table: dict, offset: int, asked: bool) -> PredicateReading:
     state = cl.State([], tk.negated(carrier), "plain", [], tense, aspect)
     state.ahead = any(tk.lemma(t) in rules.FUTURE_WORDS for t in tk.near(carrier))
     cl.own_cues(carrier, state, table)
-    if carrier.i != token.i and _is_mention(token) == "noun":
+    noun = carrier.i != token.i and _is_mention(token) == "noun"
+    if noun and not pp.read_predicated(token, carrier, state):  # "the visit is in doubt"
         gv.noun_governor(token, carrier, state)
     if _is_mention(token) == "noun" and state.family == "plain":
         for modifier in tk.children(token, "amod"):  # "the scheduled elections"
@@ -210,14 +212,14 @@ def _carrier(token):
             token = token.head
         elif token.dep_ == "xcomp" and cl.going_to(token.head):
             token = token.head  # "is going to invade": the "going" clause has the time
-        elif _compound(token) or tk.counted(token):  # "a number of talks": the number's verb
+        elif _compound(token) or tk.counted(token) or pp.scheduled(token):  # "a number of talks"
             token, modifier = token.head, True  # "scrap the interview step": the step's verb
         elif (modifier or _is_mention(token) == "noun") and token.dep_ in NOUN_LINKS:
             head = token.head
             governs = head.pos_ in ("VERB", "ADJ", "AUX") or tk.lemma(head) in (
                 rules.NOUN_GOVERNOR_CUES
             )
-            return head if governs else token
+            return head if governs or pp.governed(token) else token
         else:
             return token
     return token

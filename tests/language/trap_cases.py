@@ -121,4 +121,9 @@ CASES = [
     # "going to" is a future, its infinitive the event
     ("The army is going to invade the island.", "invade", "hedged", "for", True),
     ("The club is not going to sell its stadium.", "sell", "hedged", "against", True),
+    # a hedge taken through a preposition, a noun or an idiom
+    ("The two unions are close to calling a general strike.", "call", "hedged", "for", True),
+    ("The government is committed to building two new reactors.", "build", "hedged", "for", True),
+    ("The concert is now in doubt.", "concert", "hedged", "against", True),
+    ("The merger is up in the air.", "merger", "open_question", "undecided", True),
 ]
