@@ -39,8 +39,10 @@ from pathlib import Path
 
 from wikinews_labels import (
     CONSTRUCTIONS,
+    HELD_OUT,
     claim_direction,
     data_args,
+    labels_by_article,
     load_articles,
     load_claim_labels,
     match_claims,
@@ -51,9 +53,6 @@ from forecast.language.extract import extract_claims
 from forecast.language.lexicon import Lexicon, load_lexicon
 
 UNHEDGED = frozenset({"plain_future", "appeal", "not_a_hedge", "furniture"})
-# Labelled blind (from the text alone, before any run on them) once the extractor had been
-# developed on the other articles: their figures are an estimate on unseen news.
-HELD_OUT = frozenset({"032", "033", "036", "037", "038", "039", "040"})
 
 
 def ratio(num: int, den: int) -> str:
@@ -73,15 +72,6 @@ class Score:
         """Labels, hits and right directions over the hedged constructions."""
         rows = [row for name, row in self.per.items() if name not in UNHEDGED]
         return tuple(sum(row[key] for row in rows) for key in ("gold", "hit", "right"))
-
-
-def labels_by_article(labels: list[dict], prefixes: frozenset[str]) -> dict[str, list]:
-    """The labels grouped by article, kept to the articles whose prefix is in ``prefixes``."""
-    by_article = defaultdict(list)
-    for label in labels:
-        if label["article"][:3] in prefixes:
-            by_article[label["article"]].append(label)
-    return by_article
 
 
 def score(data: Path, by_article: dict[str, list], lexicon: Lexicon) -> Score:

@@ -9,6 +9,8 @@ officials are anonymous). Reported:
 
 - **kind accuracy**: matched claims whose source kind (official, anonymous, outlet,
   hearsay) is the label's, and the confusion table (label kind -> claim kind);
+- both for the articles the rules were developed on and for the ones labelled blind
+  (``HELD_OUT``), apart;
 - **name accuracy**: matched claims attributed to a person or body (label kind official or
   anonymous) whose source name shares a content word with the label's name ("Wen Jiabao"
   ~ "Wen", "diplomatic sources" ~ "sources"); for an outlet label, the claim's kind being
@@ -24,12 +26,14 @@ Usage::
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 from wikinews_labels import (
+    HELD_OUT,
     SOURCE_KINDS,
     data_args,
+    labels_by_article,
     load_articles,
     load_claim_labels,
     match_claims,
@@ -59,14 +63,10 @@ def same_name(label: dict, claim) -> bool:
     return bool(content_words(label["name"]) & content_words(claim.source.name))
 
 
-def evaluate(data: Path, show_misses: bool = False) -> None:
-    """Print kind and name accuracy of the matched claims' sources, and the confusion."""
-    lexicon = load_lexicon()
-    by_article = defaultdict(list)
-    for label in load_claim_labels():
-        by_article[label["article"]].append(label)
+def tally(data: Path, by_article: dict[str, list], lexicon) -> tuple[Counter, list]:
+    """(label kind, claim kind) -> count over the matched forward claims, with a "name"
+    count of the right names, and the (label, claim) pairs whose source is wrong."""
     confusion: Counter = Counter()
-    named = Counter()
     misses = []
     for name, article in load_articles(data, by_article).items():
         claims = scored_claims(article, extract_claims(article, lexicon))
@@ -77,14 +77,33 @@ def evaluate(data: Path, show_misses: bool = False) -> None:
             gold, got = label["source"]["kind"], claim.source.kind.value
             confusion[gold, got] += 1
             right = same_name(label["source"], claim)
-            named["right"] += right
+            confusion["name"] += right
             if gold != got or not right:
                 misses.append((label, claim))
-    total = sum(confusion.values())
-    kinds_right = sum(n for (gold, got), n in confusion.items() if gold == got)
-    print(f"Wikinews claim sources: {total} matched forward claims")
-    print(f"kind accuracy {kinds_right / total:.2f} ({kinds_right}/{total})")
-    print(f"name accuracy {named['right'] / total:.2f} ({named['right']}/{total})")
+    return confusion, misses
+
+
+def accuracy_line(title: str, confusion: Counter) -> str:
+    """Kind and name accuracy of one set of articles, as one line."""
+    total = sum(n for key, n in confusion.items() if key != "name")
+    kinds = sum(n for key, n in confusion.items() if key != "name" and key[0] == key[1])
+    return (
+        f"{title}: {total} matched forward claims, kind accuracy {kinds / total:.2f} "
+        f"({kinds}/{total}), name accuracy {confusion['name'] / total:.2f} "
+        f"({confusion['name']}/{total})"
+    )
+
+
+def evaluate(data: Path, show_misses: bool = False) -> None:
+    """Print kind and name accuracy of the matched claims' sources on the developed articles
+    (with the confusion table) and on the held-out ones."""
+    lexicon = load_lexicon()
+    labels = load_claim_labels()
+    developed = frozenset(label["article"][:3] for label in labels) - HELD_OUT
+    confusion, misses = tally(data, labels_by_article(labels, developed), lexicon)
+    held, held_misses = tally(data, labels_by_article(labels, HELD_OUT), lexicon)
+    print(accuracy_line(f"Wikinews claim sources, {len(developed)} articles", confusion))
+    print(accuracy_line(f"held-out ({len(HELD_OUT)} articles labelled blind)", held))
     print()
     print(f"{'label/claim':14s} " + " ".join(f"{kind:>9s}" for kind in SOURCE_KINDS))
     for gold in SOURCE_KINDS:
@@ -93,7 +112,7 @@ def evaluate(data: Path, show_misses: bool = False) -> None:
             print(f"{gold:14s} " + " ".join(f"{n:9d}" for n in row))
     if show_misses:
         print()
-        for label, claim in misses:
+        for label, claim in [*misses, *held_misses]:
             wanted = f"{label['source']['kind']}:{label['source']['name']}"
             got = f"{claim.source.kind.value}:{claim.source.name}"
             print(f"{label['id']} want {wanted!r} got {got!r} in {label['sentence'][:80]!r}")
