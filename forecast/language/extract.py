@@ -14,7 +14,7 @@ from contextlib import closing
 
 from forecast.language.attribution import resolve_source
 from forecast.language.claim import Claim
-from forecast.language.furniture import furniture_lines
+from forecast.language.furniture import furniture_lines, without_datelines
 from forecast.language.lexicon import Lexicon, load_lexicon
 from forecast.language.parse import stream_parsed
 from forecast.language.predicates import PredicateReading, read_doc
@@ -51,27 +51,29 @@ def extract_claims(article: Article, lexicon: Lexicon | None = None, nlp=None) -
     """
     lexicon = lexicon if lexicon is not None else load_lexicon()
     claims: list[Claim] = []
+    text = without_datelines(article.text)
     pieces = stream_parsed(
-        article.text, lambda doc, offset: read_doc(doc, lexicon, offset), nlp, FRONT_SHARE
+        text, lambda doc, offset: read_doc(doc, lexicon, offset), nlp, FRONT_SHARE
     )
     with closing(pieces):
-        _read_sentences(article, lexicon, _Readings(pieces), claims)
+        _read_sentences(article, text, lexicon, _Readings(pieces), claims)
     return tuple(claims)
 
 
 def _read_sentences(
-    article: Article, lexicon: Lexicon, predicates: _Readings, claims: list[Claim]
+    article: Article, text: str, lexicon: Lexicon, predicates: _Readings, claims: list[Claim]
 ) -> None:
-    """Append the claims of each of ``article``'s sentences to ``claims``, in text order."""
+    """Append the claims of each sentence of ``text`` (``article``'s, its datelines blanked)
+    to ``claims``, in text order."""
     outlet = article.source or "outlet"
     article_id = article.id  # hashed once: the whole text, not once per claim
     cues = cues_of(lexicon)
     earlier = Earlier(outlet)
     position = 0
-    furniture, line = furniture_lines(article.text), 0
-    sentences = split_sentences(article.text)
+    furniture, line = furniture_lines(text), 0
+    sentences = split_sentences(text)
     for sentence, (attribution, quoted) in zip(
-        sentences, quoted_attributions(article.text, sentences), strict=True
+        sentences, quoted_attributions(text, sentences), strict=True
     ):
         while line < len(furniture) and furniture[line][1] <= sentence.span[0]:
             line += 1

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from forecast.language import frame_rules as rules
 from forecast.language import tokens as tk
 from forecast.language.actors import ActorBook, name_key, vague
+from forecast.language.after_dates import comes_after
 from forecast.language.claim import Claim
 from forecast.language.coref import antecedent
 from forecast.language.event_heads import (
@@ -104,7 +105,9 @@ def _claim_frame(claim: Claim, book: ActorBook, nlp) -> Frame | None:
     speaker = claim.source.name if claim.source.kind == "official" else ""
     frame = read_frame(token, book, speaker)
     starts = [d.start for d in claim.dates if d.start is not None]
-    ends = [d.end for d in claim.dates if d.end is not None]
+    # "following the June 28 flight": a date the event comes after sets no deadline.
+    due = [d for d in claim.dates if not comes_after(doc, token, d.span, offset)]
+    ends = [d.end for d in due if d.end is not None]
     window = (min(starts) if starts else None, max(ends) if ends else None)
     return dataclasses.replace(frame, window=window)
 

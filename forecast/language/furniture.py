@@ -11,6 +11,10 @@ the article's title. Rules are data: line prefixes, and shapes:
   where the depots will be built");
 - a pull quote: a paragraph followed by a credit line opening with a dash ("— army
   statement"); the statement it repeats is read where the body quotes it.
+
+A dateline opening a line ("TOKYO, March 3 (Reuters) -") names the outlet, place and day,
+never a source or part of an event: :func:`without_datelines` blanks it out of the text
+that is parsed and read (the article's date and outlet are read from it on reading).
 """
 
 from __future__ import annotations
@@ -18,8 +22,9 @@ from __future__ import annotations
 import re
 
 from forecast.language.claim import Span
+from forecast.reading.dateline import dateline_end
 
-__all__ = ["furniture_lines"]
+__all__ = ["furniture_lines", "without_datelines"]
 
 PREFIXES = (
     "related:",
@@ -68,6 +73,25 @@ def furniture_lines(text: str) -> tuple[Span, ...]:
         if line and (_is_furniture(line, alone) or (alone and after and _is_credit(after[0]))):
             spans.append((start, end))
     return tuple(spans)
+
+
+def without_datelines(text: str) -> str:
+    """``text`` with the dateline opening any line replaced by spaces of its length, so
+    that every offset into it is an offset into ``text``.
+
+    Examples
+    --------
+    >>> without_datelines("Talks\\nLONDON (AP) \u2014 Talks may resume.").split()
+    ['Talks', 'Talks', 'may', 'resume.']
+    """
+    pieces, start = [], 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        cut = dateline_end(text, start, end)
+        pieces.append(" " * (cut - start) + text[cut : end + 1])
+        start = end + 1
+    return "".join(pieces)
 
 
 def _lines(text: str) -> list[Span]:

@@ -66,6 +66,7 @@ class PredicateReading:
     event: str = ""
     carrier_span: Span = (0, 0)  # the predicate whose clause decides: a noun's verb, else span
     clause_span: Span = (0, 0)  # the carrier's clause: the dates inside it are the event's
+    time_words: tuple[Span, ...] = ()  # when-words attached to it or its carrier: its dates
     frame: bool = False  # a reporting, planning or refusal verb with a clause: not the event
     past_time: bool = False  # the clause speaks of a time before the report ("met", "may have met")
     happened_logit: float = 0.0  # log-odds the text presents the event as having happened
@@ -176,6 +177,7 @@ def _read(token, table: dict, offset: int, asked: bool) -> PredicateReading:
         event=_event_phrase(token, carrier),
         carrier_span=tk.span_of(carrier, offset),
         clause_span=tk.near_span(carrier, offset),
+        time_words=tk.time_words(token, carrier, offset),
         frame=_is_frame(token),
         past_time=past_time or state.counterfactual or state.family == "refusal",
         happened_logit=_happened(logit, forward or cl.not_done(cues, state, carrier), table),

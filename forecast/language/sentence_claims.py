@@ -303,7 +303,8 @@ class SentenceReading:
         names = {hit.cue for hit in hits}
         # Unhedged background has had its dates read already (``_ahead``).
         background = past and names == {FACT_CUE}
-        dates = self._dates(reading.region, past=background or self._past_time(reading))
+        own = reading_at(_shift(reading.predicate_span, offset), self.parsed)
+        dates = self._dates(reading.region, background or self._past_time(reading), own)
         future = any(self._future(date) for date in dates)
         if background or (past and not future):
             tense = Tense.PAST
@@ -355,13 +356,17 @@ class SentenceReading:
         span = _shift(self.condition.span, self.sentence.span[0])
         return Condition(self.condition.event, span, self.condition.negated)
 
-    def _dates(self, region: Span, past: bool = False):
-        """Dates that begin inside ``region``, read on the whole sentence so that a region
-        cut at a comma keeps the year of "March 9, 2007"."""
+    def _dates(self, region: Span, past: bool = False, own: PredicateReading | None = None):
+        """Dates that begin inside ``region`` or hold a when-word of ``own`` (wherever it sits),
+        read on the whole sentence so that a region cut at a comma keeps "March 9, 2007"."""
         start, end = region
-        offset = self.sentence.span[0]
+        offset, words = self.sentence.span[0], own.time_words if own is not None else ()
         found = self._sentence_dates_past if past else self._sentence_dates
-        return tuple(date for date in found if start <= date.span[0] - offset < end)
+        return tuple(
+            date
+            for date in found
+            if start <= date.span[0] - offset < end or any(_overlaps(date.span, w) for w in words)
+        )
 
     @functools.cached_property
     def _sentence_dates(self):

@@ -16,10 +16,13 @@ from forecast.language.claim import Span
 
 __all__ = [
     "children", "cue_span", "is_modal", "kids", "known", "lemma", "modals", "near",
-    "near_span", "negated", "own_tense", "phrasal", "phrase", "span_of", "tense", "to_marked",
+    "near_span", "negated", "own_tense", "phrasal", "phrase", "span_of", "tense", "time_words",
+    "to_marked",
 ]  # fmt: skip
 
 AUX_DEPS = frozenset(["aux", "aux:pass", "cop"])
+TIME_DEPS = frozenset(["obl", "obl:tmod", "obl:unmarked", "obl:npmod", "nmod:tmod", "advmod"])
+"""Links of a predicate's adverbials, where its time ("within 48 hours", "tomorrow") hangs."""
 
 WINDOW = 40
 """Tokens either side of a word that its subtree scans look at."""
@@ -62,6 +65,15 @@ def near(token):
     start = max(token.left_edge.i, token.i - WINDOW)
     end = min(token.right_edge.i + 1, token.i + WINDOW + 1)
     return token.doc[start:end]
+
+
+def time_words(token, carrier, offset: int) -> tuple[Span, ...]:
+    """The words a predicate's adverbials hang from, its own and its carrier's ("would
+    respond, militarily, within 48 hours": "militarily", "hours"): a date holding one is the
+    predicate's wherever it sits, and never one that hangs from another verb ("said on
+    Monday that it would attack")."""
+    heads = (token,) if token.i == carrier.i else (token, carrier)
+    return tuple(span_of(child, offset) for head in heads for child in children(head, *TIME_DEPS))
 
 
 def span_of(token, offset: int) -> Span:

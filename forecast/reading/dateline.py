@@ -39,6 +39,22 @@ _DATE = re.compile(
     rf"|\b(?P<am>{_MONTH})\.?\s+(?P<ad>{_DAY}),?\s+(?P<ay>\d{{4}})\b"
     rf"|\b(?P<bd>{_DAY})\s+(?P<bm>{_MONTH})\.?,?\s+(?P<by>\d{{4}})\b"
 )
+_CAPS = r"[A-Z][A-Z.'&\-]{1,24}"
+_NAME = r"[A-Z][A-Za-z.'\-]{0,24}"
+_REGION = rf",[ ]{_NAME}(?:[ ]{_NAME}){{0,2}}"
+_WHEN = rf",[ ](?:{_MONTH}\.?[ ]{_DAY}(?:,[ ]\d{{4}})?|{_DAY}[ ]{_MONTH}\.?(?:[ ]\d{{4}})?)"
+# Every repeat is bounded, so a match attempt costs at most a few hundred steps however
+# long a run of capitals the line holds.
+_DATELINE = re.compile(
+    rf"[ \t]*(?:{_CAPS}(?:[ ]{_CAPS}){{0,3}}(?:{_REGION})?(?:{_WHEN})?"
+    rf"|{_NAME}(?:[ ]{_NAME}){{0,2}}(?:{_REGION}(?:{_WHEN})?|{_WHEN}))"
+    r"(?:[ ]\([A-Za-z][^()\n\d]{0,39}\))?"
+    r"(?:[ ]+(?:--?|[\u2013\u2014\u2015])[ ]+|[ ]*(?:--|[\u2013\u2014\u2015])[ ]*|:[ ]+)"
+    r"(?=[\"'\u201c\u2018(]?[A-Z0-9])"
+)
+"""A dateline opening a line: a place in capitals ("NEW DELHI"), or a named place with a
+region or date ("Washington, DC"), then optionally a region, a day and an outlet, then a
+dash of any kind or a colon before a capitalised word."""
 _LABEL = re.compile(r"(?i:published|posted)(?:\s+on)?\W*$")
 _OUTLET = re.compile(r"\((?P<outlet>[A-Za-z][^()\n\d]{0,39})\)\s*[-\u2013\u2014]+\s")
 
@@ -78,6 +94,21 @@ def _to_date(match: re.Match[str]) -> dt.date | None:
         return dt.date(*(int(part) for part in parts))
     except ValueError:
         return None
+
+
+def dateline_end(text: str, start: int = 0, end: int | None = None) -> int:
+    """Where a dateline opening ``text[start:end]`` ends (``start`` when there is none).
+
+    Examples
+    --------
+    >>> line = "BEIJING, Oct. 5 (Xinhua) -- China will hold talks."
+    >>> line[dateline_end(line):]
+    'China will hold talks.'
+    >>> dateline_end("US officials said -- without details -- that talks would resume.")
+    0
+    """
+    match = _DATELINE.match(text, start, len(text) if end is None else end)
+    return match.end() if match else start
 
 
 def find_outlet(text: str) -> str | None:

@@ -174,12 +174,15 @@ def _specific(frames: Sequence[Frame]) -> Frame:
 
 
 def deadline(happening: Happening, horizon: dt.timedelta) -> dt.date | None:
-    """The latest date its claims name ahead of publication, else publication + ``horizon``."""
+    """The latest date its claims name ahead of publication, else ``horizon`` after the
+    later of publication and the latest start ahead (an event due "after the 2030 census"
+    is not due before it)."""
     published = max((c.published for c in happening.claims if c.published), default=None)
     ahead = latest_ahead((f.window[1] for f in happening.frames), published)
     if ahead is not None:
         return ahead
-    return published + horizon if published is not None else None
+    start = latest_ahead((f.window[0] for f in happening.frames), published) or published
+    return start + horizon if start is not None else None
 
 
 def latest_ahead(ends, published: dt.date | None) -> dt.date | None:
