@@ -9,6 +9,7 @@ an eventive noun through the verb that governs it ("the summit was called off").
 from __future__ import annotations
 
 from forecast.language import appeals as ap
+from forecast.language import breakdowns as bd
 from forecast.language import predicate_rules as rules
 from forecast.language import tokens as tk
 from forecast.language.clause import (
@@ -36,6 +37,7 @@ def noun_governor(noun, carrier, state: State) -> None:
         verb in rules.CANCEL_VERBS
         or lemma in rules.CANCEL_VERBS
         or bool(rules.CANCEL_OBJECTS.get(lemma, frozenset()) & objects)
+        or bd.ender(noun) is not None  # "the talks collapsed", "walked away from the deal"
     )
     if cancels:
         state.settle("counter_hedge" if state.negated else "cancellation", carrier)
@@ -64,6 +66,9 @@ def walk(token, state: State) -> None:
     """Climb the governors of ``token``'s clause, applying the first rule that fits each."""
     current = token
     for _ in range(MAX_DEPTH):
+        if bd.call_off(current, state):  # "scrapped its plan to", "stopped short of calling"
+            current = state.trigger
+            continue
         relation, governor = current.dep_.split(":")[0], current.head
         relative = _relative(current)  # its governor is its noun, whatever the parse says
         state.described = current.dep_ == "acl:relcl" or relative

@@ -121,4 +121,74 @@ CASES = [
     # "going to" is a future, its infinitive the event
     ("The army is going to invade the island.", "invade", "hedged", "for", True),
     ("The club is not going to sell its stadium.", "sell", "hedged", "against", True),
+    # a plan called off: a cancel verb on a plan noun, the act its infinitive or "for" noun
+    (
+        "The council scrapped its plan to close the library.",
+        "close",
+        "cancellation",
+        "against",
+        True,
+    ),
+    (
+        "The rebels gave up their attempt to seize the port.",
+        "seize",
+        "cancellation",
+        "against",
+        True,
+    ),
+    ("The club withdrew its offer to sign the striker.", "sign", "cancellation", "against", True),
+    (
+        "The mayor ruled out plans for a referendum on the stadium.",
+        "referendum",
+        "cancellation",
+        "against",
+        True,
+    ),
+    # a breakdown: the event (or a plan) as the subject of a verb that ends it
+    ("The deal fell through at the last minute.", "deal", "cancellation", "against", True),
+    ("The peace summit was derailed by a border clash.", "summit", "cancellation", "against", True),
+    ("The bid for the stadium fell apart.", "bid", "cancellation", "against", True),
+    ("Regulators torpedoed the merger.", "merger", "cancellation", "against", True),
+    # a retreat: what it is "from" is called off; an act stopped short of is not taken
+    ("The union backed away from its threat to strike.", "strike", "cancellation", "against", True),
+    (
+        "The investors walked away from the negotiations.",
+        "negotiation",
+        "cancellation",
+        "against",
+        True,
+    ),
+    (
+        "The army pulled back from plans to storm the town.",
+        "storm",
+        "cancellation",
+        "against",
+        True,
+    ),
+    (
+        "The minister stopped short of calling for an election.",
+        "election",
+        "refusal",
+        "against",
+        False,
+    ),
+    (
+        "The party stopped short of demanding his resignation.",
+        "resignation",
+        "refusal",
+        "against",
+        False,
+    ),
+    # no happening called off, no cancel verb, or the cancel verb negated
+    ("The old roof collapsed in the storm.", "collapse", "plain", "for", False),
+    ("The economy collapsed after the war.", "collapse", "plain", "for", False),
+    ("The talks stalled over the border issue.", "talk", "plain", "for", False),
+    ("The firm plans to build a factory in Ohio.", "build", "hedged", "for", True),
+    (
+        "The firm did not abandon its plan to build a factory.",
+        "build",
+        "counter_hedge",
+        "for",
+        True,
+    ),
 ]
