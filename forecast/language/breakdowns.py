@@ -25,7 +25,7 @@ from forecast.language import tokens as tk
 from forecast.language.clause import SETTLED, State
 from forecast.language.frame_rules import PLAN_NOUNS as INTENT_NOUNS
 
-__all__ = ["call_off", "ended_plan", "ender"]
+__all__ = ["call_off", "ended_plan", "ender", "retreat"]
 
 PLAN_NOUNS = INTENT_NOUNS | bd.MORE_PLAN_NOUNS
 """Nouns of an intended act that a verb calls off ("scrapped its plan to", "the bid fell
@@ -47,7 +47,7 @@ def call_off(clause, state: State) -> bool:
         for cue, aux in tk.modals(verb):  # "may scrap its plan to": a hedged cancellation
             state.add(cue, aux, timed=cue in rules.EPISTEMIC_MODALS)
         return True
-    verb = _retreat(clause)
+    verb = retreat(clause)
     if verb is not None and state.family in bd.WITHDRAWN and not tk.negated(verb):
         state.settle("refusal", verb, clear=True)
         state.tense = state.tense or tk.tense(verb)[0]
@@ -112,7 +112,7 @@ def plan_of(clause):
     return None
 
 
-def _retreat(clause):
+def retreat(clause):
     """The retreat an act is the "from"/"of" complement of ("stopped short of calling",
     "backed away from raising"), else None."""
     if clause.pos_ != "VERB" and not clause.tag_.startswith("VB"):

@@ -365,8 +365,9 @@ def _asks(governor, clause) -> bool:
 
 
 def _refused(token) -> bool:
-    """A speech verb under "declined to" / "refused to"."""
-    return token.dep_ == "xcomp" and tk.lemma(token.head) in rules.REFUSAL_GOVERNORS
+    """A speech verb under "declined to" / "refused to", or retreated from ("stopped short of")."""
+    refused = token.dep_ == "xcomp" and tk.lemma(token.head) in rules.REFUSAL_GOVERNORS
+    return refused or bd.retreat(token) is not None
 
 
 def _remains_to_be_seen(token) -> bool:

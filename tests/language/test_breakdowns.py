@@ -107,3 +107,8 @@ def test_a_cancellation_links_against_the_question_of_its_event(text, question, 
 def test_an_act_stopped_short_of_is_no_forward_claim_for_it():
     claims = claims_of("The mayor stopped short of calling for a recount.")
     assert not [claim for claim in claims if claim.forward and claim.logit_mean > 0]
+
+
+def test_a_claim_stopped_short_of_is_left_open_not_denied(nlp):
+    found = reading(nlp, "The mayor stopped short of saying the mill will shut.", "shut")
+    assert (found.construction, found.forward) == ("open_question", True)
