@@ -137,12 +137,17 @@ def _addressee(token):
     exhorting verb its "on" phrase ("call on Turkey to continue")."""
     verb = token.head
     if token.dep_ == "xcomp" or exhorts(verb):
-        found = next(tk.children(verb, "obj", "iobj"), None)
+        # not a plan the parse took for one ("abandoned plans | to build"): the subject's
+        found = next((c for c in tk.children(verb, "obj", "iobj") if not _plan(c)), None)
         if found is not None:
             return found
     if exhorts(verb):
         return next((c for c in tk.children(verb, "obl") if case_of(c) == "on"), None)
     return None
+
+
+def _plan(noun) -> bool:
+    return tk.lemma(noun) in rules.PLAN_NOUNS
 
 
 def noun_actor(noun):

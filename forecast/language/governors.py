@@ -9,6 +9,7 @@ an eventive noun through the verb that governs it ("the summit was called off").
 from __future__ import annotations
 
 from forecast.language import appeals as ap
+from forecast.language import breakdowns as bd
 from forecast.language import predicate_rules as rules
 from forecast.language import prepositional as pp
 from forecast.language import reports as rp
@@ -38,6 +39,7 @@ def noun_governor(noun, carrier, state: State) -> None:
         verb in rules.CANCEL_VERBS
         or lemma in rules.CANCEL_VERBS
         or bool(rules.CANCEL_OBJECTS.get(lemma, frozenset()) & objects)
+        or bd.ender(noun) is not None  # "the talks collapsed", "walked away from the deal"
     )
     if cancels:
         state.settle("counter_hedge" if state.negated else "cancellation", carrier)
@@ -68,6 +70,9 @@ def walk(token, state: State) -> None:
     """Climb the governors of ``token``'s clause, applying the first rule that fits each."""
     current = token
     for _ in range(MAX_DEPTH):
+        if bd.call_off(current, state):  # "scrapped its plan to", "stopped short of calling"
+            current = state.trigger
+            continue
         if (way := pp.route(current)) is not None:  # "close to reaching", "bent on winning"
             _plan(way.governor, tk.lemma(way.governor), tk.negated(way.governor), state, way.cue)
             current = way.governor
@@ -351,8 +356,9 @@ def _asks(governor, clause) -> bool:
 
 
 def _refused(token) -> bool:
-    """A speech verb under "declined to" / "refused to"."""
-    return token.dep_ == "xcomp" and tk.lemma(token.head) in rules.REFUSAL_GOVERNORS
+    """A speech verb under "declined to" / "refused to", or retreated from ("stopped short of")."""
+    refused = token.dep_ == "xcomp" and tk.lemma(token.head) in rules.REFUSAL_GOVERNORS
+    return refused or bd.retreat(token) is not None
 
 
 def _remains_to_be_seen(token) -> bool:

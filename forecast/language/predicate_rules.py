@@ -13,6 +13,8 @@ log-odds are the reading's. Construction families (point 3 of issue 10):
 
 from __future__ import annotations
 
+from forecast.language import breakdown_rules as bd
+
 FAMILIES = (
     "plain",
     "negated",
@@ -376,7 +378,8 @@ KNOWN_LEMMAS = frozenset(
         REFUSAL_GOVERNORS, SPEECH_LEMMAS, REPORTING, DENIAL, OPEN_GOVERNORS, WH_GOVERNORS,
         NOUN_GOVERNOR_CUES, EVENT_NOUNS, STATIVE, UNTIMED_GOVERNORS, APPEAL_GOVERNORS, COURSE_VERBS,
         CONTRIBUTING, PERFORMATIVES, DESIRES, IMPLICATIVES, FUTURATE_VERBS,
-        APPEAL_PHRASES, DIRECTIVES, PERCEPTION,
+        APPEAL_PHRASES, DIRECTIVES, PERCEPTION, bd.BREAKDOWN_VERBS, bd.DROPPING_VERBS,
+        bd.RETREAT_VERBS,
     )
     for phrase in table
     for word in phrase.split()

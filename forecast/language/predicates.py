@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from forecast.language import appeals as ap
+from forecast.language import breakdowns as bd
 from forecast.language import clause as cl
 from forecast.language import governors as gv
 from forecast.language import happenings as hp
@@ -119,6 +120,8 @@ def _is_mention(token) -> str | None:
         return "copular"
     if token.pos_ == "NOUN" and (tk.lemma(token) in rules.EVENT_NOUNS or ap.called_for(token)):
         return "noun"
+    if token.pos_ == "NOUN" and bd.ended_plan(token):
+        return "noun"  # "the plan fell apart": the plan is the event
     return None
 
 

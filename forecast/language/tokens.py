@@ -53,7 +53,10 @@ def known(lemma: str) -> str:
     undoubled = stem[:-1] if stem[-2:-1] == stem[-1:] else ""  # "planning" -> "plan"
     # A participle the tagger calls an adjective keeps its "-ed": "we are prepared to run".
     past = lemma[:-2] if len(lemma) > 5 and lemma.endswith("ed") else ""
-    forms = (doubled, lemma + "e", stem, stem + "e" if stem else "", undoubled, past, past + "e")
+    # A doubled past cut to its "e" ("cancelled" -> "cancelle"): "cancel".
+    cut = lemma[:-2] if len(lemma) > 5 and lemma[-1] == "e" and lemma[-2] == lemma[-3] else ""
+    stems = (stem, stem + "e" if stem else "", undoubled)
+    forms = (doubled, lemma + "e", *stems, past, past + "e", cut)
     mended = (word for word in forms if word in rules.KNOWN_LEMMAS)
     return next(mended, lemma)
 
