@@ -9,6 +9,7 @@ appeal asks for as an event mention.
 from __future__ import annotations
 
 from forecast.language import predicate_rules as rules
+from forecast.language import requests as rq
 from forecast.language import tokens as tk
 from forecast.language.clause import irrealis
 
@@ -21,7 +22,7 @@ def appeals(governor, clause) -> bool:
     if any(child.tag_ == "TO" for child in tk.children(governor, "mark")):
         return False
     lemma = tk.lemma(governor)
-    if lemma in rules.APPEAL_GOVERNORS:
+    if lemma in rules.APPEAL_GOVERNORS or rq.requests(governor, clause):
         return True
     words = rules.APPEAL_PHRASES.get(lemma, frozenset())
     linked = {tk.lemma(c) for c in tk.children(clause, "mark", "case")}
@@ -49,7 +50,7 @@ def addressee(noun, clause) -> bool:
     """The one an appeal calls on, with the act hung on it rather than on the appeal ("called
     on the group to 'accept defeat'", the quotation mark splitting the infinitive off)."""
     infinitive = tk.to_marked(clause) and clause.tag_ == "VB"
-    called = noun.dep_ in ("obj", "obl") and appeals(noun.head, clause)
+    called = noun.dep_ in ("obj", "iobj", "obl") and appeals(noun.head, clause)
     return infinitive and noun.pos_ in ("NOUN", "PROPN", "PRON") and called
 
 

@@ -13,6 +13,7 @@ from forecast.language import breakdowns as bd
 from forecast.language import predicate_rules as rules
 from forecast.language import prepositional as pp
 from forecast.language import reports as rp
+from forecast.language import semi_modals as sm
 from forecast.language import tokens as tk
 from forecast.language.clause import (
     CLAUSE_LINKS,
@@ -218,6 +219,9 @@ def _govern(clause, relation: str, governor, mark: set[str], state: State) -> bo
         # A modal keeps its own time under a past report: "said he may resign" is ahead.
         if not state.tense and not state.timed:
             _inherit_time(governor, state)
+        return True
+    if sm.obliged(governor, clause) and not negated and _lend_mood(governor, state):
+        state.tense = tk.tense(governor)[0]  # "will have to find": the finding is ahead
         return True
     if relation == "xcomp" and not state.tense and not state.cues and _carried_out(clause, lemma):
         _share_clause(governor, negated, state)

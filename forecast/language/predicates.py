@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from forecast.language import appeals as ap
 from forecast.language import breakdowns as bd
 from forecast.language import clause as cl
+from forecast.language import facts_asked
 from forecast.language import governors as gv
 from forecast.language import happenings as hp
 from forecast.language import predicate_rules as rules
@@ -373,6 +374,8 @@ def _forward(state: cl.State, carrier) -> bool:
     epistemic modal on an eventive predicate, or a time ahead ("can ... next week")."""
     if state.counterfactual or state.family == "question":
         return False
+    if state.family == "open_question" and facts_asked.of_a_fact(carrier):
+        return False  # "whether she used a knife": a question of fact, nothing ahead
     if state.family == "plain" and not state.cues and cl.futurate(carrier):
         return True
     kept = _kept_course(state, carrier) or _performed(carrier) or _wishes(carrier)

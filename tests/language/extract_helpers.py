@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from forecast.language.claim import Claim
 from forecast.language.cues import CONTRACTIONS
+from forecast.language.extract import extract_claims
 from forecast.language.lexicon import Lexicon
 from forecast.reading.article import Article
 
@@ -22,6 +24,12 @@ def only(claims: tuple[Claim, ...], *, event: str, cue: str | None = None) -> Cl
         [(claim.event, [m.cue for m in claim.cues]) for claim in claims]
     )
     return found[0]
+
+
+def forward_claims(text: str, lexicon: Lexicon) -> list[Claim]:
+    """The forward claims read in ``text``, published on a fixed date."""
+    claims = extract_claims(Article(text, published=dt.date(2018, 5, 13)), lexicon)
+    return [claim for claim in claims if claim.forward]
 
 
 def cue_names(claim: Claim) -> list[str]:

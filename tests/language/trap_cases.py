@@ -196,4 +196,9 @@ CASES = [
         "for",
         True,
     ),
+    # a request to someone is an appeal for the act; a question of fact is no forecast
+    ("The nurses asked the board to reopen the ward.", "reopen", "appeal", "for", True),
+    ("The coach is encouraging players to join the camp.", "join", "appeal", "for", True),
+    ("Police want to know whether the driver used a phone.", "use", "open_question", "for", False),
+    ("The town will have to build a new school.", "build", "hedged", "for", True),
 ]

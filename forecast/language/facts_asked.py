@@ -1,0 +1,28 @@
+"""Questions of fact: an open question about a present state or a past event is no forecast.
+
+"checking whether the driver is a resident", "trying to establish whether she used a
+knife", "asked if he has resigned": what is open is what is (or was) so, already settled
+in the world however unknown to the writer. Only an event still ahead stays an open forward
+question: a future or modal ("whether the talks will resume"), an infinitive ("whether to
+hold a vote"), or an eventive verb in the present with nothing past about it ("whether the
+firm appeals").
+"""
+
+from __future__ import annotations
+
+from forecast.language import predicate_rules as rules
+from forecast.language import tokens as tk
+
+__all__ = ["of_a_fact"]
+
+
+def of_a_fact(carrier) -> bool:
+    """``carrier``'s clause, asked about, speaks of a past event or a present state: a past
+    or perfect with no modal, or a present copula or stative verb."""
+    if any(tk.is_modal(aux) for aux in tk.children(carrier, "aux")):
+        return False
+    tense, aspect = tk.tense(carrier)
+    if tense == "past" or aspect == "perfect":
+        return True
+    state = any(tk.children(carrier, "cop")) or tk.lemma(carrier) in rules.STATIVE
+    return tense == "present" and aspect == "simple" and state
