@@ -13,7 +13,7 @@ from __future__ import annotations
 from forecast.language import predicate_rules as rules
 from forecast.language import tokens as tk
 
-__all__ = ["of_a_fact"]
+__all__ = ["asked_of_a_fact", "of_a_fact"]
 
 
 def of_a_fact(carrier) -> bool:
@@ -26,3 +26,11 @@ def of_a_fact(carrier) -> bool:
         return True
     state = any(tk.children(carrier, "cop")) or tk.lemma(carrier) in rules.STATIVE
     return tense == "present" and aspect == "simple" and state
+
+
+def asked_of_a_fact(carrier, asker) -> bool:
+    """A question of fact put by a word outside the clause (``asker``: "whether" under
+    "know", "unclear", "ask"); a doubt said in the event's own clause ("the merger is up in
+    the air") asks of the event, not of a fact."""
+    inside = asker is not None and carrier.left_edge.i <= asker.i <= carrier.right_edge.i
+    return not inside and of_a_fact(carrier)
