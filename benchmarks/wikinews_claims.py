@@ -42,14 +42,11 @@ from wikinews_labels import (
     HELD_OUT,
     claim_direction,
     data_args,
+    extracted,
     labels_by_article,
-    load_articles,
     load_claim_labels,
-    match_claims,
-    scored_claims,
 )
 
-from forecast.language.extract import extract_claims
 from forecast.language.lexicon import Lexicon, load_lexicon
 
 UNHEDGED = frozenset({"plain_future", "appeal", "not_a_hedge", "furniture"})
@@ -78,9 +75,7 @@ def score(data: Path, by_article: dict[str, list], lexicon: Lexicon) -> Score:
     """Match the extractor's claims on each article to its labels and count the outcomes."""
     result = Score(n_articles=len(by_article))
     total, per, misses = result.total, result.per, result.misses
-    for name, article in load_articles(data, by_article).items():
-        claims = scored_claims(article, extract_claims(article, lexicon))
-        matches = match_claims(article, by_article[name], claims)
+    for name, claims, matches in extracted(data, by_article, lexicon):
         matched = {id(m.claim): m.label for m in matches if m.claim is not None}
         forward_claims = [claim for claim in claims if claim.forward]
         total["predicted"] += len(forward_claims)

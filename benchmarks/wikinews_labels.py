@@ -252,6 +252,16 @@ def scored_claims(article: Article, claims: Iterable[Claim]) -> list[Claim]:
     return [claim for claim in claims if claim.sentence_span[0] >= start]
 
 
+def extracted(data: Path, by_article: dict[str, list], lexicon: Lexicon):
+    """Per labelled article in ``by_article``: its name, the extractor's claims outside the
+    headline and their matches to its labels."""
+    from forecast.language.extract import extract_claims
+
+    for name, article in load_articles(data, by_article).items():
+        claims = scored_claims(article, extract_claims(article, lexicon))
+        yield name, claims, match_claims(article, by_article[name], claims)
+
+
 def question_fires(question: dict, text: str) -> bool:
     """True when ``text`` names the question's happening: an actor word and an action word.
 

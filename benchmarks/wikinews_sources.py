@@ -33,14 +33,11 @@ from wikinews_labels import (
     HELD_OUT,
     SOURCE_KINDS,
     data_args,
+    extracted,
     labels_by_article,
-    load_articles,
     load_claim_labels,
-    match_claims,
-    scored_claims,
 )
 
-from forecast.language.extract import extract_claims
 from forecast.language.lexicon import load_lexicon
 
 NAMED_KINDS = frozenset(["official", "anonymous"])
@@ -68,9 +65,8 @@ def tally(data: Path, by_article: dict[str, list], lexicon) -> tuple[Counter, li
     count of the right names, and the (label, claim) pairs whose source is wrong."""
     confusion: Counter = Counter()
     misses = []
-    for name, article in load_articles(data, by_article).items():
-        claims = scored_claims(article, extract_claims(article, lexicon))
-        for match in match_claims(article, by_article[name], claims):
+    for _, _, matches in extracted(data, by_article, lexicon):
+        for match in matches:
             label, claim = match.label, match.claim
             if not label["forward"] or claim is None or not claim.forward:
                 continue
