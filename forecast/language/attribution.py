@@ -176,8 +176,10 @@ def _same_outlet(name: str, outlet: str) -> bool:
 
 def source_named(name: str, previous: Source | None, outlet: str) -> Source | None:
     """The source a name found by the parse stands for (the subject of "announced",
-    "vowed", "thinks"), classified as a written attribution is; None for no name."""
-    name = " ".join(name.split())
+    "vowed", "thinks"), classified as a written attribution is; None for no name. A name
+    never runs across a line: the parse may join a headline or dateline to the first
+    sentence ("Talks resume\n2024-05-01\n\nAnalysts doubt ...": "Analysts")."""
+    name = " ".join(name.rsplit("\n", 1)[-1].split())
     if not _plausible_name(name):
         return None
     outlet_named = bool(_OUTLET_NAME.search(name))

@@ -228,6 +228,7 @@ CANCEL_VERBS = frozenset(
         "rule out",
         "pull out",
         "put off",
+        "push back",
         "put on",  # "put on hold": the "hold" object is checked by CANCEL_OBJECTS
         "back out",
     ]

@@ -121,6 +121,10 @@ def _revised(claim: Claim, readings: Sequence[PredicateReading]) -> Claim:
     # one is expected to attend".
     if own.negated and not claim.negated and own.cues and set(own.cues) <= names:
         return _override(claim, own)
+    # A dated "will" stated as a settled arrangement under a hedge the cue words cannot see:
+    # "officials hope the bridge will reopen by Friday" is a hope, not an arrangement.
+    if claim.tense is Tense.FACT and own.forward and names < set(own.cues):
+        return _override(claim, own)
     return claim_annotated(claim, own)
 
 

@@ -231,5 +231,10 @@ def is_modal(token) -> bool:
 
 
 def phrase(token) -> str:
-    words = [t for t in near(token) if t.dep_ not in ("acl:relcl", "punct")][:SOURCE_WORDS]
+    """The words of ``token``'s phrase, at most :data:`SOURCE_WORDS`, from the last line break
+    before it (the parse may join a headline to the first sentence), its relative clause
+    and punctuation left out."""
+    words = [t for t in near(token) if t.dep_ not in ("acl:relcl", "punct")]
+    breaks = [t.i for t in words if t.i < token.i and "\n" in t.text]
+    words = [t for t in words if not breaks or t.i > breaks[-1]][:SOURCE_WORDS]
     return " ".join(t.text for t in words)

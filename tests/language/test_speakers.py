@@ -10,9 +10,12 @@ import datetime as dt
 
 import pytest
 
+from forecast.language import tokens as tk
+from forecast.language.attribution import source_named
 from forecast.language.claim import Source, SourceKind
 from forecast.language.extract import extract_claims
 from forecast.language.lexicon import load_lexicon
+from forecast.language.parse import load_parser
 from forecast.language.predicates import read_text
 from forecast.language.sentences import split_sentences
 from forecast.language.speakers import Earlier, quoted_attributions, speaker
@@ -154,3 +157,21 @@ def test_earlier_keeps_the_written_source_apart_from_the_last_name():
     later = earlier.after(OUTLET, [Source("he", SourceKind.OFFICIAL)])
     assert later.written == written
     assert later.named.name == "Mayor Tom Hale"
+
+
+def test_a_source_never_runs_across_a_line_break():
+    assert source_named("Rates in focus \n 2024 03 - 04", None, "Daily Planet") is None
+    assert source_named("Rates in focus \n\n Analysts", None, "Daily Planet").name == "Analysts"
+
+
+def test_a_dated_will_under_a_hope_is_a_hope_not_an_arrangement():
+    hoped = claim_about("Officials hope the bridge will reopen by Friday.", "reopen")
+    stated = claim_about("The bridge will reopen on Friday.", "reopen")
+    assert "hopes to" in [match.cue for match in hoped.cues]
+    assert hoped.prob < stated.prob
+
+
+def test_a_phrase_starts_after_the_last_line_break_before_its_word():
+    doc = load_parser()("Title\n2024-05-01\n\nAnalysts doubt that the bank will cut rates.")
+    (analysts,) = [token for token in doc if token.text == "Analysts"]
+    assert tk.phrase(analysts) == "Analysts"

@@ -201,4 +201,6 @@ CASES = [
     ("The coach is encouraging players to join the camp.", "join", "appeal", "for", True),
     ("Police want to know whether the driver used a phone.", "use", "open_question", "for", False),
     ("The town will have to build a new school.", "build", "hedged", "for", True),
+    # a postponement, read through its particle
+    ("The vote was pushed back to the autumn.", "vote", "cancellation", "against", True),
 ]
