@@ -29,6 +29,7 @@ import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from forecast.language import coref, frame_rules
 from forecast.language.attribution import Attribution, find_attribution, source_named
 from forecast.language.claim import Claim, Source, SourceKind
 from forecast.language.predicates import PredicateReading
@@ -37,13 +38,11 @@ from forecast.language.sentences import Sentence
 
 __all__ = ["Earlier", "is_named", "quoted_attributions", "speaker", "spoken"]
 
-PRONOUNS = frozenset(
-    ["i", "we", "he", "she", "they", "you", "it", "one", "me", "us", "him", "her", "them",
-     "this", "that", "these", "those"]
-)  # fmt: skip
-QUANTIFIERS = frozenset(
-    ["many", "most", "some", "several", "few", "all", "both", "none", "others", "each"]
-)
+# Words that name no one by themselves: the pronouns questions must not show, and the
+# generic and demonstrative ones a reporter may be ("one said", "this comes as").
+PRONOUNS = frame_rules.PRONOUNS | frozenset(["you", "one", "this", "that", "these", "those"])
+# A share of people, no one named: the quantifiers coreference reads, and their kin.
+QUANTIFIERS = coref.QUANTIFIERS | frozenset(["all", "both", "none", "others", "each"])
 NAMED_KINDS = frozenset([SourceKind.OFFICIAL, SourceKind.ANONYMOUS])
 OPENING, CLOSING, STRAIGHT = "\u201c", "\u201d", '"'
 
